@@ -1,0 +1,87 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
+import { RoomServer } from '@accord/sync'
+import pino, { type Logger } from 'pino'
+import { WebSocketServer } from 'ws'
+import { createApp } from './app.ts'
+import type { Config } from './config.ts'
+import { SqliteStorage } from './storage/sqlite.ts'
+
+export interface RunningServer {
+  /** The bound port: the real one when the config asked for port 0. */
+  port: number
+  url: string
+  rooms: RoomServer
+  /** Stops accepting, commits everything received, closes every socket and the database. */
+  close(): Promise<void>
+}
+
+const HEARTBEAT_MS = 30_000
+
+export async function startServer(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<RunningServer> {
+  const storage = new SqliteStorage(config.dataDir)
+  const rooms = new RoomServer({
+    store: storage,
+    maxMessageBytes: config.maxMessageBytes,
+    compactAfter: config.compactAfterUpdates,
+    logger,
+  })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const app = createApp({
+    storage,
+    rooms,
+    logger,
+    maxRequestBytes: config.maxRequestBytes,
+    webDist: config.webDist,
+  })
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
+  const stopHeartbeat = heartbeat(sockets)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  logger.info({ url, dataDir: config.dataDir }, 'Accord is listening')
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= (async () => {
+      stopHeartbeat()
+      const stopped = new Promise((resolve) => server.close(resolve))
+      await rooms.close()
+      for (const socket of sockets.clients) socket.terminate()
+      server.closeAllConnections()
+      await stopped
+      storage.close()
+      logger.info('Accord stopped')
+    })())
+
+  return { port, url, rooms, close }
+}
+
+/** Pings every socket; one that missed the previous ping is a dead peer and is dropped. */
+function heartbeat(sockets: WebSocketServer): () => void {
+  const alive = new WeakSet<object>()
+  sockets.on('connection', (socket) => {
+    alive.add(socket)
+    socket.on('pong', () => alive.add(socket))
+  })
+  const timer = setInterval(() => {
+    for (const socket of sockets.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate()
+        continue
+      }
+      alive.delete(socket)
+      socket.ping()
+    }
+  }, HEARTBEAT_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

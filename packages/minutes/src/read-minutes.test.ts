@@ -1,0 +1,45 @@
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MINUTES_FIELD, minutesSchema, readMinutes } from './index.ts'
+
+const minutes = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'ALC update' }] },
+    {
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'ALC will circulate the manifesto analysis.' }],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pay' }] }],
+        },
+      ],
+    },
+  ],
+}
+
+describe('readMinutes', () => {
+  it('reads back what the editor schema wrote, block by block', () => {
+    const doc = prosemirrorJSONToYDoc(minutesSchema(), minutes, MINUTES_FIELD)
+    const read = readMinutes(doc)
+    expect(read.text).toBe('ALC update\nALC will circulate the manifesto analysis.\nPay')
+    expect(read.json.content?.[0]).toMatchObject({ type: 'heading', attrs: { level: 2 } })
+  })
+
+  it('survives a round trip through a Yjs update without duplicating content', () => {
+    const source = prosemirrorJSONToYDoc(minutesSchema(), minutes, MINUTES_FIELD)
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
+    expect(readMinutes(copy).text).toBe(readMinutes(source).text)
+  })
+
+  it('reads an empty document as empty minutes', () => {
+    expect(readMinutes(new Y.Doc()).text).toBe('')
+  })
+})

@@ -1,0 +1,20 @@
+import type { JSONContent } from '@tiptap/core'
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import { MINUTES_FIELD, minutesSchema } from './schema.ts'
+
+export interface MinutesContent {
+  /** ProseMirror JSON, as the editor would produce it. */
+  json: JSONContent
+  /** Plain text, one line per block. */
+  text: string
+}
+
+/**
+ * Reads a meeting's Y.Doc with the schema that wrote it. Content the schema does not know
+ * is dropped by ProseMirror, which is what the editor would show too.
+ */
+export function readMinutes(doc: Y.Doc): MinutesContent {
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(MINUTES_FIELD), minutesSchema())
+  return { json: node.toJSON() as JSONContent, text: node.textBetween(0, node.content.size, '\n') }
+}

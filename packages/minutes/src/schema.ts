@@ -1,0 +1,26 @@
+import { getSchema, type AnyExtension } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import type { Schema } from '@tiptap/pm/model'
+
+/**
+ * The name of the Y.XmlFragment that holds a meeting's minutes. Tiptap's Collaboration
+ * extension calls it `field`; editor and server must agree on it or the server reads nothing.
+ */
+export const MINUTES_FIELD = 'default'
+
+/**
+ * The Tiptap extensions that define what minutes may contain. The editor adds its
+ * interactive extensions (collaboration, carets) on top; the server only needs these to
+ * build the schema. Undo/redo is off because Yjs' own undo manager replaces it.
+ */
+export function minutesExtensions(): AnyExtension[] {
+  return [StarterKit.configure({ undoRedo: false })]
+}
+
+let cachedSchema: Schema | undefined
+
+/** The ProseMirror schema of minutes, built once from the shared extensions. */
+export function minutesSchema(): Schema {
+  cachedSchema ??= getSchema(minutesExtensions())
+  return cachedSchema
+}

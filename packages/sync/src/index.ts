@@ -1,0 +1,18 @@
+export {
+  CloseCode,
+  MessageType,
+  SyncMessageType,
+  encodeSaved,
+  readSaved,
+  isContentFrame,
+  type SavedMessage,
+} from './protocol.ts'
+export { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
+export { silentLogger, type Logger, type Transport } from './transport.ts'
+export {
+  RoomServer,
+  DEFAULT_COMPACT_AFTER,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  type ConnectionHandle,
+  type RoomServerOptions,
+} from './room-server.ts'

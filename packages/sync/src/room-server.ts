@@ -1,0 +1,218 @@
+import * as Y from 'yjs'
+import { Connection } from './connection.ts'
+import { CloseCode } from './protocol.ts'
+import { Room, type PendingUpdate } from './room.ts'
+import type { DocumentStore } from './store.ts'
+import { silentLogger, type Logger, type Transport } from './transport.ts'
+
+export interface RoomServerOptions {
+  store: DocumentStore
+  /** Frames larger than this close their connection with 1009 and are never applied. */
+  maxMessageBytes?: number
+  /** Stored updates after which a document's log is merged into one snapshot. */
+  compactAfter?: number
+  logger?: Logger
+}
+
+/** What a transport holds for one connection: feed it frames, tell it when the socket closed. */
+export interface ConnectionHandle {
+  receive(frame: Uint8Array): void
+  closed(): void
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
+export const DEFAULT_COMPACT_AFTER = 500
+
+/**
+ * Serves y-websocket rooms over any transport. Persist before broadcast: every update is
+ * appended to the store before it is applied to the room's document or sent to anyone.
+ * All updates of one event-loop turn, across rooms, are committed in one transaction.
+ */
+export class RoomServer {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<void>>()
+  private readonly dirty = new Set<Room>()
+  private readonly store: DocumentStore
+  private readonly maxMessageBytes: number
+  private readonly compactAfter: number
+  private readonly logger: Logger
+  /** Storage work runs one task at a time, so a compaction never races an append. */
+  private storage: Promise<void> = Promise.resolve()
+  private commitScheduled = false
+  private closing = false
+
+  constructor(options: RoomServerOptions) {
+    this.store = options.store
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
+    this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER
+    this.logger = options.logger ?? silentLogger
+  }
+
+  get roomCount(): number {
+    return this.rooms.size
+  }
+
+  get connectionCount(): number {
+    let count = 0
+    for (const room of this.rooms.values()) count += room.connections.size
+    return count
+  }
+
+  connect(docName: string, transport: Transport): ConnectionHandle {
+    if (this.closing) {
+      transport.close(CloseCode.GoingAway, 'server shutting down')
+      return { receive() {}, closed() {} }
+    }
+    const room = this.rooms.get(docName) ?? this.openRoom(docName)
+    const connection = new Connection(room, transport)
+    room.connections.add(connection)
+    const loading = this.loading.get(docName)
+    if (loading) void loading.then(() => !connection.closed && room.start(connection))
+    else room.start(connection)
+
+    return {
+      receive: (frame) => {
+        if (connection.closed) return
+        if (frame.byteLength > this.maxMessageBytes) {
+          connection.close(CloseCode.MessageTooBig, 'message too big')
+        } else if (connection.started) {
+          room.receive(connection, frame)
+        } else {
+          connection.backlog.push(frame)
+        }
+      },
+      closed: () => this.disconnect(connection),
+    }
+  }
+
+  private openRoom(docName: string): Room {
+    const room = new Room(docName, { enqueue: (r, pending) => this.enqueue(r, pending) })
+    this.rooms.set(docName, room)
+    const loading = this.store
+      .load(docName)
+      .then((updates) => {
+        const skipped = room.load(updates)
+        if (skipped > 0) this.logger.error({ docName, skipped }, 'skipped corrupt stored updates')
+      })
+      .catch((error: unknown) => {
+        this.logger.error({ docName, err: error }, 'could not load document')
+        for (const connection of room.connections) {
+          connection.close(CloseCode.InternalError, 'could not load document; try again')
+        }
+      })
+      .finally(() => {
+        this.loading.delete(docName)
+        this.unloadIfIdle(room)
+      })
+    this.loading.set(docName, loading)
+    return room
+  }
+
+  private disconnect(connection: Connection): void {
+    if (connection.closed) return
+    connection.closed = true
+    const room = connection.room
+    room.connections.delete(connection)
+    connection.forgetAwareness()
+    this.unloadIfIdle(room)
+  }
+
+  /** A room leaves memory once nobody is connected and everything it received is stored. */
+  private unloadIfIdle(room: Room): void {
+    if (room.connections.size > 0 || this.loading.has(room.name)) return
+    if (room.pending.length > 0 || room.committing || room.compactionQueued) return
+    if (this.rooms.get(room.name) !== room) return
+    this.rooms.delete(room.name)
+    room.destroy()
+  }
+
+  private enqueue(room: Room, pending: PendingUpdate): void {
+    room.pending.push(pending)
+    this.dirty.add(room)
+    if (this.commitScheduled) return
+    this.commitScheduled = true
+    setImmediate(() => this.runStorage(() => this.commitPending()))
+  }
+
+  private runStorage(task: () => Promise<void>): Promise<void> {
+    this.storage = this.storage.then(task).catch((error: unknown) => {
+      this.logger.error({ err: error }, 'storage task failed')
+    })
+    return this.storage
+  }
+
+  private async commitPending(): Promise<void> {
+    this.commitScheduled = false
+    const batch = [...this.dirty].map((room) => ({ room, updates: room.pending }))
+    this.dirty.clear()
+    for (const { room } of batch) {
+      room.pending = []
+      room.committing = true
+    }
+    const entries = batch.flatMap(({ room, updates }) =>
+      updates.map(({ update }) => ({ docName: room.name, update })),
+    )
+    try {
+      if (entries.length > 0) await this.store.append(entries)
+    } catch (error) {
+      this.failBatch(batch, error)
+      return
+    }
+    for (const { room, updates } of batch) {
+      room.committing = false
+      room.storedUpdates += updates.length
+      room.applyCommitted(updates)
+      this.compactIfDue(room)
+      this.unloadIfIdle(room)
+    }
+  }
+
+  /**
+   * Nothing was stored, so nothing is applied or acknowledged. The senders are disconnected:
+   * their clients still hold the edits and send them again when they reconnect.
+   */
+  private failBatch(batch: { room: Room; updates: PendingUpdate[] }[], error: unknown): void {
+    this.logger.error({ err: error }, 'could not store updates; disconnecting their senders')
+    for (const { room, updates } of batch) {
+      room.committing = false
+      for (const { from } of updates) {
+        from.close(CloseCode.InternalError, 'could not save; reconnect to retry')
+      }
+      this.unloadIfIdle(room)
+    }
+  }
+
+  private compactIfDue(room: Room): void {
+    if (room.storedUpdates < this.compactAfter || room.compactionQueued) return
+    room.compactionQueued = true
+    setImmediate(() =>
+      this.runStorage(async () => {
+        try {
+          // The storage queue runs one task at a time, so the document now holds exactly
+          // what is stored: the snapshot replaces the log without losing an update.
+          await this.store.compact(room.name, Y.encodeStateAsUpdate(room.doc))
+          room.storedUpdates = 1
+        } finally {
+          room.compactionQueued = false
+          this.unloadIfIdle(room)
+        }
+      }),
+    )
+  }
+
+  /** Stops taking connections, stores everything received, and closes every connection. */
+  async close(): Promise<void> {
+    this.closing = true
+    await Promise.all(this.loading.values())
+    while (this.commitScheduled || this.dirty.size > 0) {
+      await this.runStorage(() => this.commitPending())
+    }
+    await this.storage
+    for (const room of [...this.rooms.values()]) {
+      for (const connection of [...room.connections]) {
+        connection.close(CloseCode.GoingAway, 'server shutting down')
+        this.disconnect(connection)
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Connection } from './connection.ts'
+import {
+  CloseCode,
+  encodeAwarenessMessage,
+  encodeSaved,
+  encodeSyncMessage,
+  MessageType,
+  SyncMessageType,
+} from './protocol.ts'
+
+export interface PendingUpdate {
+  from: Connection
+  update: Uint8Array
+}
+
+/** What a room asks of its server: the persistence queue lives there, shared by every room. */
+export interface RoomHost {
+  enqueue(room: Room, pending: PendingUpdate): void
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+
+/**
+ * One loaded document and the connections editing it. The Y.Doc only ever holds committed
+ * content: updates wait in `pending` until storage has them, and only then are applied and
+ * broadcast, so nothing a client sees can be lost by a crash.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly connections = new Set<Connection>()
+  pending: PendingUpdate[] = []
+  /** True while a batch holding this room's updates is being written. */
+  committing = false
+  /** Rows in storage for this document since the last compaction. */
+  storedUpdates = 0
+  compactionQueued = false
+  private readonly outgoing: { update: Uint8Array; origin: unknown }[] = []
+
+  constructor(
+    readonly name: string,
+    private readonly host: RoomHost,
+  ) {
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.outgoing.push({ update, origin })
+    })
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+      this.broadcastAwareness(change, origin),
+    )
+  }
+
+  /** Loads stored updates. A corrupt one is skipped rather than losing the whole document. */
+  load(updates: Uint8Array[]): number {
+    this.storedUpdates = updates.length
+    if (updates.length === 0) return 0
+    try {
+      Y.applyUpdate(this.doc, Y.mergeUpdates(updates))
+      return 0
+    } catch {
+      let skipped = 0
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch {
+          skipped++
+        }
+      }
+      return skipped
+    } finally {
+      this.outgoing.length = 0
+    }
+  }
+
+  /** Greets a connection the way y-websocket servers do: our state vector and who is here. */
+  start(connection: Connection): void {
+    connection.started = true
+    const greeting = [encodeSyncMessage(SyncMessageType.Step1, Y.encodeStateVector(this.doc))]
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) {
+      greeting.push(
+        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
+      )
+    }
+    connection.sendAll(greeting)
+    const backlog = connection.backlog
+    connection.backlog = []
+    for (const frame of backlog) this.receive(connection, frame)
+  }
+
+  /** Handles one frame; a frame that is not the protocol closes only its own connection. */
+  receive(connection: Connection, frame: Uint8Array): void {
+    let type: number
+    const decoder = decoding.createDecoder(frame)
+    try {
+      type = decoding.readVarUint(decoder)
+      if (type === MessageType.Sync) this.receiveSync(connection, decoder)
+      else if (type === MessageType.Awareness) {
+        const update = decoding.readVarUint8Array(decoder)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      } else if (type === MessageType.QueryAwareness) {
+        const everyone = [...this.awareness.getStates().keys()]
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone)
+        connection.send(encodeAwarenessMessage(update))
+      } else {
+        connection.close(CloseCode.UnsupportedData, `unknown message type ${type}`)
+      }
+    } catch {
+      connection.close(CloseCode.InvalidPayload, 'malformed message')
+    }
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder)
+    if (syncType === SyncMessageType.Step1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      const missing = Y.encodeStateAsUpdate(this.doc, stateVector)
+      connection.send(encodeSyncMessage(SyncMessageType.Step2, missing))
+    } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
+      const update = decoding.readVarUint8Array(decoder)
+      // Decoding proves the update is well formed before it is stored: a malformed update in
+      // the log would make the document fail to load.
+      Y.decodeUpdate(update)
+      connection.framesReceived++
+      this.host.enqueue(this, { from: connection, update })
+    } else {
+      connection.close(CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
+    }
+  }
+
+  /**
+   * Applies a committed batch, then tells every connection: the content it has not seen, in
+   * one merged update, and to each sender how many of its frames are now durable.
+   */
+  applyCommitted(batch: readonly PendingUpdate[]): void {
+    const acknowledged = new Map<Connection, number>()
+    for (const { from, update } of batch) {
+      try {
+        Y.applyUpdate(this.doc, update, from)
+      } catch {
+        from.close(CloseCode.InvalidPayload, 'update could not be applied')
+      }
+      acknowledged.set(from, from.framesReceived)
+    }
+    const outgoing = this.outgoing.splice(0)
+    const saved = acknowledged.size > 0 ? Y.encodeStateVector(this.doc) : undefined
+    const updates = new UpdateFanOut(outgoing)
+    for (const connection of this.connections) {
+      if (!connection.started) continue
+      const messages: Uint8Array[] = []
+      const update = updates.messageFor(connection)
+      if (update) messages.push(update)
+      const frames = acknowledged.get(connection)
+      if (frames !== undefined && saved) messages.push(encodeSaved(frames, saved))
+      connection.sendAll(messages)
+    }
+  }
+
+  private broadcastAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const changed = [...added, ...updated, ...removed]
+    if (origin && this.isConnection(origin)) {
+      for (const id of added) origin.awarenessClients.add(id)
+      for (const id of removed) origin.awarenessClients.delete(id)
+    }
+    const message = encodeAwarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    )
+    for (const connection of this.connections) {
+      if (connection !== origin && connection.started) connection.send(message)
+    }
+  }
+
+  private isConnection(value: unknown): value is Connection {
+    return this.connections.has(value as Connection)
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+/**
+ * Merges one batch's updates once per distinct audience: connections that sent nothing get
+ * everything; a sender gets everything but its own updates, never an echo.
+ */
+class UpdateFanOut {
+  private readonly messages = new Map<unknown, Uint8Array | null>()
+  private readonly origins: Set<unknown>
+  private everything: Uint8Array | null | undefined
+
+  constructor(private readonly outgoing: readonly { update: Uint8Array; origin: unknown }[]) {
+    this.origins = new Set(outgoing.map((entry) => entry.origin))
+  }
+
+  messageFor(connection: Connection): Uint8Array | null {
+    if (this.outgoing.length === 0) return null
+    if (!this.origins.has(connection)) {
+      this.everything ??= this.merge(this.outgoing)
+      return this.everything
+    }
+    let message = this.messages.get(connection)
+    if (message === undefined) {
+      message = this.merge(this.outgoing.filter((entry) => entry.origin !== connection))
+      this.messages.set(connection, message)
+    }
+    return message
+  }
+
+  private merge(entries: readonly { update: Uint8Array }[]): Uint8Array | null {
+    if (entries.length === 0) return null
+    const update =
+      entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((e) => e.update))
+    return encodeSyncMessage(SyncMessageType.Update, update)
+  }
+}
