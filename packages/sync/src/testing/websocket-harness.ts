@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net'
+import { WebSocket, WebSocketServer } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { SaveStatus } from '../client/save-status.ts'
+import { CloseCode } from '../protocol.ts'
+import { RoomServer, type RoomServerOptions } from '../room-server.ts'
+import { MemoryStore, type DocumentStore } from '../store.ts'
+
+/**
+ * A room server behind a real `ws` websocket server on 127.0.0.1, port 0. Tests of the
+ * protocol use it with real y-websocket clients; apps/server wires the same RoomServer to Hono.
+ */
+export async function startHarness(options: Partial<RoomServerOptions> = {}) {
+  const store: DocumentStore = options.store ?? new MemoryStore()
+  const rooms = new RoomServer({ ...options, store })
+  const wss = new WebSocketServer({
+    host: '127.0.0.1',
+    port: 0,
+    maxPayload: options.maxMessageBytes ?? 2 * 1024 * 1024,
+  })
+  wss.on('connection', (socket, request) => {
+    const room = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1))
+    const handle = rooms.connect(room, {
+      send: (message) => socket.readyState === socket.OPEN && socket.send(message),
+      close: (code, reason) => socket.close(code, reason),
+    })
+    socket.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) return socket.close(CloseCode.UnsupportedData, 'binary frames only')
+      handle.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    })
+    socket.on('close', () => handle.closed())
+  })
+  await new Promise<void>((resolve) => wss.once('listening', resolve))
+  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`
+  const clients: Client[] = []
+
+  return {
+    url,
+    rooms,
+    store,
+    client(room: string, doc = new Y.Doc()) {
+      const client = connectClient(url, room, doc)
+      clients.push(client)
+      return client
+    },
+    async close() {
+      for (const client of clients) client.destroy()
+      await rooms.close()
+      for (const socket of wss.clients) socket.terminate()
+      await new Promise((resolve) => wss.close(resolve))
+    },
+  }
+}
+
+export type Client = ReturnType<typeof connectClient>
+
+/** A real y-websocket client in Node, with Accord's save status attached. */
+export function connectClient(serverUrl: string, room: string, doc = new Y.Doc()) {
+  const provider = new WebsocketProvider(serverUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  const saveStatus = new SaveStatus(provider)
+  return {
+    doc,
+    provider,
+    saveStatus,
+    text: doc.getText('text'),
+    synced: () => waitFor(() => provider.synced),
+    saved: () => waitFor(() => saveStatus.saved && provider.synced),
+    destroy() {
+      saveStatus.destroy()
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Polls until the condition holds; fails with the message after the timeout. */
+export async function waitFor(
+  condition: () => boolean,
+  { timeout = 5000, message = 'condition not met' } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms: ${message}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
