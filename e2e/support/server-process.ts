@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const serverMain = path.join(repoRoot, 'apps/server/src/main.ts')
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx')
 
 export interface ServerProcess {
   url: string
@@ -33,7 +32,9 @@ export async function startServerProcess(
   options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? makeDataDir()
-  const child = spawn(process.execPath, [tsx, serverMain], {
+  // `node --import tsx` keeps the server in this one process, so SIGKILL really kills it
+  // (the tsx CLI would run it in a grandchild that outlives a killed parent).
+  const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
     cwd: repoRoot,
     env: {
       ...process.env,

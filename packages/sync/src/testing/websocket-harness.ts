@@ -11,13 +11,16 @@ import { MemoryStore, type DocumentStore } from '../store.ts'
  * A room server behind a real `ws` websocket server on 127.0.0.1, port 0. Tests of the
  * protocol use it with real y-websocket clients; apps/server wires the same RoomServer to Hono.
  */
-export async function startHarness(options: Partial<RoomServerOptions> = {}) {
-  const store: DocumentStore = options.store ?? new MemoryStore()
+export async function startHarness<Store extends DocumentStore = MemoryStore>(
+  options: Partial<Omit<RoomServerOptions, 'store'>> & { store?: Store } = {},
+) {
+  const store = options.store ?? (new MemoryStore() as DocumentStore as Store)
   const rooms = new RoomServer({ ...options, store })
   const wss = new WebSocketServer({
     host: '127.0.0.1',
     port: 0,
-    maxPayload: options.maxMessageBytes ?? 2 * 1024 * 1024,
+    // Twice the room server's limit, so the room server's own size check is what tests meet.
+    maxPayload: 2 * (options.maxMessageBytes ?? 2 * 1024 * 1024),
   })
   wss.on('connection', (socket, request) => {
     const room = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1))
@@ -30,6 +33,7 @@ export async function startHarness(options: Partial<RoomServerOptions> = {}) {
       handle.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     })
     socket.on('close', () => handle.closed())
+    socket.on('error', () => socket.terminate())
   })
   await new Promise<void>((resolve) => wss.once('listening', resolve))
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { connectClient, waitFor, type Client } from '@accord/sync/testing'
+import { startServerProcess, type ServerProcess } from './support/server-process.ts'
+
+let server: ServerProcess | undefined
+const clients: Client[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.kill()
+})
+
+function connect(url: string, meetingId: string) {
+  const client = connectClient(`${url.replace('http', 'ws')}/sync`, meetingId)
+  clients.push(client)
+  return client
+}
+
+async function createMeeting(url: string) {
+  const response = await fetch(`${url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Crash test', date: '2026-11-23' }),
+  })
+  return ((await response.json()) as { meeting: { id: string } }).meeting.id
+}
+
+/** Lines must be 0, 1, 2… in order, each exactly once. */
+function expectEachLineOnce(text: string) {
+  const lines = text.split('\n').filter(Boolean)
+  expect(lines).toEqual(lines.map((_, i) => `line ${i}`))
+}
+
+describe('a server killed with SIGKILL', () => {
+  it('keeps every acknowledged edit, exactly once, across three kills', async () => {
+    server = await startServerProcess()
+    const { port, dataDir } = server
+    const meetingId = await createMeeting(server.url)
+    const writer = connect(server.url, meetingId)
+    await writer.synced()
+    let next = 0
+
+    for (let round = 0; round < 3; round++) {
+      let acknowledged = writer.text.toString()
+      const stopRecording = writer.saveStatus.onChange((saved) => {
+        if (saved) acknowledged = writer.text.toString()
+      })
+      // Type until a good share is acknowledged, then kill mid-stream with edits in flight.
+      const target = next + 150
+      while (next < target) {
+        writer.text.insert(writer.text.length, `line ${next++}\n`)
+        if (next % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+      await server.kill()
+      stopRecording()
+      writer.provider.disconnect()
+      expect(acknowledged.length).toBeGreaterThan(0)
+
+      server = await startServerProcess({ dataDir, port })
+      const reader = connect(server.url, meetingId)
+      await reader.synced()
+      const stored = reader.text.toString()
+      expect(stored.startsWith(acknowledged)).toBe(true)
+      expectEachLineOnce(stored)
+      reader.destroy()
+
+      // The writer comes back and sends what the server never stored; nothing is doubled.
+      writer.provider.connect()
+      await waitFor(() => writer.saveStatus.saved && writer.provider.synced, { timeout: 10_000 })
+    }
+
+    const finalReader = connect(server.url, meetingId)
+    await finalReader.synced()
+    expect(finalReader.text.toString()).toBe(writer.text.toString())
+    expectEachLineOnce(finalReader.text.toString())
+    expect(finalReader.text.toString().split('\n').filter(Boolean)).toHaveLength(450)
+  }, 60_000)
+})
