@@ -1,0 +1,99 @@
+import { expect, test } from './support/fixtures.ts'
+import { minutesPage } from './support/minutes-page.ts'
+
+test('two members see each other’s text and named carets', async ({ accord }) => {
+  const meetingId = await accord.createMeeting()
+  const alice = minutesPage(await accord.member('Alice'))
+  const bob = minutesPage(await accord.member('Bob'))
+  await alice.open(meetingId)
+  await bob.open(meetingId)
+
+  await alice.type('ALC will circulate the manifesto analysis by Friday.')
+  await expect(bob.editor).toContainText('ALC will circulate the manifesto analysis by Friday.')
+  await bob.type(' Carers UK will brief MPs.')
+  await expect(alice.editor).toContainText('Carers UK will brief MPs.')
+
+  await expect(alice.presence).toContainText('Bob')
+  await expect(bob.presence).toContainText('Alice')
+  await expect(alice.editor.locator('.collaboration-carets__label')).toHaveText('Bob')
+  await expect(bob.editor.locator('.collaboration-carets__label')).toHaveText('Alice')
+})
+
+test('a reload keeps the minutes', async ({ accord }) => {
+  const meetingId = await accord.createMeeting()
+  const page = await accord.member('Alice')
+  const alice = minutesPage(page)
+  await alice.open(meetingId)
+  await alice.type('Decision: write jointly to the minister.')
+  await alice.expectSaved()
+
+  await page.reload()
+  await expect(alice.editor).toHaveText('Decision: write jointly to the minister.')
+})
+
+test('a server restart keeps the minutes and the editor reconnects', async ({ accord }) => {
+  const meetingId = await accord.createMeeting()
+  const alice = minutesPage(await accord.member('Alice'))
+  await alice.open(meetingId)
+  await alice.type('Ask: a fully funded fair pay agreement.')
+  await alice.expectSaved()
+
+  await accord.restart()
+  await expect(alice.connection).toHaveText('Connected', { timeout: 15_000 })
+  const bob = minutesPage(await accord.member('Bob'))
+  await bob.open(meetingId)
+  await expect(bob.editor).toHaveText('Ask: a fully funded fair pay agreement.')
+  await alice.type(' Agreed.')
+  await expect(bob.editor).toHaveText('Ask: a fully funded fair pay agreement. Agreed.')
+})
+
+test('edits made offline merge when the member comes back', async ({ accord }) => {
+  const meetingId = await accord.createMeeting()
+  const alicePage = await accord.member('Alice')
+  const alice = minutesPage(alicePage)
+  const bob = minutesPage(await accord.member('Bob'))
+  await alice.open(meetingId)
+  await bob.open(meetingId)
+  await alice.type('Minutes of the call.')
+  await expect(bob.editor).toHaveText('Minutes of the call.')
+
+  await alicePage.context().setOffline(true)
+  await expect(alice.connection).toHaveText('Offline')
+  await alice.type(' Alice was offline.')
+  await expect(alice.saveStatus).toHaveText('Saving…')
+  await bob.type(' Bob stayed online.')
+  await bob.expectSaved()
+  await expect(bob.editor).not.toContainText('Alice was offline.')
+
+  await alicePage.context().setOffline(false)
+  await expect(alice.connection).toHaveText('Connected')
+  await alice.expectSaved()
+  for (const member of [alice, bob]) {
+    await expect(member.editor).toContainText('Alice was offline.')
+    await expect(member.editor).toContainText('Bob stayed online.')
+  }
+  expect(await alice.editor.textContent()).toBe(await bob.editor.textContent())
+})
+
+test('"All changes saved" appears only once the server has stored the edit', async ({ accord }) => {
+  const meetingId = await accord.createMeeting()
+  const alice = minutesPage(await accord.member('Alice'))
+  await alice.open(meetingId)
+  await alice.type('First line.')
+  await alice.expectSaved()
+
+  // A frozen server receives nothing and commits nothing: the editor must not claim "saved".
+  accord.server.process.kill('SIGSTOP')
+  try {
+    await alice.type(' Typed while the server was frozen.')
+    await expect(alice.saveStatus).toHaveText('Saving…')
+    await alice.editor.page().waitForTimeout(1500)
+    await expect(alice.saveStatus).toHaveText('Saving…')
+  } finally {
+    accord.server.process.kill('SIGCONT')
+  }
+  await alice.expectSaved()
+  const response = await fetch(`${accord.server.url}/api/meetings/${meetingId}/minutes`)
+  const { minutes } = (await response.json()) as { minutes: { text: string } }
+  expect(minutes.text).toBe('First line. Typed while the server was frozen.')
+})

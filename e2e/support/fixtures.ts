@@ -1,0 +1,48 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { startServerProcess, type ServerProcess } from './server-process.ts'
+
+export interface Accord {
+  server: ServerProcess
+  /** Stops the server cleanly and starts it again on the same port and data. */
+  restart(): Promise<void>
+  createMeeting(title?: string): Promise<string>
+  /** A page in its own browser context (its own storage), signed in as `name`. */
+  member(name: string): Promise<Page>
+}
+
+export const test = base.extend<{ accord: Accord }>({
+  accord: async ({ browser }, use) => {
+    let server = await startServerProcess()
+    const accord: Accord = {
+      get server() {
+        return server
+      },
+      async restart() {
+        await server.stop()
+        server = await startServerProcess({ dataDir: server.dataDir, port: server.port })
+      },
+      async createMeeting(title = 'Fortnightly call') {
+        const response = await fetch(`${server.url}/api/meetings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title, date: '2025-03-04' }),
+        })
+        expect(response.status).toBe(201)
+        return ((await response.json()) as { meeting: { id: string } }).meeting.id
+      },
+      member: (name) => openMember(browser, server.url, name),
+    }
+    await use(accord)
+    await server.kill()
+  },
+})
+
+async function openMember(browser: Browser, baseURL: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL })
+  await context.addInitScript((displayName) => {
+    localStorage.setItem('accord:name', displayName)
+  }, name)
+  return context.newPage()
+}
+
+export { expect }
