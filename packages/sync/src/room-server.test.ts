@@ -153,6 +153,21 @@ describe('room server with real y-websocket clients', () => {
     expect(await storedText(store, 'minutes')).toBe('Typed while the disk was full.')
   })
 
+  it('stores nothing for a client that reconnects with nothing new', async () => {
+    const store = new MemoryStore()
+    const { client } = await start({ store })
+    const alice = client('minutes')
+    alice.text.insert(0, 'Apologies: ALC.')
+    await alice.saved()
+    const rows = store.documents.get('minutes')?.length
+    for (let i = 0; i < 3; i++) {
+      const visitor = client('minutes')
+      await visitor.saved()
+      visitor.destroy()
+    }
+    expect(store.documents.get('minutes')?.length).toBe(rows)
+  })
+
   it('compacts a long update log into one snapshot that loads the same text', async () => {
     const store = new MemoryStore()
     const { client } = await start({ store, compactAfter: 20 })

@@ -74,6 +74,10 @@ export class RoomServer {
       receive: (frame) => {
         if (connection.closed) return
         if (frame.byteLength > this.maxMessageBytes) {
+          this.logger.warn(
+            { room: docName, bytes: frame.byteLength },
+            'closing a connection for a frame over the size limit',
+          )
           connection.close(CloseCode.MessageTooBig, 'message too big')
         } else if (connection.started) {
           room.receive(connection, frame)
@@ -86,7 +90,10 @@ export class RoomServer {
   }
 
   private openRoom(docName: string): Room {
-    const room = new Room(docName, { enqueue: (r, pending) => this.enqueue(r, pending) })
+    const room = new Room(docName, {
+      enqueue: (r, pending) => this.enqueue(r, pending),
+      logger: this.logger,
+    })
     this.rooms.set(docName, room)
     const loading = this.store
       .load(docName)
@@ -150,7 +157,7 @@ export class RoomServer {
       room.committing = true
     }
     const entries = batch.flatMap(({ room, updates }) =>
-      updates.map(({ update }) => ({ docName: room.name, update })),
+      updates.filter((u) => u.hasContent).map(({ update }) => ({ docName: room.name, update })),
     )
     try {
       if (entries.length > 0) await this.store.append(entries)
@@ -160,7 +167,7 @@ export class RoomServer {
     }
     for (const { room, updates } of batch) {
       room.committing = false
-      room.storedUpdates += updates.length
+      room.storedUpdates += updates.filter((u) => u.hasContent).length
       room.applyCommitted(updates)
       this.compactIfDue(room)
       this.unloadIfIdle(room)

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
+import type { Logger } from './transport.ts'
 import {
   CloseCode,
   encodeAwarenessMessage,
@@ -14,11 +15,14 @@ import {
 export interface PendingUpdate {
   from: Connection
   update: Uint8Array
+  /** False for an update that carries nothing, such as the step 2 of an up-to-date client. */
+  hasContent: boolean
 }
 
 /** What a room asks of its server: the persistence queue lives there, shared by every room. */
 export interface RoomHost {
   enqueue(room: Room, pending: PendingUpdate): void
+  logger: Logger
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
@@ -106,11 +110,16 @@ export class Room {
         const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone)
         connection.send(encodeAwarenessMessage(update))
       } else {
-        connection.close(CloseCode.UnsupportedData, `unknown message type ${type}`)
+        this.reject(connection, CloseCode.UnsupportedData, `unknown message type ${type}`)
       }
     } catch {
-      connection.close(CloseCode.InvalidPayload, 'malformed message')
+      this.reject(connection, CloseCode.InvalidPayload, 'malformed message')
     }
+  }
+
+  private reject(connection: Connection, code: number, reason: string): void {
+    this.host.logger.warn({ room: this.name, code, reason }, 'closing a connection for bad input')
+    connection.close(code, reason)
   }
 
   private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
@@ -123,11 +132,12 @@ export class Room {
       const update = decoding.readVarUint8Array(decoder)
       // Decoding proves the update is well formed before it is stored: a malformed update in
       // the log would make the document fail to load.
-      Y.decodeUpdate(update)
+      const { structs, ds } = Y.decodeUpdate(update)
+      const hasContent = structs.length > 0 || ds.clients.size > 0
       connection.framesReceived++
-      this.host.enqueue(this, { from: connection, update })
+      this.host.enqueue(this, { from: connection, update, hasContent })
     } else {
-      connection.close(CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
+      this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
   }
 
@@ -137,11 +147,11 @@ export class Room {
    */
   applyCommitted(batch: readonly PendingUpdate[]): void {
     const acknowledged = new Map<Connection, number>()
-    for (const { from, update } of batch) {
+    for (const { from, update, hasContent } of batch) {
       try {
-        Y.applyUpdate(this.doc, update, from)
+        if (hasContent) Y.applyUpdate(this.doc, update, from)
       } catch {
-        from.close(CloseCode.InvalidPayload, 'update could not be applied')
+        this.reject(from, CloseCode.InvalidPayload, 'update could not be applied')
       }
       acknowledged.set(from, from.framesReceived)
     }
