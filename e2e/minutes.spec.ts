@@ -28,7 +28,7 @@ test('a reload keeps the minutes', async ({ accord }) => {
   await alice.expectSaved()
 
   await page.reload()
-  await expect(alice.editor).toHaveText('Decision: write jointly to the minister.')
+  await alice.expectText('Decision: write jointly to the minister.')
 })
 
 test('a server restart keeps the minutes and the editor reconnects', async ({ accord }) => {
@@ -42,9 +42,9 @@ test('a server restart keeps the minutes and the editor reconnects', async ({ ac
   await expect(alice.connection).toHaveText('Connected', { timeout: 15_000 })
   const bob = minutesPage(await accord.member('Bob'))
   await bob.open(meetingId)
-  await expect(bob.editor).toHaveText('Ask: a fully funded fair pay agreement.')
+  await bob.expectText('Ask: a fully funded fair pay agreement.')
   await alice.type(' Agreed.')
-  await expect(bob.editor).toHaveText('Ask: a fully funded fair pay agreement. Agreed.')
+  await bob.expectText('Ask: a fully funded fair pay agreement. Agreed.')
 })
 
 test('edits made offline merge when the member comes back', async ({ accord }) => {
@@ -55,7 +55,7 @@ test('edits made offline merge when the member comes back', async ({ accord }) =
   await alice.open(meetingId)
   await bob.open(meetingId)
   await alice.type('Minutes of the call.')
-  await expect(bob.editor).toHaveText('Minutes of the call.')
+  await bob.expectText('Minutes of the call.')
 
   await alicePage.context().setOffline(true)
   await expect(alice.connection).toHaveText('Offline')
@@ -72,7 +72,7 @@ test('edits made offline merge when the member comes back', async ({ accord }) =
     await expect(member.editor).toContainText('Alice was offline.')
     await expect(member.editor).toContainText('Bob stayed online.')
   }
-  expect(await alice.editor.textContent()).toBe(await bob.editor.textContent())
+  await bob.expectText(await alice.text())
 })
 
 test('"All changes saved" appears only once the server has stored the edit', async ({ accord }) => {
@@ -96,4 +96,32 @@ test('"All changes saved" appears only once the server has stored the edit', asy
   const response = await fetch(`${accord.server.url}/api/meetings/${meetingId}/minutes`)
   const { minutes } = (await response.json()) as { minutes: { text: string } }
   expect(minutes.text).toBe('First line. Typed while the server was frozen.')
+})
+
+test('edits made offline survive closing the tab and reach the others later', async ({
+  accord,
+}) => {
+  const meetingId = await accord.createMeeting()
+  const alicePage = await accord.member('Alice')
+  const alice = minutesPage(alicePage)
+  await alice.open(meetingId)
+  await alice.type('Agenda.')
+  await alice.expectSaved()
+
+  const context = alicePage.context()
+  await context.setOffline(true)
+  await expect(alice.connection).toHaveText('Offline')
+  await alice.type(' Written on the train.')
+  // y-indexeddb writes each update asynchronously; give it a moment before the tab goes.
+  await alicePage.waitForTimeout(500)
+  await alicePage.close()
+  await context.setOffline(false)
+
+  const reopened = minutesPage(await context.newPage())
+  await reopened.open(meetingId)
+  await reopened.expectText('Agenda. Written on the train.')
+  await reopened.expectSaved()
+  const bob = minutesPage(await accord.member('Bob'))
+  await bob.open(meetingId)
+  await bob.expectText('Agenda. Written on the train.')
 })

@@ -19,6 +19,17 @@ export function minutesPage(page: Page) {
       await page.keyboard.press('ControlOrMeta+End')
       await page.keyboard.type(text)
     },
+    /** The minutes as a reader sees them: block texts, without other people's caret labels. */
+    text(): Promise<string> {
+      return editor.evaluate((element) => {
+        const copy = element.cloneNode(true) as HTMLElement
+        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+        return [...copy.children].map((block) => block.textContent).join('\n')
+      })
+    },
+    async expectText(expected: string) {
+      await expect.poll(() => this.text()).toBe(expected)
+    },
     async expectSaved() {
       await expect(page.getByTestId('save-status')).toHaveText('All changes saved')
     },

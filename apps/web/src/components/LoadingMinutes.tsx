@@ -1,0 +1,7 @@
+export function LoadingMinutes() {
+  return (
+    <p className="muted" role="status">
+      Loading minutes…
+    </p>
+  )
+}

@@ -1,0 +1,20 @@
+// Meeting dates are calendar dates (YYYY-MM-DD) with no time zone. Formatting them in UTC keeps
+// the day a person picked, whatever the browser's zone; parsing in local time would shift it.
+const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+const fullDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' })
+
+/** "14 January 2025" */
+export function formatMeetingDate(date: string): string {
+  return longDate.format(new Date(`${date}T00:00:00Z`))
+}
+
+/** "Tuesday 14 January 2025" (the comma depends on the browser's locale data) */
+export function formatMeetingDateFull(date: string): string {
+  return fullDate.format(new Date(`${date}T00:00:00Z`))
+}
+
+/** Today in the browser's own zone as YYYY-MM-DD, the value a date input expects. */
+export function todayIsoDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
