@@ -27,6 +27,12 @@ async function storedText(store: MemoryStore, room: string): Promise<string> {
   return doc.getText('text').toString()
 }
 
+function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getText('text').insert(0, text)
+  return Y.encodeStateAsUpdate(doc)
+}
+
 /** A store whose disk is slow: appends complete after a delay, as on a loaded database. */
 class SlowStore extends MemoryStore {
   constructor(private readonly delayMs: number) {
@@ -153,6 +159,23 @@ describe('room server with real y-websocket clients', () => {
     expect(await storedText(store, 'minutes')).toBe('Typed while the disk was full.')
   })
 
+  it('refuses a room it could not load, and loads it for the next connection', async () => {
+    const store = new FlakyStore()
+    await store.append([{ docName: 'minutes', update: textUpdate('Stored before.') }])
+    const { client } = await start({ store })
+    store.failing = true
+    const first = client('minutes')
+    const closed = new Promise<number>((resolve) =>
+      first.provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    expect(await closed).toBe(1011)
+    first.destroy()
+    store.failing = false
+    const second = client('minutes')
+    await second.synced()
+    expect(second.text.toString()).toBe('Stored before.')
+  })
+
   it('stores nothing for a client that reconnects with nothing new', async () => {
     const store = new MemoryStore()
     const { client } = await start({ store })
@@ -190,6 +213,13 @@ describe('room server with real y-websocket clients', () => {
 class FlakyStore extends MemoryStore {
   failing = false
   failures = 0
+  override load(docName: string) {
+    if (this.failing) {
+      this.failures++
+      return Promise.reject(new Error('database unreachable'))
+    }
+    return super.load(docName)
+  }
   override append(updates: readonly StoredUpdate[]) {
     if (this.failing) {
       this.failures++

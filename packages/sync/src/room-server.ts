@@ -67,7 +67,8 @@ export class RoomServer {
     const connection = new Connection(room, transport)
     room.connections.add(connection)
     const loading = this.loading.get(docName)
-    if (loading) void loading.then(() => !connection.closed && room.start(connection))
+    if (loading)
+      void loading.then(() => !connection.closed && !room.failed && room.start(connection))
     else room.start(connection)
 
     return {
@@ -103,6 +104,10 @@ export class RoomServer {
       })
       .catch((error: unknown) => {
         this.logger.error({ docName, err: error }, 'could not load document')
+        // Forget the room so the next connection tries loading again, instead of editing an
+        // empty document that is not the stored one.
+        room.failed = true
+        if (this.rooms.get(docName) === room) this.rooms.delete(docName)
         for (const connection of room.connections) {
           connection.close(CloseCode.InternalError, 'could not load document; try again')
         }

@@ -42,6 +42,8 @@ export class Room {
   /** Rows in storage for this document since the last compaction. */
   storedUpdates = 0
   compactionQueued = false
+  /** Loading failed: the room was forgotten and must not be used. */
+  failed = false
   private readonly outgoing: { update: Uint8Array; origin: unknown }[] = []
 
   constructor(
