@@ -1,0 +1,76 @@
+/** Command-line flags of `npm run bench`, each with a BENCH_* environment fallback. */
+import { parseArgs } from 'node:util'
+import { serverNames, type ServerName } from './servers.ts'
+import { automergePaperPath } from './traces.ts'
+
+export interface BenchOptions {
+  durationSeconds: number
+  warmupSeconds: number
+  drainSeconds: number
+  rate: number
+  clients: number
+  runs: number
+  servers: ServerName[]
+  tracePath: string
+}
+
+const numeric = {
+  duration: { env: 'BENCH_DURATION', default: 30, help: 'measured seconds per server run' },
+  warmup: { env: 'BENCH_WARMUP', default: 2, help: 'seconds of typing before measuring' },
+  drain: { env: 'BENCH_DRAIN', default: 10, help: 'max seconds to wait for late deliveries' },
+  rate: { env: 'BENCH_RATE', default: 500, help: 'writer updates per second' },
+  clients: { env: 'BENCH_CLIENTS', default: 50, help: 'clients in the room, writer included' },
+  runs: { env: 'BENCH_RUNS', default: 1, help: 'runs per server; medians are reported' },
+} as const
+
+export const usage = [
+  'npm run bench -- [flags]',
+  ...Object.entries(numeric).map(
+    ([flag, o]) => `  --${flag} <n>  ${o.help} (default ${o.default}, env ${o.env})`,
+  ),
+  `  --servers <a,b>  which servers (default ${serverNames.join(',')}, env BENCH_SERVERS)`,
+  '  --trace <file>  editing trace (default ../shared/data/editing-traces/automerge-paper.json.gz)',
+].join('\n')
+
+export function parseOptions(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...Object.fromEntries(Object.keys(numeric).map((flag) => [flag, { type: 'string' }])),
+      servers: { type: 'string' },
+      trace: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }) as { values: Record<string, string | boolean | undefined> }
+  if (values.help) return 'help'
+
+  const number = (flag: keyof typeof numeric, min: number): number => {
+    const raw = values[flag] ?? env[numeric[flag].env]
+    const value = raw === undefined ? numeric[flag].default : Number(raw)
+    if (!Number.isFinite(value) || value < min) {
+      throw new Error(`--${flag} must be a number ≥ ${min}, not ${String(raw)}`)
+    }
+    return value
+  }
+  const servers = String(values.servers ?? env.BENCH_SERVERS ?? serverNames.join(','))
+    .split(',')
+    .map((name) => name.trim())
+  for (const name of servers) {
+    if (!(serverNames as readonly string[]).includes(name)) {
+      throw new Error(`unknown server "${name}"; choose from ${serverNames.join(', ')}`)
+    }
+  }
+  return {
+    durationSeconds: number('duration', 1),
+    warmupSeconds: number('warmup', 0),
+    drainSeconds: number('drain', 1),
+    rate: number('rate', 1),
+    clients: Math.floor(number('clients', 2)),
+    runs: Math.floor(number('runs', 1)),
+    servers: servers as ServerName[],
+    tracePath: typeof values.trace === 'string' ? values.trace : automergePaperPath,
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Turns runs into the summary table, checks it against the goals, and writes
+ * bench/results/p1-typing-fanout.json and bench/RESULTS.md.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import * as prettier from 'prettier'
+import type { ServerRun } from './measure.ts'
+import type { BenchOptions } from './options.ts'
+import type { ServerName } from './servers.ts'
+import { median } from './stats.ts'
+import { repoRoot, traceCredit } from './traces.ts'
+
+export const SCENARIO = 'P1 typing fan-out'
+const resultsFile = path.join(repoRoot, 'bench/results/p1-typing-fanout.json')
+const resultsPage = path.join(repoRoot, 'bench/RESULTS.md')
+
+/** Medians over a server's runs. */
+export interface Row {
+  server: ServerName
+  runs: number
+  cpuPercent: number | null
+  fanOutP50Ms: number | null
+  fanOutP99Ms: number | null
+  ackP99Ms: number | null
+  deliveriesPerSecond: number | null
+  rssMb: number | null
+  sendRate: number | null
+  missingDeliveries: number | null
+  socketProblems: number | null
+  loadCpuPercent: number | null
+  eventLoopDelayP99Ms: number | null
+  otherCpuPercent: number | null
+  stealPercent: number | null
+}
+
+export function summarizeRuns(server: ServerName, runs: readonly ServerRun[]): Row {
+  const m = (pick: (run: ServerRun) => number | null | undefined) =>
+    median(runs.map((run) => pick(run) ?? null))
+  return {
+    server,
+    runs: runs.length,
+    cpuPercent: m((r) => r.cpuPercent),
+    fanOutP50Ms: m((r) => r.load.fanOut.p50),
+    fanOutP99Ms: m((r) => r.load.fanOut.p99),
+    ackP99Ms: m((r) => r.load.ack?.p99),
+    deliveriesPerSecond: m((r) => r.load.deliveriesPerSecond),
+    rssMb: m((r) => r.memory?.rssMb),
+    sendRate: m((r) => r.load.sendRate),
+    missingDeliveries: m((r) => r.load.missingDeliveries),
+    socketProblems: m(
+      (r) =>
+        Object.values(r.load.connectionCloses).reduce((a, b) => a + b, 0) + r.load.connectionErrors,
+    ),
+    loadCpuPercent: m((r) => r.load.loadCpuPercent),
+    eventLoopDelayP99Ms: m((r) => r.load.eventLoopDelayP99Ms),
+    otherCpuPercent: m((r) => r.otherCpuPercent),
+    stealPercent: m((r) => r.stealPercent),
+  }
+}
+
+export interface Goal {
+  goal: string
+  measured: string
+  met: boolean | null
+}
+
+/** The targets Accord reports against; they are not enforced. */
+export function checkGoals(rows: readonly Row[]): Goal[] {
+  const accord = rows.find((row) => row.server === 'accord')
+  const reference = rows.find((row) => row.server === 'y-websocket-server')
+  const cpuRatio =
+    accord?.cpuPercent != null && reference?.cpuPercent
+      ? accord.cpuPercent / reference.cpuPercent
+      : null
+  const atMost = (value: number | null | undefined, limit: number) =>
+    value == null ? null : value <= limit
+  return [
+    {
+      goal: 'Accord CPU ≤ 0.5 × reference',
+      measured: cpuRatio === null ? 'n/a' : `${cpuRatio.toFixed(2)} ×`,
+      met: atMost(cpuRatio, 0.5),
+    },
+    {
+      goal: 'Accord p99 fan-out ≤ 15 ms',
+      measured: `${fixed(accord?.fanOutP99Ms, 1)} ms`,
+      met: atMost(accord?.fanOutP99Ms, 15),
+    },
+    {
+      goal: 'Accord p99 ack ≤ 50 ms',
+      measured: `${fixed(accord?.ackP99Ms, 1)} ms`,
+      met: atMost(accord?.ackP99Ms, 50),
+    },
+  ]
+}
+
+export function table(rows: readonly Row[]): string {
+  const lines = [
+    '| scenario | server | CPU % | p50 ms | p99 ms | ack p99 ms | deliveries/s | RSS MB |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${SCENARIO} | ${r.server} | ${fixed(r.cpuPercent, 1)} | ${fixed(r.fanOutP50Ms, 2)} | ` +
+        `${fixed(r.fanOutP99Ms, 2)} | ${fixed(r.ackP99Ms, 2)} | ` +
+        `${fixed(r.deliveriesPerSecond, 0)} | ${fixed(r.rssMb, 0)} |`,
+    ),
+  ]
+  return lines.join('\n')
+}
+
+/** Whether the load was what was asked for, and whether anything went wrong. */
+export function health(rows: readonly Row[], options: BenchOptions): string[] {
+  return rows.map(
+    (r) =>
+      `${r.server}: sent ${fixed(r.sendRate, 0)} of ${options.rate} updates/s, ` +
+      `${fixed(r.missingDeliveries, 0)} deliveries missing after the drain, ` +
+      `${fixed(r.socketProblems, 0)} socket closes/errors, ` +
+      `load generator CPU ${fixed(r.loadCpuPercent, 0)} % ` +
+      `(event-loop delay p99 ${fixed(r.eventLoopDelayP99Ms, 1)} ms), ` +
+      `other processes ${fixed(r.otherCpuPercent, 0)} % CPU, steal ${fixed(r.stealPercent, 0)} %`,
+  )
+}
+
+export function goalLines(goals: readonly Goal[]): string[] {
+  const verdict = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : 'NOT met')
+  return goals.map((g) => `${g.goal}: ${g.measured} → ${verdict(g.met)}`)
+}
+
+export interface Report {
+  date: string
+  machine: Record<string, string | number>
+  versions: Record<string, string>
+  options: BenchOptions
+  rows: Row[]
+  goals: Goal[]
+  runs: Partial<Record<ServerName, ServerRun[]>>
+  problems: string[]
+}
+
+export async function writeReport(report: Report): Promise<string[]> {
+  const { options } = report
+  const json = {
+    scenario: SCENARIO,
+    date: report.date,
+    machine: report.machine,
+    versions: report.versions,
+    params: { ...options, tracePath: path.relative(repoRoot, options.tracePath) },
+    credit: traceCredit,
+    summary: report.rows,
+    goals: report.goals,
+    problems: report.problems,
+    runs: report.runs,
+  }
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
+  fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
+
+  const m = report.machine
+  const page = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${report.date}; see [README.md](README.md) for what is ` +
+      'measured and [results/p1-typing-fanout.json](results/p1-typing-fanout.json) for every number.',
+    '',
+    `Machine: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${fixed(Number(m.loadAverage1m), 2)} ` +
+      `at the start. Accord ${report.versions.accord}, yjs ${report.versions.yjs}, ` +
+      `@y/websocket-server ${report.versions['@y/websocket-server']}.`,
+    '',
+    `Parameters: ${options.clients} clients, ${options.rate} updates/s, ${options.warmupSeconds} s ` +
+      `warm-up, ${options.durationSeconds} s measured, ${options.runs} run(s) per server (medians).`,
+    '',
+    table(report.rows),
+    '',
+    '## Goals',
+    '',
+    ...goalLines(report.goals).map((line) => `- ${line}`),
+    '',
+    '## Load and health',
+    '',
+    ...health(report.rows, options).map((line) => `- ${line}`),
+    ...report.problems.map((line) => `- ${line}`),
+    '',
+    '## Credit',
+    '',
+    traceCredit,
+    '',
+  ].join('\n')
+  const config = (await prettier.resolveConfig(resultsPage)) ?? {}
+  fs.writeFileSync(resultsPage, await prettier.format(page, { ...config, filepath: resultsPage }))
+  return [resultsFile, resultsPage]
+}
+
+function fixed(value: number | null | undefined, digits: number): string {
+  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
+}

@@ -1,0 +1,174 @@
+/**
+ * The servers under test, each started fresh in its own process on 127.0.0.1:
+ *   accord              apps/server (SQLite in a new temporary DATA_DIR), rooms are meetings
+ *   y-websocket-server  @y/websocket-server, the reference; in memory, any room name works
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { isRunning, removeFolder, stop, track, trackFolder } from './processes.ts'
+import { repoRoot } from './traces.ts'
+
+export const serverNames = ['accord', 'y-websocket-server'] as const
+export type ServerName = (typeof serverNames)[number]
+
+export interface RunningServer {
+  name: ServerName
+  pid: number
+  /** The y-websocket `serverUrl`; the room name is appended by the client. */
+  syncUrl: string
+  /** Whether the server sends Accord's durable acknowledgements (message type 64). */
+  acks: boolean
+  createRoom(): Promise<string>
+  /** Warnings and errors the server logged, with how often each occurred. */
+  problems(): Record<string, number>
+  /** Stops the server and removes its data; returns how it exited. */
+  stop(): Promise<string>
+}
+
+const HOST = '127.0.0.1'
+const START_TIMEOUT_MS = 30_000
+
+interface Spec {
+  args(port: number, dataDir: string): { argv: string[]; env: Record<string, string> }
+  ready(base: string): Promise<boolean>
+  syncUrl(port: number): string
+  createRoom(base: string): Promise<string>
+  acks: boolean
+  /** Turns a line of output into a problem worth reporting, or null. */
+  problem(line: string, stream: 'stdout' | 'stderr'): string | null
+}
+
+const specs: Record<ServerName, Spec> = {
+  accord: {
+    // `--import tsx` keeps the server in this one process, so /proc shows its own CPU time.
+    args: (port, dataDir) => ({
+      argv: ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')],
+      env: { HOST, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    }),
+    ready: async (base) => {
+      const response = await fetch(`${base}/api/health`)
+      return response.ok && ((await response.json()) as { ok?: boolean }).ok === true
+    },
+    syncUrl: (port) => `ws://${HOST}:${port}/sync`,
+    createRoom: async (base) => {
+      const response = await fetch(`${base}/api/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Bench', date: '2026-11-23' }),
+      })
+      if (response.status !== 201) {
+        throw new Error(`POST /api/meetings: ${response.status} ${await response.text()}`)
+      }
+      return ((await response.json()) as { meeting: { id: string } }).meeting.id
+    },
+    acks: true,
+    problem: (line) => {
+      let entry: { level?: number; msg?: string }
+      try {
+        entry = JSON.parse(line) as typeof entry
+      } catch {
+        return line
+      }
+      // Expected: the bench serves the API and websocket only.
+      if (entry.msg?.startsWith('The web client is not built')) return null
+      return (entry.level ?? 0) >= 40 ? `level ${entry.level}: ${entry.msg}` : null
+    },
+  },
+  'y-websocket-server': {
+    args: (port) => ({
+      argv: [path.join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+      env: { HOST, PORT: String(port) },
+    }),
+    ready: async (base) => (await fetch(base)).ok,
+    syncUrl: (port) => `ws://${HOST}:${port}`,
+    createRoom: () => Promise.resolve('bench-p1'),
+    acks: false,
+    problem: (line, stream) => (stream === 'stderr' ? line : null),
+  },
+}
+
+export async function startServer(name: ServerName): Promise<RunningServer> {
+  const spec = specs[name]
+  const dataDir = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), `accord-bench-${name}-`)))
+  const port = await freePort()
+  const { argv, env } = spec.args(port, dataDir)
+  const baseEnv = { ...process.env }
+  // The reference server would persist to LevelDB if this were set; the bench runs it in memory.
+  delete baseEnv.YPERSISTENCE
+  const child = track(
+    spawn(process.execPath, argv, {
+      cwd: repoRoot,
+      env: { ...baseEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  )
+  const problems: Record<string, number> = {}
+  const output: string[] = []
+  for (const stream of ['stdout', 'stderr'] as const) {
+    let rest = ''
+    child[stream]!.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n')
+      rest = lines.pop()!
+      for (const line of lines) {
+        if (output.length < 50) output.push(line)
+        const problem = line.trim() && spec.problem(line, stream)
+        if (problem) problems[problem] = (problems[problem] ?? 0) + 1
+      }
+    })
+  }
+  const base = `http://${HOST}:${port}`
+  try {
+    await waitUntilReady(
+      child,
+      () => spec.ready(base),
+      () => output.join('\n'),
+    )
+  } catch (error) {
+    await stop(child)
+    removeFolder(dataDir)
+    throw error
+  }
+  return {
+    name,
+    pid: child.pid!,
+    syncUrl: spec.syncUrl(port),
+    acks: spec.acks,
+    createRoom: () => spec.createRoom(base),
+    problems: () => ({ ...problems }),
+    async stop() {
+      const died = isRunning(child) ? null : `exited early (${child.exitCode ?? child.signalCode})`
+      await stop(child)
+      removeFolder(dataDir)
+      return died ?? `stopped (${child.exitCode ?? child.signalCode})`
+    },
+  }
+}
+
+async function waitUntilReady(
+  child: ChildProcess,
+  ready: () => Promise<boolean>,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (!isRunning(child)) throw new Error(`server exited before it was ready:\n${output()}`)
+    if (await ready().catch(() => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${output()}`)
+}
+
+/** A port free on 127.0.0.1 right now (the OS picks it; the server binds it moments later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
