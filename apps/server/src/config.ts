@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { DEFAULT_COMPACT_AFTER, DEFAULT_MAX_MESSAGE_BYTES } from '@accord/sync'
+import {
+  DEFAULT_COMMIT_INTERVAL_MS,
+  DEFAULT_COMPACT_AFTER,
+  DEFAULT_MAX_MESSAGE_BYTES,
+} from '@accord/sync'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const positive = z.coerce.number().int().positive()
@@ -13,6 +17,7 @@ export const configSchema = z.object({
   MAX_MESSAGE_BYTES: positive.default(DEFAULT_MAX_MESSAGE_BYTES),
   MAX_REQUEST_BYTES: positive.default(64 * 1024),
   COMPACT_AFTER_UPDATES: positive.default(DEFAULT_COMPACT_AFTER),
+  COMMIT_INTERVAL_MS: z.coerce.number().min(0).max(1000).default(DEFAULT_COMMIT_INTERVAL_MS),
   WEB_DIST: z.string().min(1).optional(),
 })
 
@@ -24,6 +29,7 @@ export interface Config {
   maxMessageBytes: number
   maxRequestBytes: number
   compactAfterUpdates: number
+  commitIntervalMs: number
   /** Folder of the built web client; unset serves the API and websocket only. */
   webDist: string | undefined
 }
@@ -46,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxRequestBytes: c.MAX_REQUEST_BYTES,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    commitIntervalMs: c.COMMIT_INTERVAL_MS,
     webDist: c.WEB_DIST,
   }
 }

@@ -28,6 +28,7 @@ export async function startServer(
     store: storage,
     maxMessageBytes: config.maxMessageBytes,
     compactAfter: config.compactAfterUpdates,
+    commitIntervalMs: config.commitIntervalMs,
     logger,
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

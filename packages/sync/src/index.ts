@@ -11,6 +11,7 @@ export { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
 export { silentLogger, type Logger, type Transport } from './transport.ts'
 export {
   RoomServer,
+  DEFAULT_COMMIT_INTERVAL_MS,
   DEFAULT_COMPACT_AFTER,
   DEFAULT_MAX_MESSAGE_BYTES,
   type ConnectionHandle,

@@ -176,6 +176,22 @@ describe('room server with real y-websocket clients', () => {
     expect(second.text.toString()).toBe('Stored before.')
   })
 
+  it('commits updates of one commit interval in one transaction', async () => {
+    const store = new CountingStore()
+    const { client } = await start({ store, commitIntervalMs: 200 })
+    const alice = client('minutes')
+    alice.text.insert(0, 'Warm-up.')
+    await alice.saved()
+    const before = store.appends
+    for (const word of [' One', ' two', ' three.']) {
+      alice.text.insert(alice.text.length, word)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await alice.saved()
+    expect(store.appends - before).toBe(1)
+    expect(await storedText(store, 'minutes')).toBe('Warm-up. One two three.')
+  })
+
   it('stores nothing for a client that reconnects with nothing new', async () => {
     const store = new MemoryStore()
     const { client } = await start({ store })
@@ -208,6 +224,14 @@ describe('room server with real y-websocket clients', () => {
     expect(await storedText(store, 'minutes')).toBe(expected)
   })
 })
+
+class CountingStore extends MemoryStore {
+  appends = 0
+  override append(updates: readonly StoredUpdate[]) {
+    this.appends++
+    return super.append(updates)
+  }
+}
 
 /** A store that can be told to fail, like a database that lost its disk for a moment. */
 class FlakyStore extends MemoryStore {
