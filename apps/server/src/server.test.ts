@@ -134,32 +134,25 @@ describe('sync endpoint', () => {
     })
   })
 
-  it('closes a frame over the size limit with 1009 and never stores it', async () => {
-    const id = await createMeeting()
-    const alice = client(id)
-    await alice.synced()
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}`)
-    await new Promise((resolve) => socket.once('open', resolve))
-    const closed = closeOf(socket)
-    socket.send(new Uint8Array(65 * 1024))
-    expect(await closed).toBe(1009)
-    alice.text.insert(0, 'still saving')
-    await alice.saved()
-    expect(readStoredText(dataDir, id)).toBe('still saving')
-  })
-
-  it('closes a text frame with 1003 and leaves the room working', async () => {
-    const id = await createMeeting()
-    const alice = client(id)
-    await alice.synced()
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}`)
-    await new Promise((resolve) => socket.once('open', resolve))
-    const closed = closeOf(socket)
-    socket.send('hello')
-    expect(await closed).toBe(1003)
-    alice.text.insert(0, 'ok')
-    await alice.saved()
-  })
+  it.each([
+    ['a frame over the size limit', new Uint8Array(65 * 1024), 1009],
+    ['a text frame', 'hello', 1003],
+  ])(
+    'closes %s with %s, stores nothing and leaves the room working',
+    async (_name, frame, code) => {
+      const id = await createMeeting()
+      const alice = client(id)
+      await alice.synced()
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}`)
+      await new Promise((resolve) => socket.once('open', resolve))
+      const closed = closeOf(socket)
+      socket.send(frame)
+      expect(await closed).toBe(code)
+      alice.text.insert(0, 'still saving')
+      await alice.saved()
+      expect(readStoredText(dataDir, id)).toBe('still saving')
+    },
+  )
 })
 
 /** Reads the document straight from the SQLite file, through a connection of its own. */
