@@ -15,10 +15,18 @@ export interface AppDependencies {
   rooms: RoomServer
   logger: Logger
   maxRequestBytes: number
+  maxBufferedBytes: number
   webDist: string | undefined
 }
 
-export function createApp({ storage, rooms, logger, maxRequestBytes, webDist }: AppDependencies) {
+export function createApp({
+  storage,
+  rooms,
+  logger,
+  maxRequestBytes,
+  maxBufferedBytes,
+  webDist,
+}: AppDependencies) {
   const app = new Hono()
   app.onError(handleError(logger))
   app.use(
@@ -39,7 +47,7 @@ export function createApp({ storage, rooms, logger, maxRequestBytes, webDist }: 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })
-  app.route('/sync', syncRoutes(storage, rooms))
+  app.route('/sync', syncRoutes(storage, rooms, { maxBufferedBytes, logger }))
   if (webDist) serveClient(app, webDist)
   return app
 }

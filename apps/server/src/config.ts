@@ -16,6 +16,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: positive.default(DEFAULT_MAX_MESSAGE_BYTES),
   MAX_REQUEST_BYTES: positive.default(64 * 1024),
+  MAX_BUFFERED_BYTES: positive.default(16 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: positive.default(DEFAULT_COMPACT_AFTER),
   COMMIT_INTERVAL_MS: z.coerce.number().min(0).max(1000).default(DEFAULT_COMMIT_INTERVAL_MS),
   WEB_DIST: z.string().min(1).optional(),
@@ -28,6 +29,8 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL']
   maxMessageBytes: number
   maxRequestBytes: number
+  /** Unsent bytes a socket may hold before its reader counts as stuck and is dropped. */
+  maxBufferedBytes: number
   compactAfterUpdates: number
   commitIntervalMs: number
   /** Folder of the built web client; unset serves the API and websocket only. */
@@ -51,6 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxRequestBytes: c.MAX_REQUEST_BYTES,
+    maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     commitIntervalMs: c.COMMIT_INTERVAL_MS,
     webDist: c.WEB_DIST,

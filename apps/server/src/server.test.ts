@@ -16,7 +16,12 @@ const clients: Client[] = []
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-server-'))
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, MAX_MESSAGE_BYTES: String(64 * 1024) })
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    MAX_MESSAGE_BYTES: String(64 * 1024),
+    MAX_BUFFERED_BYTES: String(256 * 1024),
+  })
   server = await startServer(config, pino({ level: 'silent' }))
 })
 
@@ -153,6 +158,34 @@ describe('sync endpoint', () => {
       expect(readStoredText(dataDir, id)).toBe('still saving')
     },
   )
+})
+
+describe('a member whose connection stops reading', () => {
+  it('is dropped once too much is waiting for it, while the others carry on', async () => {
+    const id = await createMeeting()
+    const alice = client(id)
+    const bob = client(id)
+    await Promise.all([alice.synced(), bob.synced()])
+    const stuck = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}`)
+    await new Promise((resolve) => stuck.once('open', resolve))
+    const closed = closeOf(stuck)
+    // Stop reading: the kernel buffers fill, then the server's buffer for this socket grows.
+    ;(stuck as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause()
+
+    const paragraph = 'Minutes of a very long meeting. '.repeat(1000)
+    for (let i = 0; i < 1000; i++) {
+      alice.text.insert(alice.text.length, paragraph)
+      if (i % 20 === 19) await alice.saved()
+      if (server.rooms.connectionCount === 2) break
+    }
+    await waitFor(() => server.rooms.connectionCount === 2, {
+      message: 'the stuck socket should be dropped',
+    })
+    ;(stuck as unknown as { _socket: { resume(): void } })._socket.resume()
+    expect(await closed).toBe(1006)
+    await alice.saved()
+    await waitFor(() => bob.text.length === alice.text.length)
+  })
 })
 
 /** Reads the document straight from the SQLite file, through a connection of its own. */

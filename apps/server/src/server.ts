@@ -37,6 +37,7 @@ export async function startServer(
     rooms,
     logger,
     maxRequestBytes: config.maxRequestBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
     webDist: config.webDist,
   })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
