@@ -89,6 +89,15 @@ test('"All changes saved" appears only once the server has stored the edit', asy
     await expect(alice.saveStatus).toHaveText('Saving…')
     await alice.editor.page().waitForTimeout(1500)
     await expect(alice.saveStatus).toHaveText('Saving…')
+
+    // Closing the tab now would lose the edit for everyone else: the browser asks first.
+    const page = alice.editor.page()
+    const asked = page.waitForEvent('dialog')
+    await page.close({ runBeforeUnload: true })
+    const dialog = await asked
+    expect(dialog.type()).toBe('beforeunload')
+    await dialog.dismiss()
+    expect(page.isClosed()).toBe(false)
   } finally {
     accord.server.process.kill('SIGCONT')
   }
