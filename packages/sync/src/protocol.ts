@@ -31,6 +31,7 @@ export const CloseCode = {
   UnsupportedData: 1003,
   InvalidPayload: 1007,
   MessageTooBig: 1009,
+  TryAgainLater: 1013,
   InternalError: 1011,
   MeetingNotFound: 4404,
 } as const

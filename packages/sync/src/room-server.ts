@@ -29,6 +29,8 @@ export interface ConnectionHandle {
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 export const DEFAULT_COMPACT_AFTER = 500
 export const DEFAULT_COMMIT_INTERVAL_MS = 0
+/** Frames a connection may send while its room is still loading. */
+const MAX_BACKLOG_FRAMES = 256
 
 /**
  * Serves y-websocket rooms over any transport. Persist before broadcast: every update is
@@ -92,8 +94,10 @@ export class RoomServer {
           connection.close(CloseCode.MessageTooBig, 'message too big')
         } else if (connection.started) {
           room.receive(connection, frame)
-        } else {
+        } else if (connection.backlog.length < MAX_BACKLOG_FRAMES) {
           connection.backlog.push(frame)
+        } else {
+          connection.close(CloseCode.TryAgainLater, 'too many messages while the document loads')
         }
       },
       closed: () => this.disconnect(connection),
