@@ -76,3 +76,31 @@ describe('a server killed with SIGKILL', () => {
     expect(finalReader.text.toString().split('\n').filter(Boolean)).toHaveLength(450)
   }, 60_000)
 })
+
+describe('a server stopped with SIGTERM', () => {
+  it('closes sockets with 1001, exits cleanly and keeps what it acknowledged', async () => {
+    server = await startServerProcess()
+    const { port, dataDir } = server
+    const meetingId = await createMeeting(server.url)
+    const writer = connect(server.url, meetingId)
+    await writer.synced()
+    const closeCode = new Promise<number>((resolve) =>
+      writer.provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    for (let i = 0; i < 100; i++) writer.text.insert(writer.text.length, `line ${i}\n`)
+    await writer.saved()
+    const exitCode = new Promise<number | null>((resolve) =>
+      server!.process.once('exit', (code) => resolve(code)),
+    )
+    server.process.kill('SIGTERM')
+    expect(await exitCode).toBe(0)
+    expect(await closeCode).toBe(1001)
+    writer.provider.disconnect()
+
+    server = await startServerProcess({ dataDir, port })
+    const reader = connect(server.url, meetingId)
+    await reader.synced()
+    expect(reader.text.toString()).toBe(writer.text.toString())
+    expectEachLineOnce(reader.text.toString())
+  })
+})
