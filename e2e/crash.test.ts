@@ -45,16 +45,19 @@ describe('a server killed with SIGKILL', () => {
       const stopRecording = writer.saveStatus.onChange((saved) => {
         if (saved) acknowledged = writer.text.toString()
       })
-      // Type until a good share is acknowledged, then kill mid-stream with edits in flight.
-      const target = next + 150
-      while (next < target) {
+      // Type until some of it is acknowledged, then type on and kill with edits in flight.
+      const ackedBefore = acknowledged.length
+      for (const end = next + 100; next < end;) {
         writer.text.insert(writer.text.length, `line ${next++}\n`)
         if (next % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+      await waitFor(() => acknowledged.length > ackedBefore, { timeout: 10_000 })
+      for (const end = next + 50; next < end;) {
+        writer.text.insert(writer.text.length, `line ${next++}\n`)
       }
       await server.kill()
       stopRecording()
       writer.provider.disconnect()
-      expect(acknowledged.length).toBeGreaterThan(0)
 
       server = await startServerProcess({ dataDir, port })
       const reader = connect(server.url, meetingId)
