@@ -121,6 +121,27 @@ describe('room server with real y-websocket clients', () => {
     expect(await storedText(store, 'minutes')).toBe('ALC will lead.')
   })
 
+  it('does not count a deletion sent during a commit as part of that commit', async () => {
+    const store = new SlowStore(100)
+    const { client } = await start({ store })
+    const alice = client('minutes')
+    await alice.synced()
+    alice.text.insert(0, 'Draft: ALC will lead.')
+    await alice.saved()
+
+    let storedWhenSaved: string | undefined
+    alice.saveStatus.onChange((saved) => {
+      if (saved) void storedText(store, 'minutes').then((text) => (storedWhenSaved ??= text))
+    })
+    alice.text.insert(alice.text.length, ' Agreed.')
+    // While that insertion is being written, a deletion follows; it moves no state vector.
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    alice.text.delete(0, 7)
+    await alice.saved()
+    await waitFor(() => storedWhenSaved !== undefined)
+    expect(storedWhenSaved).toBe('ALC will lead. Agreed.')
+  })
+
   it('never shows anyone an update before it is stored', async () => {
     const store = new SlowStore(50)
     const { client } = await start({ store })

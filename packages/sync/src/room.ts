@@ -17,6 +17,8 @@ export interface PendingUpdate {
   update: Uint8Array
   /** False for an update that carries nothing, such as the step 2 of an up-to-date client. */
   hasContent: boolean
+  /** Which of its sender's content frames this is; acknowledged once it is committed. */
+  frame: number
 }
 
 /** What a room asks of its server: the persistence queue lives there, shared by every room. */
@@ -136,8 +138,8 @@ export class Room {
       // the log would make the document fail to load.
       const { structs, ds } = Y.decodeUpdate(update)
       const hasContent = structs.length > 0 || ds.clients.size > 0
-      connection.framesReceived++
-      this.host.enqueue(this, { from: connection, update, hasContent })
+      const frame = ++connection.framesReceived
+      this.host.enqueue(this, { from: connection, update, hasContent, frame })
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
@@ -149,13 +151,15 @@ export class Room {
    */
   applyCommitted(batch: readonly PendingUpdate[]): void {
     const acknowledged = new Map<Connection, number>()
-    for (const { from, update, hasContent } of batch) {
+    for (const { from, update, hasContent, frame } of batch) {
       try {
         if (hasContent) Y.applyUpdate(this.doc, update, from)
       } catch {
         this.reject(from, CloseCode.InvalidPayload, 'update could not be applied')
       }
-      acknowledged.set(from, from.framesReceived)
+      // Not `from.framesReceived`: frames that arrived while this batch was being written
+      // belong to the next batch and are not stored yet.
+      acknowledged.set(from, frame)
     }
     const outgoing = this.outgoing.splice(0)
     const saved = acknowledged.size > 0 ? Y.encodeStateVector(this.doc) : undefined
