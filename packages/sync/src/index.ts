@@ -7,6 +7,7 @@ export {
   isContentFrame,
   type SavedMessage,
 } from './protocol.ts'
+export { applyStoredUpdates } from './stored-updates.ts'
 export { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
 export { silentLogger, type Logger, type Transport } from './transport.ts'
 export {

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
+import { applyStoredUpdates } from './stored-updates.ts'
 import type { Logger } from './transport.ts'
 import {
   CloseCode,
@@ -61,26 +62,12 @@ export class Room {
     )
   }
 
-  /** Loads stored updates. A corrupt one is skipped rather than losing the whole document. */
+  /** Loads stored updates; returns how many were corrupt and skipped. */
   load(updates: Uint8Array[]): number {
     this.storedUpdates = updates.length
-    if (updates.length === 0) return 0
-    try {
-      Y.applyUpdate(this.doc, Y.mergeUpdates(updates))
-      return 0
-    } catch {
-      let skipped = 0
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(this.doc, update)
-        } catch {
-          skipped++
-        }
-      }
-      return skipped
-    } finally {
-      this.outgoing.length = 0
-    }
+    const skipped = applyStoredUpdates(this.doc, updates)
+    this.outgoing.length = 0
+    return skipped
   }
 
   /** Greets a connection the way y-websocket servers do: our state vector and who is here. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import { meetingIdSchema, newMeetingSchema, readMinutes } from '@accord/minutes'
 import * as Y from 'yjs'
-import type { DocumentStore } from '@accord/sync'
+import { applyStoredUpdates, type DocumentStore } from '@accord/sync'
 import { ApiError } from '../http/api-error.ts'
 import { parseBody } from '../http/parse-body.ts'
 import type { MeetingStore } from './meeting-store.ts'
@@ -35,8 +35,7 @@ export function meetingRoutes(meetings: MeetingStore, documents: DocumentStore) 
       const meeting = findMeeting(c.req.param('id'))
       const doc = new Y.Doc()
       try {
-        const updates = await documents.load(meeting.id)
-        if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates))
+        applyStoredUpdates(doc, await documents.load(meeting.id))
         return c.json({ minutes: readMinutes(doc) })
       } finally {
         doc.destroy()

@@ -1,2 +1,0 @@
-export { loadConfig, type Config } from './config.ts'
-export { startServer, type RunningServer } from './server.ts'
