@@ -1,4 +1,10 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test'
 import { startServerProcess, type ServerProcess } from './server-process.ts'
 
 export interface Accord {
@@ -13,6 +19,7 @@ export interface Accord {
 export const test = base.extend<{ accord: Accord }>({
   accord: async ({ browser }, use) => {
     let server = await startServerProcess()
+    const contexts: BrowserContext[] = []
     const accord: Accord = {
       get server() {
         return server
@@ -30,15 +37,23 @@ export const test = base.extend<{ accord: Accord }>({
         expect(response.status).toBe(201)
         return ((await response.json()) as { meeting: { id: string } }).meeting.id
       },
-      member: (name) => openMember(browser, server.url, name),
+      member: (name) => openMember(browser, server.url, name, contexts),
     }
     await use(accord)
+    // Close pages before the server goes, so no client is left retrying into the next test.
+    await Promise.all(contexts.map((context) => context.close()))
     await server.kill()
   },
 })
 
-async function openMember(browser: Browser, baseURL: string, name: string): Promise<Page> {
+async function openMember(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  contexts: BrowserContext[],
+): Promise<Page> {
   const context = await browser.newContext({ baseURL })
+  contexts.push(context)
   await context.addInitScript((displayName) => {
     localStorage.setItem('accord:name', displayName)
   }, name)

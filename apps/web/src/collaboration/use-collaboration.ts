@@ -1,4 +1,4 @@
-import { CloseCode } from '@accord/sync'
+import { CloseCode } from '@accord/sync/client'
 import { useEffect, useEffectEvent, useState } from 'react'
 import { CollaborationSession } from './session.ts'
 

@@ -1,1 +1,2 @@
 export { SaveStatus } from './save-status.ts'
+export { CloseCode } from '../protocol.ts'
