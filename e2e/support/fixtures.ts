@@ -16,9 +16,11 @@ export interface Accord {
   member(name: string): Promise<Page>
 }
 
-export const test = base.extend<{ accord: Accord }>({
-  accord: async ({ browser }, use) => {
-    let server = await startServerProcess()
+export const test = base.extend<{ accord: Accord; serverEnv: Record<string, string> }>({
+  /** Extra environment for the server, e.g. `test.use({ serverEnv: { MAX_MESSAGE_BYTES: '4096' } })`. */
+  serverEnv: [{}, { option: true }],
+  accord: async ({ browser, serverEnv }, use) => {
+    let server = await startServerProcess({ env: serverEnv })
     const contexts: BrowserContext[] = []
     const accord: Accord = {
       get server() {
@@ -26,7 +28,11 @@ export const test = base.extend<{ accord: Accord }>({
       },
       async restart() {
         await server.stop()
-        server = await startServerProcess({ dataDir: server.dataDir, port: server.port })
+        server = await startServerProcess({
+          dataDir: server.dataDir,
+          port: server.port,
+          env: serverEnv,
+        })
       },
       async createMeeting(title = 'Fortnightly call') {
         const response = await fetch(`${server.url}/api/meetings`, {

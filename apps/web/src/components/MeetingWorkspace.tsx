@@ -2,6 +2,7 @@ import { useCollaboration } from '../collaboration/use-collaboration.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
 import type { CollaborationSession } from '../collaboration/session.ts'
 import type { Identity } from '../identity/identity.ts'
+import { ChangeTooLargeAlert } from './ChangeTooLargeAlert.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { LoadingMinutes } from './LoadingMinutes.tsx'
 import { MinutesEditor } from './MinutesEditor.tsx'
@@ -47,6 +48,7 @@ function Workspace({ session, identity, onRename }: WorkspaceProps) {
           <SaveIndicator saveStatus={session.saveStatus} />
         </div>
       </div>
+      <ChangeTooLargeAlert session={session} />
       {/* Keyed by session: an editor is bound to one document for its whole life. */}
       <MinutesEditor key={session.doc.guid} session={session} identity={identity} />
     </div>
