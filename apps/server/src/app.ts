@@ -5,55 +5,94 @@ import { bodyLimit } from 'hono/body-limit'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { RoomServer } from '@accord/sync'
 import type { Logger } from 'pino'
+import { authRoutes, meRoutes } from './accounts/routes.ts'
+import { Sessions } from './accounts/sessions.ts'
+import { coalitionRoutes } from './coalitions/routes.ts'
+import type { Config } from './config.ts'
+import { demoRoutes } from './demo/routes.ts'
 import { ApiError, handleError } from './http/api-error.ts'
-import { meetingRoutes } from './meetings/routes.ts'
-import type { SqliteStorage } from './storage/sqlite.ts'
+import type { AppEnv } from './http/app-env.ts'
+import { clientAddress } from './http/client-address.ts'
+import { checkOrigin } from './http/origin.ts'
+import { rateLimits } from './http/rate-limits.ts'
+import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
+import { coalitionMeetingRoutes, meetingRoutes } from './meetings/routes.ts'
+import type { SqliteStorage } from './storage/sqlite/storage.ts'
+import type { LiveConnections } from './sync/live-connections.ts'
 import { syncRoutes } from './sync/routes.ts'
 
 export interface AppDependencies {
+  config: Config
   storage: SqliteStorage
   rooms: RoomServer
+  live: LiveConnections
   logger: Logger
-  maxRequestBytes: number
-  maxBufferedBytes: number
-  webDist: string | undefined
 }
 
-export function createApp({
-  storage,
-  rooms,
-  logger,
-  maxRequestBytes,
-  maxBufferedBytes,
-  webDist,
-}: AppDependencies) {
-  const app = new Hono()
+export function createApp({ config, storage, rooms, live, logger }: AppDependencies) {
+  const { accounts, coalitions, invites, meetings } = storage
+  const sessions = new Sessions(accounts, {
+    lifetimeMs: config.sessionLifetimeMs,
+    secure: config.publicOrigins?.some((origin) => origin.startsWith('https:')) ?? false,
+  })
+  const limits = rateLimits(config.rateLimits)
+  const addressOf = (c: Parameters<typeof clientAddress>[0]) => clientAddress(c, config.trustProxy)
+  const documents = storage
+
+  const app = new Hono<AppEnv>()
   app.onError(handleError(logger))
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: maxRequestBytes,
+      maxSize: config.maxRequestBytes,
       onError: () => {
         throw new ApiError(
           413,
           'too_large',
-          `Request bodies are limited to ${maxRequestBytes} bytes.`,
+          `Request bodies are limited to ${config.maxRequestBytes} bytes.`,
         )
       },
     }),
   )
+  app.use('/api/*', checkOrigin(config.publicOrigins))
+  app.use('/api/*', sessions.middleware())
+  app.use('/sync/*', sessions.middleware())
   app.get('/api/health', (c) => c.json({ ok: true }))
-  app.route('/api/meetings', meetingRoutes(storage, storage))
+  app.route('/api/auth', authRoutes({ accounts, coalitions, sessions, limits, live, addressOf }))
+  app.route('/api/me', meRoutes({ coalitions }))
+  app.route('/api/coalitions', coalitionRoutes({ coalitions, live }))
+  const inviteDeps = { coalitions, invites, limits, addressOf }
+  app.route('/api/coalitions/:cid/invites', coalitionInviteRoutes(inviteDeps))
+  app.route(
+    '/api/coalitions/:cid/meetings',
+    coalitionMeetingRoutes({ meetings, coalitions, documents }),
+  )
+  app.route('/api/invites', publicInviteRoutes(inviteDeps))
+  app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents }))
+  app.route('/api/demo', demoRoutes({ storage }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })
-  app.route('/sync', syncRoutes(storage, rooms, { maxBufferedBytes, logger }))
-  if (webDist) serveClient(app, webDist)
-  return app
+  app.route(
+    '/sync',
+    syncRoutes({
+      meetings,
+      coalitions,
+      rooms,
+      live,
+      limits,
+      addressOf,
+      allowedOrigins: config.publicOrigins,
+      maxBufferedBytes: config.maxBufferedBytes,
+      logger,
+    }),
+  )
+  if (config.webDist) serveClient(app, config.webDist)
+  return { app, sessions }
 }
 
 /** Serves the built client; any other path gets index.html so client-side routes load. */
-function serveClient(app: Hono, webDist: string) {
+function serveClient(app: Hono<AppEnv>, webDist: string) {
   const root = path.relative(process.cwd(), webDist)
   const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8')
   app.use('/*', serveStatic({ root }))

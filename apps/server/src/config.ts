@@ -4,9 +4,35 @@ import {
   DEFAULT_COMPACT_AFTER,
   DEFAULT_MAX_MESSAGE_BYTES,
 } from '@accord/sync'
+import type { RateLimitSettings } from './http/rate-limits.ts'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const positive = z.coerce.number().int().positive()
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+
+/** A comma-separated list of origins such as `https://minutes.example.org`. */
+const origins = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .url({ protocol: /^https?$/, message: 'each entry must be an http(s) origin' })
+          .refine(
+            (entry) => new URL(entry).origin === entry,
+            'each entry must be an origin alone: scheme, host and port, no path or trailing slash',
+          ),
+      )
+      .min(1),
+  )
 
 /** Every setting the server reads from the environment, with its default. */
 export const configSchema = z.object({
@@ -20,6 +46,15 @@ export const configSchema = z.object({
   COMPACT_AFTER_UPDATES: positive.default(DEFAULT_COMPACT_AFTER),
   COMMIT_INTERVAL_MS: z.coerce.number().min(0).max(1000).default(DEFAULT_COMMIT_INTERVAL_MS),
   WEB_DIST: z.string().min(1).optional(),
+  PUBLIC_ORIGIN: origins.optional(),
+  TRUST_PROXY: flag.default(false),
+  SESSION_DAYS: positive.max(365).default(30),
+  SESSION_CHECK_SECONDS: positive.max(60).default(30),
+  RATE_SIGN_IN_PER_ADDRESS: positive.default(100),
+  RATE_SIGN_IN_FAILURES_PER_ACCOUNT: positive.default(10),
+  RATE_SIGN_UP_PER_ADDRESS: positive.default(30),
+  RATE_INVITES_PER_ADDRESS: positive.default(60),
+  RATE_CONNECTIONS_PER_ADDRESS: positive.default(300),
 })
 
 export interface Config {
@@ -35,6 +70,14 @@ export interface Config {
   commitIntervalMs: number
   /** Folder of the built web client; unset serves the API and websocket only. */
   webDist: string | undefined
+  /** Origins browsers may use the API and websocket from; unset allows same-origin only. */
+  publicOrigins: string[] | undefined
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean
+  sessionLifetimeMs: number
+  /** How often open connections are checked for ended sessions and changed memberships. */
+  sessionCheckMs: number
+  rateLimits: RateLimitSettings
 }
 
 /** Reads and validates the environment once, at start. Throws a message naming each bad variable. */
@@ -58,5 +101,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     commitIntervalMs: c.COMMIT_INTERVAL_MS,
     webDist: c.WEB_DIST,
+    publicOrigins: c.PUBLIC_ORIGIN,
+    trustProxy: c.TRUST_PROXY,
+    sessionLifetimeMs: c.SESSION_DAYS * 24 * 60 * 60 * 1000,
+    sessionCheckMs: c.SESSION_CHECK_SECONDS * 1000,
+    rateLimits: {
+      signInPerAddress: c.RATE_SIGN_IN_PER_ADDRESS,
+      signInFailuresPerAccount: c.RATE_SIGN_IN_FAILURES_PER_ACCOUNT,
+      signUpPerAddress: c.RATE_SIGN_UP_PER_ADDRESS,
+      invitesPerAddress: c.RATE_INVITES_PER_ADDRESS,
+      connectionsPerAddress: c.RATE_CONNECTIONS_PER_ADDRESS,
+    },
   }
 }

@@ -6,13 +6,16 @@ import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
-import { SqliteStorage } from './storage/sqlite.ts'
+import { SqliteStorage } from './storage/sqlite/storage.ts'
+import { LiveConnections } from './sync/live-connections.ts'
 
 export interface RunningServer {
   /** The bound port: the real one when the config asked for port 0. */
   port: number
   url: string
   rooms: RoomServer
+  /** Open sync connections with the session and membership each was opened under. */
+  live: LiveConnections
   /** Stops accepting, commits everything received, closes every socket and the database. */
   close(): Promise<void>
 }
@@ -32,16 +35,20 @@ export async function startServer(
     logger,
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
-  const app = createApp({
-    storage,
-    rooms,
-    logger,
-    maxRequestBytes: config.maxRequestBytes,
-    maxBufferedBytes: config.maxBufferedBytes,
-    webDist: config.webDist,
-  })
+  const live = new LiveConnections()
+  const { app, sessions } = createApp({ config, storage, rooms, live, logger })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
   const stopHeartbeat = heartbeat(sockets)
+  const accessCheck = setInterval(() => {
+    live
+      .check({
+        sessionIsLive: (hash) => sessions.isLive(hash),
+        roleOf: async (personId, coalitionId) =>
+          (await storage.coalitions.findMembership(personId, coalitionId))?.role,
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'checking open connections failed'))
+  }, config.sessionCheckMs)
+  accessCheck.unref()
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -55,6 +62,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       stopHeartbeat()
+      clearInterval(accessCheck)
       const stopped = new Promise((resolve) => server.close(resolve))
       await rooms.close()
       for (const socket of sockets.clients) socket.terminate()
@@ -64,7 +72,7 @@ export async function startServer(
       logger.info('Accord stopped')
     })())
 
-  return { port, url, rooms, close }
+  return { port, url, rooms, live, close }
 }
 
 /** Pings every socket; one that missed the previous ping is a dead peer and is dropped. */

@@ -1,9 +1,4 @@
 export { MINUTES_FIELD, minutesExtensions, minutesSchema } from './schema.ts'
 export { readMinutes, type MinutesContent } from './read-minutes.ts'
-export {
-  meetingIdSchema,
-  meetingSchema,
-  newMeetingSchema,
-  type Meeting,
-  type NewMeeting,
-} from './meeting.ts'
+export { importMinutes, importMinutesToUpdate, type MinutesFormat } from './import-minutes.ts'
+export * from './meeting.ts'

@@ -2,20 +2,39 @@ import { z } from 'zod'
 
 export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a meeting id')
 
-export const newMeetingSchema = z.object({
-  title: z
-    .string({ message: 'title is required' })
-    .trim()
-    .min(1, 'title is required')
-    .max(200, 'title must be at most 200 characters'),
-  date: z.iso.date({ message: 'date must be a calendar date as YYYY-MM-DD' }),
-})
+const title = z
+  .string({ message: 'title is required' })
+  .trim()
+  .min(1, 'title is required')
+  .max(200, 'title must be at most 200 characters')
 
+const date = z.iso.date({ message: 'date must be a calendar date as YYYY-MM-DD' })
+
+export const newMeetingSchema = z.object({ title, date })
 export type NewMeeting = z.infer<typeof newMeetingSchema>
+
+export const meetingPatchSchema = z
+  .object({ title, date })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of title, date')
+export type MeetingPatch = z.infer<typeof meetingPatchSchema>
+
+/** Which of the coalition's organisations were at the meeting. */
+export const attendanceSchema = z.object({
+  organisationIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an organisation id'), {
+      message: 'organisationIds must be a list of organisation ids',
+    })
+    .max(500)
+    .transform((ids) => [...new Set(ids)]),
+})
+export type Attendance = z.infer<typeof attendanceSchema>
 
 export const meetingSchema = newMeetingSchema.extend({
   id: meetingIdSchema,
+  coalitionId: z.string(),
+  /** Ids of the organisations that attended. */
+  attendance: z.array(z.string()),
   createdAt: z.iso.datetime(),
 })
-
 export type Meeting = z.infer<typeof meetingSchema>

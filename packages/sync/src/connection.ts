@@ -1,6 +1,15 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Presence } from './presence.ts'
 import type { Room } from './room.ts'
 import type { Transport } from './transport.ts'
+
+/** What the server knows of who is behind a connection, decided before it connects. */
+export interface ConnectionOptions {
+  /** Receives everything live; its content frames are dropped and answered "permission denied". */
+  readOnly?: boolean
+  /** Written into every awareness state this connection sends; see stampAwarenessUpdate. */
+  presence?: Presence
+}
 
 /** One client's connection to one room. */
 export class Connection {
@@ -12,10 +21,13 @@ export class Connection {
   backlog: Uint8Array[] = []
   started = false
   closed = false
+  /** Set once the read-only client has been told its edits are refused; it is told once. */
+  toldReadOnly = false
 
   constructor(
     readonly room: Room,
     private readonly transport: Transport,
+    readonly options: ConnectionOptions = {},
   ) {}
 
   send(message: Uint8Array): void {

@@ -7,6 +7,8 @@ export {
   isContentFrame,
   type SavedMessage,
 } from './protocol.ts'
+export type { ConnectionOptions } from './connection.ts'
+export { stampAwarenessUpdate, type Presence } from './presence.ts'
 export { applyStoredUpdates } from './stored-updates.ts'
 export { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
 export { silentLogger, type Logger, type Transport } from './transport.ts'

@@ -10,6 +10,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
 
 export const MessageType = {
   Sync: 0,
@@ -33,6 +34,10 @@ export const CloseCode = {
   MessageTooBig: 1009,
   TryAgainLater: 1013,
   InternalError: 1011,
+  /** No session, or it ended: sign in again. */
+  Unauthenticated: 4401,
+  /** Access was withdrawn or changed while connected. */
+  Forbidden: 4403,
   MeetingNotFound: 4404,
 } as const
 
@@ -78,5 +83,13 @@ export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)
   encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** y-protocols auth "permission denied": the client's edits are not accepted. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Auth)
+  authProtocol.writePermissionDenied(encoder, reason)
   return encoding.toUint8Array(encoder)
 }

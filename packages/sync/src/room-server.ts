@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { Connection } from './connection.ts'
+import { Connection, type ConnectionOptions } from './connection.ts'
 import { CloseCode } from './protocol.ts'
 import { Room, type PendingUpdate } from './room.ts'
 import type { DocumentStore } from './store.ts'
@@ -70,13 +70,13 @@ export class RoomServer {
     return count
   }
 
-  connect(docName: string, transport: Transport): ConnectionHandle {
+  connect(docName: string, transport: Transport, options?: ConnectionOptions): ConnectionHandle {
     if (this.closing) {
       transport.close(CloseCode.GoingAway, 'server shutting down')
       return { receive() {}, closed() {} }
     }
     const room = this.rooms.get(docName) ?? this.openRoom(docName)
-    const connection = new Connection(room, transport)
+    const connection = new Connection(room, transport, options)
     room.connections.add(connection)
     const loading = this.loading.get(docName)
     if (loading)

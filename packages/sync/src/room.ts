@@ -2,11 +2,13 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
+import { stampAwarenessUpdate } from './presence.ts'
 import { applyStoredUpdates } from './stored-updates.ts'
 import type { Logger } from './transport.ts'
 import {
   CloseCode,
   encodeAwarenessMessage,
+  encodePermissionDenied,
   encodeSaved,
   encodeSyncMessage,
   MessageType,
@@ -94,8 +96,7 @@ export class Room {
       type = decoding.readVarUint(decoder)
       if (type === MessageType.Sync) this.receiveSync(connection, decoder)
       else if (type === MessageType.Awareness) {
-        const update = decoding.readVarUint8Array(decoder)
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+        this.receiveAwareness(connection, decoding.readVarUint8Array(decoder))
       } else if (type === MessageType.QueryAwareness) {
         const everyone = [...this.awareness.getStates().keys()]
         const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone)
@@ -113,6 +114,22 @@ export class Room {
     connection.close(code, reason)
   }
 
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const { presence } = connection.options
+    const stamped = presence
+      ? stampAwarenessUpdate(update, presence, (clientId) => this.mayControl(connection, clientId))
+      : update
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection)
+  }
+
+  /** An awareness id belongs to the first connection that set it, until that one leaves. */
+  private mayControl(connection: Connection, clientId: number): boolean {
+    for (const other of this.connections) {
+      if (other !== connection && other.awarenessClients.has(clientId)) return false
+    }
+    return true
+  }
+
   private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder)
     if (syncType === SyncMessageType.Step1) {
@@ -125,11 +142,22 @@ export class Room {
       // the log would make the document fail to load.
       const { structs, ds } = Y.decodeUpdate(update)
       const hasContent = structs.length > 0 || ds.clients.size > 0
+      if (connection.options.readOnly) {
+        if (hasContent) this.refuseWrite(connection)
+        return
+      }
       const frame = ++connection.framesReceived
       this.host.enqueue(this, { from: connection, update, hasContent, frame })
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
+  }
+
+  /** Drops a read-only connection's edit; the first time, tells the client why. */
+  private refuseWrite(connection: Connection): void {
+    if (connection.toldReadOnly) return
+    connection.toldReadOnly = true
+    connection.send(encodePermissionDenied('read-only access'))
   }
 
   /**
@@ -165,7 +193,10 @@ export class Room {
   private broadcastAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     const changed = [...added, ...updated, ...removed]
     if (origin && this.isConnection(origin)) {
-      for (const id of added) origin.awarenessClients.add(id)
+      // An id set again after a removal arrives as "updated" (y-protocols keeps its clock).
+      for (const id of [...added, ...updated]) {
+        if (this.mayControl(origin, id)) origin.awarenessClients.add(id)
+      }
       for (const id of removed) origin.awarenessClients.delete(id)
     }
     const message = encodeAwarenessMessage(

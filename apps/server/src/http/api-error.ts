@@ -9,10 +9,13 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(status, { message, cause: options?.cause })
+    this.headers = options?.headers
   }
+
+  readonly headers: Record<string, string> | undefined
 }
 
 export function errorBody(code: string, message: string) {
@@ -22,7 +25,7 @@ export function errorBody(code: string, message: string) {
 export function handleError(logger: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof ApiError) {
-      return c.json(errorBody(error.code, error.message), error.status)
+      return c.json(errorBody(error.code, error.message), error.status, error.headers)
     }
     if (error instanceof HTTPException) {
       const status = error.status

@@ -1,38 +1,101 @@
-import { randomBytes } from 'node:crypto'
-import { Hono } from 'hono'
-import { meetingIdSchema, newMeetingSchema, readMinutes } from '@accord/minutes'
+import { Hono, type Context } from 'hono'
+import {
+  attendanceSchema,
+  meetingIdSchema,
+  meetingPatchSchema,
+  newMeetingSchema,
+  readMinutes,
+  type Meeting,
+} from '@accord/minutes'
 import * as Y from 'yjs'
 import { applyStoredUpdates, type DocumentStore } from '@accord/sync'
+import { requirePerson } from '../accounts/require-person.ts'
+import { newId } from '../accounts/tokens.ts'
+import { coalitionAccess, requirePermission, type Access } from '../coalitions/access.ts'
+import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
+import type { AppEnv } from '../http/app-env.ts'
 import { parseBody } from '../http/parse-body.ts'
 import type { MeetingStore } from './meeting-store.ts'
 
-export function newMeetingId(): string {
-  return randomBytes(12).toString('base64url')
+export interface MeetingRoutesDependencies {
+  meetings: MeetingStore
+  coalitions: CoalitionStore
+  documents: DocumentStore
 }
 
-export function meetingRoutes(meetings: MeetingStore, documents: DocumentStore) {
-  const findMeeting = (id: string) => {
-    const meeting = meetingIdSchema.safeParse(id).success ? meetings.getMeeting(id) : undefined
-    if (!meeting) throw new ApiError(404, 'not_found', `There is no meeting with id "${id}".`)
-    return meeting
-  }
+const meetingNotFound = (id: string) =>
+  new ApiError(404, 'not_found', `There is no meeting with id "${id}" in your coalitions.`)
 
-  return new Hono()
-    .get('/', (c) => c.json({ meetings: meetings.listMeetings() }))
+/**
+ * A meeting and the signed-in person's membership of its coalition. Outside that coalition the
+ * meeting does not exist, exactly as for a wrong id.
+ */
+export async function meetingAccess(
+  c: Context<AppEnv>,
+  { meetings, coalitions }: Pick<MeetingRoutesDependencies, 'meetings' | 'coalitions'>,
+): Promise<Access & { meeting: Meeting }> {
+  const person = requirePerson(c)
+  const id = c.req.param('id') ?? ''
+  const meeting = meetingIdSchema.safeParse(id).success ? await meetings.getMeeting(id) : undefined
+  const membership = meeting && (await coalitions.findMembership(person.id, meeting.coalitionId))
+  if (!meeting || !membership) throw meetingNotFound(id)
+  return { person, membership, meeting }
+}
+
+/** `/api/coalitions/:cid/meetings`: a coalition's meetings. */
+export function coalitionMeetingRoutes({ meetings, coalitions }: MeetingRoutesDependencies) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const { membership } = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
+      return c.json({ meetings: await meetings.listMeetings(membership.coalitionId) })
+    })
     .post('/', async (c) => {
+      const access = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
+      requirePermission(access, 'manageMeetings', 'create meetings')
       const input = await parseBody(c, newMeetingSchema)
-      const meeting = meetings.createMeeting({
+      const meeting = await meetings.createMeeting({
         ...input,
-        id: newMeetingId(),
+        id: newId(),
+        coalitionId: access.membership.coalitionId,
+        attendance: [],
         createdAt: new Date().toISOString(),
       })
       return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
     })
-    .get('/:id', (c) => c.json({ meeting: findMeeting(c.req.param('id')) }))
+}
+
+/** `/api/meetings/:id`: one meeting, its attendance and its minutes as stored. */
+export function meetingRoutes(deps: MeetingRoutesDependencies) {
+  const { meetings, coalitions, documents } = deps
+  return new Hono<AppEnv>()
+    .get('/:id', async (c) => c.json({ meeting: (await meetingAccess(c, deps)).meeting }))
+    .patch('/:id', async (c) => {
+      const access = await meetingAccess(c, deps)
+      requirePermission(access, 'manageMeetings', 'change meetings')
+      const patch = await parseBody(c, meetingPatchSchema)
+      return c.json({ meeting: await meetings.updateMeeting(access.meeting.id, patch) })
+    })
+    .put('/:id/attendance', async (c) => {
+      const access = await meetingAccess(c, deps)
+      requirePermission(access, 'manageMeetings', 'record attendance')
+      const { organisationIds } = await parseBody(c, attendanceSchema)
+      const known = new Set(
+        (await coalitions.listOrganisations(access.meeting.coalitionId)).map((o) => o.id),
+      )
+      const unknown = organisationIds.filter((id) => !known.has(id))
+      if (unknown.length > 0) {
+        throw new ApiError(
+          400,
+          'invalid_request',
+          `organisationIds: not organisations of this coalition: ${unknown.join(', ')}`,
+        )
+      }
+      return c.json({ meeting: await meetings.setAttendance(access.meeting.id, organisationIds) })
+    })
     .get('/:id/minutes', async (c) => {
       // Read from storage, not from a loaded room: this is exactly what survives a restart.
-      const meeting = findMeeting(c.req.param('id'))
+      const { meeting } = await meetingAccess(c, deps)
       const doc = new Y.Doc()
       try {
         applyStoredUpdates(doc, await documents.load(meeting.id))

@@ -1,29 +1,76 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { upgradeWebSocket } from '@hono/node-server'
+import { can } from '@accord/coalition'
 import { meetingIdSchema } from '@accord/minutes'
-import { CloseCode, type ConnectionHandle, type RoomServer } from '@accord/sync'
+import {
+  CloseCode,
+  type ConnectionHandle,
+  type ConnectionOptions,
+  type RoomServer,
+} from '@accord/sync'
 import type { Logger } from 'pino'
 import type { WebSocket } from 'ws'
+import type { CoalitionStore } from '../coalitions/coalition-store.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { originAllowed } from '../http/origin.ts'
+import type { RateLimits } from '../http/rate-limits.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
+import type { LiveConnection, LiveConnections } from './live-connections.ts'
 import { websocketTransport } from './websocket-transport.ts'
 
+export interface SyncRoutesDependencies {
+  meetings: MeetingStore
+  coalitions: CoalitionStore
+  rooms: RoomServer
+  live: LiveConnections
+  limits: RateLimits
+  addressOf: (c: Context) => string
+  allowedOrigins: readonly string[] | undefined
+  maxBufferedBytes: number
+  logger: Logger
+}
+
+type Admission =
+  | { refused: { code: number; reason: string } }
+  | { options: ConnectionOptions; live: Omit<LiveConnection, 'close'> }
+
 /** `/sync/:meetingId`: the y-websocket endpoint of one meeting's minutes. */
-export function syncRoutes(
-  meetings: MeetingStore,
-  rooms: RoomServer,
-  limits: { maxBufferedBytes: number; logger: Logger },
-) {
-  return new Hono().get(
+export function syncRoutes(deps: SyncRoutesDependencies) {
+  const { rooms, live, limits, addressOf, allowedOrigins, logger } = deps
+  return new Hono<AppEnv>().get(
     '/:meetingId',
-    upgradeWebSocket((c) => {
+    // Refused before the upgrade, as plain HTTP: a page on another site (cross-site websocket
+    // hijacking) and anyone opening connections faster than a person could.
+    async (c, next) => {
+      if (!originAllowed(c.req.header('origin'), c.req.header('host'), allowedOrigins)) {
+        logger.warn({ origin: c.req.header('origin') }, 'refused a websocket from a foreign origin')
+        return c.body(null, 403)
+      }
+      const wait = await limits.connectionsPerAddress.consumeOrWait(addressOf(c))
+      if (wait > 0) return c.body(null, 429, { 'Retry-After': String(wait) })
+      await next()
+    },
+    upgradeWebSocket(async (c) => {
       const meetingId = c.req.param('meetingId') ?? ''
-      const known = meetingIdSchema.safeParse(meetingId).success && !!meetings.getMeeting(meetingId)
+      const admission = await admit(c as Context<AppEnv>, meetingId, deps)
       let handle: ConnectionHandle | undefined
+      let forget: (() => void) | undefined
       return {
         onOpen(_event, ws) {
           // Browsers cannot read an HTTP status from a refused upgrade, so refusals are close codes.
-          if (!known) return ws.close(CloseCode.MeetingNotFound, 'no such meeting')
-          handle = rooms.connect(meetingId, websocketTransport(ws.raw as WebSocket, limits))
+          if ('refused' in admission) {
+            return ws.close(admission.refused.code, admission.refused.reason)
+          }
+          const socket = ws.raw as WebSocket
+          forget = live.add({
+            ...admission.live,
+            close: (code, reason) => socket.close(code, reason),
+          })
+          handle = rooms.connect(
+            meetingId,
+            websocketTransport(socket, { maxBufferedBytes: deps.maxBufferedBytes, logger }),
+            admission.options,
+          )
         },
         onMessage(event, ws) {
           if (typeof event.data === 'string') {
@@ -32,9 +79,48 @@ export function syncRoutes(
           handle?.receive(new Uint8Array(event.data as ArrayBuffer))
         },
         onClose() {
+          forget?.()
           handle?.closed()
         },
       }
     }),
   )
+}
+
+/** Who may open this meeting's minutes, and how: the session, then membership of its coalition. */
+async function admit(
+  c: Context<AppEnv>,
+  meetingId: string,
+  { meetings, coalitions }: SyncRoutesDependencies,
+): Promise<Admission> {
+  const person = c.get('person')
+  const sessionHash = c.get('sessionHash')
+  if (!person || !sessionHash) {
+    return { refused: { code: CloseCode.Unauthenticated, reason: 'sign in first' } }
+  }
+  const meeting = meetingIdSchema.safeParse(meetingId).success
+    ? await meetings.getMeeting(meetingId)
+    : undefined
+  const membership = meeting && (await coalitions.findMembership(person.id, meeting.coalitionId))
+  if (!meeting || !membership) {
+    return { refused: { code: CloseCode.MeetingNotFound, reason: 'no such meeting' } }
+  }
+  const organisations = await coalitions.listOrganisations(membership.coalitionId)
+  const organisation = organisations.find((o) => o.id === membership.organisationId)
+  return {
+    options: {
+      readOnly: !can(membership.role, 'editMinutes'),
+      presence: {
+        name: person.name,
+        organisation: organisation?.shortName ?? '',
+        role: membership.role,
+      },
+    },
+    live: {
+      sessionHash,
+      personId: person.id,
+      coalitionId: membership.coalitionId,
+      role: membership.role,
+    },
+  }
 }

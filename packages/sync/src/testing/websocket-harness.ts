@@ -3,6 +3,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { SaveStatus } from '../client/save-status.ts'
+import type { ConnectionOptions } from '../connection.ts'
 import { CloseCode } from '../protocol.ts'
 import { RoomServer, type RoomServerOptions } from '../room-server.ts'
 import { MemoryStore, type DocumentStore } from '../store.ts'
@@ -12,7 +13,11 @@ import { MemoryStore, type DocumentStore } from '../store.ts'
  * protocol use it with real y-websocket clients; apps/server wires the same RoomServer to Hono.
  */
 export async function startHarness<Store extends DocumentStore = MemoryStore>(
-  options: Partial<Omit<RoomServerOptions, 'store'>> & { store?: Store } = {},
+  options: Partial<Omit<RoomServerOptions, 'store'>> & {
+    store?: Store
+    /** Who each connection is, from its URL's query (`?readOnly&name=…` in tests). */
+    connectionOptions?: (query: URLSearchParams) => ConnectionOptions
+  } = {},
 ) {
   const store = options.store ?? (new MemoryStore() as DocumentStore as Store)
   const rooms = new RoomServer({ ...options, store })
@@ -23,11 +28,16 @@ export async function startHarness<Store extends DocumentStore = MemoryStore>(
     maxPayload: 2 * (options.maxMessageBytes ?? 2 * 1024 * 1024),
   })
   wss.on('connection', (socket, request) => {
-    const room = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1))
-    const handle = rooms.connect(room, {
-      send: (message) => socket.readyState === socket.OPEN && socket.send(message),
-      close: (code, reason) => socket.close(code, reason),
-    })
+    const url = new URL(request.url ?? '/', 'http://x')
+    const room = decodeURIComponent(url.pathname.slice(1))
+    const handle = rooms.connect(
+      room,
+      {
+        send: (message) => socket.readyState === socket.OPEN && socket.send(message),
+        close: (code, reason) => socket.close(code, reason),
+      },
+      options.connectionOptions?.(url.searchParams),
+    )
     socket.on('message', (data: Buffer, isBinary) => {
       if (!isBinary) return socket.close(CloseCode.UnsupportedData, 'binary frames only')
       handle.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
@@ -43,8 +53,8 @@ export async function startHarness<Store extends DocumentStore = MemoryStore>(
     url,
     rooms,
     store,
-    client(room: string, doc = new Y.Doc()) {
-      const client = connectClient(url, room, doc)
+    client(room: string, doc = new Y.Doc(), params?: Record<string, string>) {
+      const client = connectClient(url, room, doc, params)
       clients.push(client)
       return client
     },
@@ -60,10 +70,20 @@ export async function startHarness<Store extends DocumentStore = MemoryStore>(
 export type Client = ReturnType<typeof connectClient>
 
 /** A real y-websocket client in Node, with Accord's save status attached. */
-export function connectClient(serverUrl: string, room: string, doc = new Y.Doc()) {
+export function connectClient(
+  serverUrl: string,
+  room: string,
+  doc = new Y.Doc(),
+  params?: Record<string, string>,
+  /** Sent with the upgrade request, e.g. a session cookie and an Origin. */
+  headers?: Record<string, string>,
+) {
   const provider = new WebsocketProvider(serverUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (headers
+      ? withHeaders(headers)
+      : WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...(params ? { params } : {}),
   })
   const saveStatus = new SaveStatus(provider)
   return {
@@ -78,6 +98,14 @@ export function connectClient(serverUrl: string, room: string, doc = new Y.Doc()
       provider.destroy()
       doc.destroy()
     },
+  }
+}
+
+function withHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers })
+    }
   }
 }
 

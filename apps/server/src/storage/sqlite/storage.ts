@@ -2,15 +2,21 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { DocumentStore, StoredUpdate } from '@accord/sync'
-import type { Meeting } from '@accord/minutes'
-import type { MeetingStore } from '../meetings/meeting-store.ts'
-import { migrate } from './migrations.ts'
+import { migrate } from '../migrations.ts'
+import { SqliteAccountStore } from './accounts.ts'
+import { SqliteCoalitionStore } from './coalitions.ts'
+import { SqliteInviteStore } from './invites.ts'
+import { SqliteMeetingStore } from './meetings.ts'
 
 /**
  * The embedded default: one SQLite file in DATA_DIR. WAL with synchronous=FULL, so a
  * committed transaction survives a crash or power loss before the server acknowledges it.
  */
-export class SqliteStorage implements DocumentStore, MeetingStore {
+export class SqliteStorage implements DocumentStore {
+  readonly accounts: SqliteAccountStore
+  readonly coalitions: SqliteCoalitionStore
+  readonly invites: SqliteInviteStore
+  readonly meetings: SqliteMeetingStore
   private readonly db: Database.Database
   private readonly statements
 
@@ -21,6 +27,10 @@ export class SqliteStorage implements DocumentStore, MeetingStore {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
     migrate(this.db)
+    this.accounts = new SqliteAccountStore(this.db)
+    this.coalitions = new SqliteCoalitionStore(this.db)
+    this.invites = new SqliteInviteStore(this.db)
+    this.meetings = new SqliteMeetingStore(this.db)
     this.statements = {
       loadUpdates: this.db.prepare<[string], { data: Buffer }>(
         'SELECT data FROM document_updates WHERE doc = ? ORDER BY id',
@@ -29,15 +39,6 @@ export class SqliteStorage implements DocumentStore, MeetingStore {
         'INSERT INTO document_updates (doc, data) VALUES (?, ?)',
       ),
       deleteUpdates: this.db.prepare<[string]>('DELETE FROM document_updates WHERE doc = ?'),
-      insertMeeting: this.db.prepare<[string, string, string, string]>(
-        'INSERT INTO meetings (id, title, date, created_at) VALUES (?, ?, ?, ?)',
-      ),
-      getMeeting: this.db.prepare<[string], MeetingRow>(
-        'SELECT id, title, date, created_at FROM meetings WHERE id = ?',
-      ),
-      listMeetings: this.db.prepare<[], MeetingRow>(
-        'SELECT id, title, date, created_at FROM meetings ORDER BY date DESC, created_at DESC',
-      ),
     }
   }
 
@@ -63,32 +64,7 @@ export class SqliteStorage implements DocumentStore, MeetingStore {
     return Promise.resolve()
   }
 
-  createMeeting(meeting: Meeting): Meeting {
-    this.statements.insertMeeting.run(meeting.id, meeting.title, meeting.date, meeting.createdAt)
-    return meeting
-  }
-
-  getMeeting(id: string): Meeting | undefined {
-    const row = this.statements.getMeeting.get(id)
-    return row && toMeeting(row)
-  }
-
-  listMeetings(): Meeting[] {
-    return this.statements.listMeetings.all().map(toMeeting)
-  }
-
   close(): void {
     this.db.close()
   }
-}
-
-interface MeetingRow {
-  id: string
-  title: string
-  date: string
-  created_at: string
-}
-
-function toMeeting(row: MeetingRow): Meeting {
-  return { id: row.id, title: row.title, date: row.date, createdAt: row.created_at }
 }

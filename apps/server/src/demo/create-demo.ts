@@ -1,0 +1,74 @@
+import type { Membership } from '@accord/coalition'
+import { newId } from '../accounts/tokens.ts'
+import type { SqliteStorage } from '../storage/sqlite/storage.ts'
+import { loadDemoCoalition, type DemoCoalition } from './demo-coalition.ts'
+
+/**
+ * Creates the demo coalition with `chairId` as its chair, speaking for its first organisation:
+ * its organisations, the sample people (accounts without a password, so nobody can sign in as
+ * them) as members, and one meeting per sample with its minutes and attendance.
+ */
+export async function createDemoCoalition(
+  storage: SqliteStorage,
+  chairId: string,
+  demo: DemoCoalition = loadDemoCoalition(),
+): Promise<Membership> {
+  const { coalitions, accounts, meetings } = storage
+  const now = new Date().toISOString()
+  const coalition = { id: newId(), name: demo.name }
+  const organisations = demo.organisations.map((organisation) => ({ id: newId(), ...organisation }))
+  const [first, ...others] = organisations
+  if (!first) throw new Error('The demo has no organisations.')
+  await coalitions.createCoalition({
+    coalition,
+    organisation: first,
+    chair: {
+      personId: chairId,
+      coalitionId: coalition.id,
+      organisationId: first.id,
+      role: 'chair',
+      createdAt: now,
+    },
+  })
+  for (const organisation of others) await coalitions.createOrganisation(coalition.id, organisation)
+
+  const byName = new Map(organisations.map((organisation) => [organisation.name, organisation]))
+  for (const person of demo.people) {
+    let account = await accounts.findPersonByEmail(person.email)
+    if (!account) {
+      account = {
+        id: newId(),
+        email: person.email,
+        name: person.name,
+        passwordHash: null,
+        createdAt: now,
+      }
+      await accounts.createPerson(account)
+    }
+    if (account.id === chairId) continue
+    await coalitions.addMember({
+      personId: account.id,
+      coalitionId: coalition.id,
+      organisationId: byName.get(person.organisationName)!.id,
+      role: 'member',
+      createdAt: now,
+    })
+  }
+
+  const byShortName = new Map(
+    organisations.map((organisation) => [organisation.shortName, organisation]),
+  )
+  for (const meeting of demo.meetings) {
+    const id = newId()
+    await meetings.createMeeting({
+      id,
+      coalitionId: coalition.id,
+      title: meeting.title,
+      date: meeting.date,
+      attendance: meeting.attendingShortNames.flatMap((short) => byShortName.get(short)?.id ?? []),
+      createdAt: now,
+    })
+    await storage.append([{ docName: id, update: meeting.update }])
+  }
+  return { coalition, organisation: first, role: 'chair' }
+}

@@ -1,0 +1,173 @@
+import { Hono, type Context } from 'hono'
+import {
+  inviteTokenSchema,
+  newInviteSchema,
+  type Invite,
+  type InviteStatus,
+} from '@accord/coalition'
+import { requirePerson } from '../accounts/require-person.ts'
+import { hashToken, newId, newToken } from '../accounts/tokens.ts'
+import { coalitionAccess, requirePermission } from '../coalitions/access.ts'
+import type { CoalitionStore } from '../coalitions/coalition-store.ts'
+import { ApiError } from '../http/api-error.ts'
+import type { AppEnv } from '../http/app-env.ts'
+import { parseBody } from '../http/parse-body.ts'
+import type { RateLimits } from '../http/rate-limits.ts'
+import type { InviteRecord, InviteStore } from './invite-store.ts'
+
+export interface InviteRoutesDependencies {
+  coalitions: CoalitionStore
+  invites: InviteStore
+  limits: RateLimits
+  addressOf: (c: Context) => string
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export function inviteStatus(invite: InviteRecord, now = Date.now()): InviteStatus {
+  if (invite.revokedAt) return 'revoked'
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return 'used'
+  if (Date.parse(invite.expiresAt) <= now) return 'expired'
+  return 'active'
+}
+
+function toInvite(record: InviteRecord): Invite {
+  const { id, organisationId, role, maxUses, uses, expiresAt, createdAt } = record
+  return {
+    id,
+    organisationId,
+    role,
+    maxUses,
+    uses,
+    expiresAt,
+    createdAt,
+    status: inviteStatus(record),
+  }
+}
+
+/** `/api/coalitions/:cid/invites`: the links a chair or secretariat sends out. */
+export function coalitionInviteRoutes({ coalitions, invites }: InviteRoutesDependencies) {
+  const managerAccess = async (c: Context<AppEnv>) => {
+    const access = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
+    requirePermission(access, 'manageMembers', 'manage invites')
+    return access
+  }
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const { membership } = await managerAccess(c)
+      const records = await invites.listInvites(membership.coalitionId)
+      return c.json({ invites: records.map(toInvite) })
+    })
+    .post('/', async (c) => {
+      const access = await managerAccess(c)
+      const { coalitionId } = access.membership
+      const input = await parseBody(c, newInviteSchema)
+      if (input.role === 'chair') requirePermission(access, 'manageChairs', 'invite a chair')
+      const organisations = await coalitions.listOrganisations(coalitionId)
+      if (!organisations.some((o) => o.id === input.organisationId)) {
+        throw new ApiError(
+          400,
+          'invalid_request',
+          'organisationId: not an organisation of this coalition',
+        )
+      }
+      const token = newToken()
+      const now = Date.now()
+      const record: InviteRecord = {
+        id: newId(),
+        tokenHash: hashToken(token),
+        coalitionId,
+        organisationId: input.organisationId,
+        role: input.role,
+        maxUses: input.maxUses,
+        uses: 0,
+        expiresAt: new Date(now + input.expiresInDays * DAY_MS).toISOString(),
+        revokedAt: null,
+        createdBy: access.person.id,
+        createdAt: new Date(now).toISOString(),
+      }
+      await invites.createInvite(record)
+      return c.json({ invite: toInvite(record), path: `/invite/${token}` }, 201)
+    })
+    .delete('/:iid', async (c) => {
+      const { membership } = await managerAccess(c)
+      const revoked = await invites.revokeInvite(
+        membership.coalitionId,
+        c.req.param('iid'),
+        new Date().toISOString(),
+      )
+      if (!revoked) throw new ApiError(404, 'not_found', 'There is no such invite.')
+      return c.body(null, 204)
+    })
+}
+
+const unusable: Record<Exclude<InviteStatus, 'active'>, [string, string]> = {
+  expired: [
+    'invite_expired',
+    'This invite link has expired: ask the chair or secretariat for a new one.',
+  ],
+  revoked: [
+    'invite_revoked',
+    'This invite link was withdrawn: ask the chair or secretariat for a new one.',
+  ],
+  used: [
+    'invite_used_up',
+    'This invite link has been used: ask the chair or secretariat for a new one.',
+  ],
+}
+
+/** `/api/invites/:token`: what someone holding a link sees, and joining with it. */
+export function publicInviteRoutes({
+  coalitions,
+  invites,
+  limits,
+  addressOf,
+}: InviteRoutesDependencies) {
+  const usableInvite = async (c: Context<AppEnv>) => {
+    await limits.invitesPerAddress.consume(addressOf(c))
+    const token = c.req.param('token') ?? ''
+    const invite = inviteTokenSchema.safeParse(token).success
+      ? await invites.findInviteByTokenHash(hashToken(token))
+      : undefined
+    if (!invite) {
+      throw new ApiError(
+        404,
+        'invite_not_found',
+        'This invite link is not valid: check it was copied whole.',
+      )
+    }
+    const status = inviteStatus(invite)
+    if (status !== 'active') throw new ApiError(410, ...unusable[status])
+    return invite
+  }
+
+  return new Hono<AppEnv>()
+    .get('/:token', async (c) => {
+      const invite = await usableInvite(c)
+      const [coalition, organisations] = await Promise.all([
+        coalitions.getCoalition(invite.coalitionId),
+        coalitions.listOrganisations(invite.coalitionId),
+      ])
+      const organisation = organisations.find((o) => o.id === invite.organisationId)
+      return c.json({
+        invite: {
+          coalitionName: coalition?.name ?? '',
+          organisationName: organisation?.name ?? '',
+          role: invite.role,
+          expiresAt: invite.expiresAt,
+        },
+      })
+    })
+    .post('/:token/accept', async (c) => {
+      const person = requirePerson(c)
+      const invite = await usableInvite(c)
+      const result = await invites.redeemInvite(invite, person.id, new Date().toISOString())
+      if (result === 'already_member') {
+        throw new ApiError(409, 'already_member', 'You are already a member of this coalition.')
+      }
+      if (result === 'used_up') throw new ApiError(410, ...unusable.used)
+      const memberships = await coalitions.membershipsOf(person.id)
+      return c.json({ membership: memberships.find((m) => m.coalition.id === invite.coalitionId) })
+    })
+}

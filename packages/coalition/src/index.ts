@@ -1,0 +1,6 @@
+export * from './accounts.ts'
+export * from './coalitions.ts'
+export * from './ids.ts'
+export * from './invites.ts'
+export * from './organisations.ts'
+export * from './roles.ts'

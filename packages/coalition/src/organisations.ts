@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { idSchema } from './ids.ts'
+
+const organisationName = z
+  .string({ message: 'name is required' })
+  .trim()
+  .min(1, 'name is required')
+  .max(120, 'name must be at most 120 characters')
+
+const shortName = z
+  .string({ message: 'shortName is required' })
+  .trim()
+  .min(1, 'shortName is required')
+  .max(16, 'shortName must be at most 16 characters')
+
+const aliases = z
+  .array(z.string().trim().min(1, 'an alias cannot be empty').max(120), {
+    message: 'aliases must be a list of names',
+  })
+  .max(20, 'at most 20 aliases')
+  .transform((list) => [...new Set(list)])
+
+export const newOrganisationSchema = z.object({
+  name: organisationName,
+  shortName,
+  aliases: aliases.default([]),
+})
+export type NewOrganisation = z.infer<typeof newOrganisationSchema>
+
+export const organisationPatchSchema = z
+  .object({ name: organisationName, shortName, aliases })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of name, shortName, aliases')
+export type OrganisationPatch = z.infer<typeof organisationPatchSchema>
+
+export const organisationSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  shortName: z.string(),
+  aliases: z.array(z.string()),
+})
+export type Organisation = z.infer<typeof organisationSchema>

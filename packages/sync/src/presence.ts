@@ -1,0 +1,53 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/** Fields the server writes into a connection's awareness `user`, whatever the client sent. */
+export type Presence = Record<string, string>
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
+
+/**
+ * Rewrites an awareness update (y-protocols format: count, then per client its id, clock and
+ * state as JSON) so every state's `user` carries the server's `presence` and, of the client's
+ * own choices, only a valid colour. Entries for awareness ids that `mayControl` refuses are
+ * dropped, so nobody can overwrite or remove someone else's presence. Throws on a malformed
+ * update, as applyAwarenessUpdate would.
+ */
+export function stampAwarenessUpdate(
+  update: Uint8Array,
+  presence: Presence,
+  mayControl: (clientId: number) => boolean,
+): Uint8Array {
+  const decoder = decoding.createDecoder(update)
+  const encoder = encoding.createEncoder()
+  const count = decoding.readVarUint(decoder)
+  const entries: { clientId: number; clock: number; state: string }[] = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    if (!mayControl(clientId)) continue
+    entries.push({ clientId, clock, state: JSON.stringify(stamp(state, presence)) })
+  }
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+function stamp(state: unknown, presence: Presence): unknown {
+  // null is how a client says it left; anything else that is not an object carries no presence.
+  if (state === null) return null
+  const fields = isRecord(state) ? state : {}
+  const sent = isRecord(fields['user']) ? fields['user'] : {}
+  const color =
+    typeof sent['color'] === 'string' && HEX_COLOUR.test(sent['color']) ? sent['color'] : undefined
+  return { ...fields, user: { ...(color ? { color } : {}), ...presence } }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
