@@ -16,5 +16,9 @@ export interface MinutesContent {
  */
 export function readMinutes(doc: Y.Doc): MinutesContent {
   const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(MINUTES_FIELD), minutesSchema())
-  return { json: node.toJSON() as JSONContent, text: node.textBetween(0, node.content.size, '\n') }
+  // A hard break is a line break in the text too, not two lines glued together.
+  const text = node.textBetween(0, node.content.size, '\n', (leaf) =>
+    leaf.type.name === 'hardBreak' ? '\n' : '',
+  )
+  return { json: node.toJSON() as JSONContent, text }
 }

@@ -19,6 +19,7 @@ export interface AccountStore {
   createPerson(person: PersonRecord): Promise<void>
   getPerson(id: string): Promise<PersonRecord | undefined>
   findPersonByEmail(email: string): Promise<PersonRecord | undefined>
+  setPasswordHash(personId: string, passwordHash: string): Promise<void>
   createSession(
     session: Omit<SessionRecord, 'revokedAt'> & { tokenHash: string; createdAt: string },
   ): Promise<void>

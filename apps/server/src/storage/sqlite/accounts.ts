@@ -21,6 +21,9 @@ export class SqliteAccountStore implements AccountStore {
       ),
       personById: db.prepare<[string], PersonRow>(`${person} WHERE id = ?`),
       personByEmail: db.prepare<[string], PersonRow>(`${person} WHERE email = ?`),
+      setPasswordHash: db.prepare<[string, string]>(
+        'UPDATE people SET password_hash = ? WHERE id = ?',
+      ),
       insertSession: db.prepare<[string, string, string, string]>(
         'INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
       ),
@@ -60,6 +63,11 @@ export class SqliteAccountStore implements AccountStore {
   findPersonByEmail(email: string): Promise<PersonRecord | undefined> {
     const row = this.statements.personByEmail.get(email)
     return Promise.resolve(row && toPerson(row))
+  }
+
+  setPasswordHash(personId: string, passwordHash: string): Promise<void> {
+    this.statements.setPasswordHash.run(passwordHash, personId)
+    return Promise.resolve()
   }
 
   createSession(
