@@ -49,9 +49,11 @@ export async function measureOnce(name: ServerName, options: BenchOptions): Prom
 type Measured = Omit<ServerRun, 'server' | 'serverProblems' | 'serverExit'>
 
 async function drive(server: RunningServer, options: BenchOptions): Promise<Measured> {
+  const { room, headers } = await server.createRoom()
   const params: LoadParams = {
     syncUrl: server.syncUrl,
-    room: await server.createRoom(),
+    room,
+    headers,
     clients: options.clients,
     rate: options.rate,
     warmupSeconds: options.warmupSeconds,

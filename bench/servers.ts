@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { AccordClient } from '@accord/server/testing'
 import { isRunning, removeFolder, stop, track, trackFolder } from './processes.ts'
 import { repoRoot } from './traces.ts'
 
@@ -21,11 +22,17 @@ export interface RunningServer {
   syncUrl: string
   /** Whether the server sends Accord's durable acknowledgements (message type 64). */
   acks: boolean
-  createRoom(): Promise<string>
+  /** A room to load, and the headers a client needs to open it. */
+  createRoom(): Promise<Room>
   /** Warnings and errors the server logged, with how often each occurred. */
   problems(): Record<string, number>
   /** Stops the server and removes its data; returns how it exited. */
   stop(): Promise<string>
+}
+
+export interface Room {
+  room: string
+  headers: Record<string, string>
 }
 
 const HOST = '127.0.0.1'
@@ -35,7 +42,7 @@ interface Spec {
   args(port: number, dataDir: string): { argv: string[]; env: Record<string, string> }
   ready(base: string): Promise<boolean>
   syncUrl(port: number): string
-  createRoom(base: string): Promise<string>
+  createRoom(base: string): Promise<Room>
   acks: boolean
   /** Turns a line of output into a problem worth reporting, or null. */
   problem(line: string, stream: 'stdout' | 'stderr'): string | null
@@ -53,16 +60,21 @@ const specs: Record<ServerName, Spec> = {
       return response.ok && ((await response.json()) as { ok?: boolean }).ok === true
     },
     syncUrl: (port) => `ws://${HOST}:${port}/sync`,
+    // Every client is the coalition's chair, signed in once: one person in many tabs.
     createRoom: async (base) => {
-      const response = await fetch(`${base}/api/meetings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Bench', date: '2026-11-23' }),
+      const chair = new AccordClient(base)
+      await chair.signUp('Bench')
+      const { membership } = await chair.expect(201, 'POST', '/api/coalitions', {
+        name: 'Bench coalition',
+        organisation: { name: 'Bench Trust', shortName: 'BT' },
       })
-      if (response.status !== 201) {
-        throw new Error(`POST /api/meetings: ${response.status} ${await response.text()}`)
-      }
-      return ((await response.json()) as { meeting: { id: string } }).meeting.id
+      const { meeting } = await chair.expect(
+        201,
+        'POST',
+        `/api/coalitions/${membership.coalition.id}/meetings`,
+        { title: 'Bench', date: '2026-11-23' },
+      )
+      return { room: meeting.id as string, headers: { cookie: chair.cookie! } }
     },
     acks: true,
     problem: (line) => {
@@ -84,7 +96,7 @@ const specs: Record<ServerName, Spec> = {
     }),
     ready: async (base) => (await fetch(base)).ok,
     syncUrl: (port) => `ws://${HOST}:${port}`,
-    createRoom: () => Promise.resolve('bench-p1'),
+    createRoom: () => Promise.resolve({ room: 'bench-p1', headers: {} }),
     acks: false,
     problem: (line, stream) => (stream === 'stderr' ? line : null),
   },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectClient, waitFor, type Client } from '@accord/sync/testing'
+import { AccordClient } from '@accord/server/testing'
+import { waitFor, type Client } from '@accord/sync/testing'
 import { startServerProcess, type ServerProcess } from './support/server-process.ts'
 
 let server: ServerProcess | undefined
@@ -10,19 +11,35 @@ afterEach(async () => {
   await server?.kill()
 })
 
+/** The chair's session lives in the database, so it outlasts every restart of the server. */
+let chairCookie: string | undefined
+
 function connect(url: string, meetingId: string) {
-  const client = connectClient(`${url.replace('http', 'ws')}/sync`, meetingId)
+  const chair = new AccordClient(url)
+  chair.cookie = chairCookie
+  const client = chair.sync(meetingId)
   clients.push(client)
   return client
 }
 
 async function createMeeting(url: string) {
-  const response = await fetch(`${url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Crash test', date: '2026-11-23' }),
+  const chair = new AccordClient(url)
+  await chair.signUp('Owen')
+  chairCookie = chair.cookie
+  const { membership } = await chair.expect(201, 'POST', '/api/coalitions', {
+    name: 'Crash test coalition',
+    organisation: { name: 'Association of Local Councils', shortName: 'ALC' },
   })
-  return ((await response.json()) as { meeting: { id: string } }).meeting.id
+  const { meeting } = await chair.expect(
+    201,
+    'POST',
+    `/api/coalitions/${membership.coalition.id}/meetings`,
+    {
+      title: 'Crash test',
+      date: '2026-11-23',
+    },
+  )
+  return meeting.id as string
 }
 
 /** Lines must be 0, 1, 2… in order, each exactly once. */

@@ -33,11 +33,21 @@ export class ConnectionHealth {
 }
 
 /** A y-websocket client in Node, as the brief for real clients says: `ws`, no BroadcastChannel. */
-export function connectClient(syncUrl: string, room: string, health: ConnectionHealth) {
+export function connectClient(
+  syncUrl: string,
+  room: string,
+  health: ConnectionHealth,
+  headers: Record<string, string>,
+) {
   const doc = new Y.Doc()
   const text = doc.getText('text')
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers })
+    }
+  }
   const provider = new WebsocketProvider(syncUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: WebSocketWithHeaders as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
   // Accord acknowledges every client's content frames; readers take no interest in them, and

@@ -11,6 +11,8 @@ export interface LoadParams {
   /** The y-websocket `serverUrl` and room of the server under test. */
   syncUrl: string
   room: string
+  /** Sent with every websocket upgrade: Accord's session cookie. */
+  headers: Record<string, string>
   clients: number
   /** Writer updates per second. */
   rate: number

@@ -46,13 +46,13 @@ async function main(): Promise<void> {
   const health = new ConnectionHealth()
   const connectStart = performance.now()
   const window = new Window()
-  const writer = connectClient(params.syncUrl, params.room, health)
+  const writer = connectClient(params.syncUrl, params.room, health, params.headers)
   // Before the socket opens: the server counts the writer's sync step 2 as its first frame.
   const acks = params.acks ? new AckTracker(writer.provider, window) : null
   const readers: BenchClient[] = []
   while (readers.length < params.clients - 1) {
     await new Promise((resolve) => setTimeout(resolve, JOIN_SPREAD_MS / params.clients))
-    readers.push(connectClient(params.syncUrl, params.room, health))
+    readers.push(connectClient(params.syncUrl, params.room, health, params.headers))
   }
   const clients = [writer, ...readers]
   await withTimeout(Promise.all(clients.map(whenSynced)), SYNC_TIMEOUT_MS, 'clients did not sync')
