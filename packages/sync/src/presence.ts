@@ -15,7 +15,7 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
-  presence: Presence,
+  presence: Presence | undefined,
   mayControl: (clientId: number) => boolean,
 ): Uint8Array {
   const decoder = decoding.createDecoder(update)
@@ -27,7 +27,11 @@ export function stampAwarenessUpdate(
     const clock = decoding.readVarUint(decoder)
     const state: unknown = JSON.parse(decoding.readVarString(decoder))
     if (!mayControl(clientId)) continue
-    entries.push({ clientId, clock, state: JSON.stringify(stamp(state, presence)) })
+    entries.push({
+      clientId,
+      clock,
+      state: JSON.stringify(presence ? stamp(state, presence) : state),
+    })
   }
   encoding.writeVarUint(encoder, entries.length)
   for (const { clientId, clock, state } of entries) {

@@ -115,10 +115,9 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const { presence } = connection.options
-    const stamped = presence
-      ? stampAwarenessUpdate(update, presence, (clientId) => this.mayControl(connection, clientId))
-      : update
+    const stamped = stampAwarenessUpdate(update, connection.options.presence, (clientId) =>
+      this.mayControl(connection, clientId),
+    )
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection)
   }
 
@@ -143,7 +142,9 @@ export class Room {
       const { structs, ds } = Y.decodeUpdate(update)
       const hasContent = structs.length > 0 || ds.clients.size > 0
       if (connection.options.readOnly) {
-        if (hasContent) this.refuseWrite(connection)
+        // A step 2 answers the server's own step 1 and, from an up-to-date client, still
+        // carries the document's whole delete set: only an update is an attempt to edit.
+        if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
         return
       }
       const frame = ++connection.framesReceived
