@@ -102,8 +102,11 @@ test('"All changes saved" appears only once the server has stored the edit', asy
     accord.server.process.kill('SIGCONT')
   }
   await alice.expectSaved()
-  const response = await fetch(`${accord.server.url}/api/meetings/${meetingId}/minutes`)
-  const { minutes } = (await response.json()) as { minutes: { text: string } }
+  const { minutes } = await accord.chair.expect<{ minutes: { text: string } }>(
+    200,
+    'GET',
+    `/api/meetings/${meetingId}/minutes`,
+  )
   expect(minutes.text).toBe('First line. Typed while the server was frozen.')
 })
 

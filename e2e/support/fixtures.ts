@@ -5,15 +5,24 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test'
+import type { Role } from '@accord/coalition'
+import { AccordClient } from '@accord/server/testing'
 import { startServerProcess, type ServerProcess } from './server-process.ts'
 
 export interface Accord {
   server: ServerProcess
   /** Stops the server cleanly and starts it again on the same port and data. */
   restart(): Promise<void>
+  /** The chair of the test's coalition, signed in over the API. */
+  chair: AccordClient
+  coalitionId: string
+  /** The coalition's first organisation, the chair's. */
+  organisationId: string
   createMeeting(title?: string): Promise<string>
-  /** A page in its own browser context (its own storage), signed in as `name`. */
-  member(name: string): Promise<Page>
+  /** Someone who joined the coalition by invite, signed in in their own browser context. */
+  member(name: string, role?: Role): Promise<Page>
+  /** A page in a new browser context (its own storage) carrying this client's session. */
+  pageFor(client: AccordClient | undefined): Promise<Page>
 }
 
 export const test = base.extend<{ accord: Accord; serverEnv: Record<string, string> }>({
@@ -22,6 +31,17 @@ export const test = base.extend<{ accord: Accord; serverEnv: Record<string, stri
   accord: async ({ browser, serverEnv }, use) => {
     let server = await startServerProcess({ env: serverEnv })
     const contexts: BrowserContext[] = []
+    const chair = new AccordClient(server.url)
+    await chair.signUp('Owen')
+    const { membership } = await chair.expect(201, 'POST', '/api/coalitions', {
+      name: 'Northshire Care Coalition',
+      organisation: { name: 'Association of Local Councils', shortName: 'ALC' },
+    })
+    const coalitionId: string = membership.coalition.id
+    const organisationId: string = membership.organisation.id
+    const pageFor = (client: AccordClient | undefined) =>
+      openPage(browser, server.url, client?.cookie, contexts)
+
     const accord: Accord = {
       get server() {
         return server
@@ -34,16 +54,29 @@ export const test = base.extend<{ accord: Accord; serverEnv: Record<string, stri
           env: serverEnv,
         })
       },
+      chair,
+      coalitionId,
+      organisationId,
       async createMeeting(title = 'Fortnightly call') {
-        const response = await fetch(`${server.url}/api/meetings`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ title, date: '2025-03-04' }),
-        })
-        expect(response.status).toBe(201)
-        return ((await response.json()) as { meeting: { id: string } }).meeting.id
+        const { meeting } = await chair.expect(
+          201,
+          'POST',
+          `/api/coalitions/${coalitionId}/meetings`,
+          { title, date: '2025-03-04' },
+        )
+        return meeting.id as string
       },
-      member: (name) => openMember(browser, server.url, name, contexts),
+      async member(name, role = 'member') {
+        const { path } = await chair.expect(201, 'POST', `/api/coalitions/${coalitionId}/invites`, {
+          organisationId,
+          role,
+        })
+        const person = new AccordClient(server.url)
+        await person.signUp(name)
+        await person.expect(200, 'POST', `/api/invites/${path.split('/').pop()}/accept`)
+        return pageFor(person)
+      },
+      pageFor,
     }
     await use(accord)
     // Close pages before the server goes, so no client is left retrying into the next test.
@@ -52,17 +85,18 @@ export const test = base.extend<{ accord: Accord; serverEnv: Record<string, stri
   },
 })
 
-async function openMember(
+async function openPage(
   browser: Browser,
   baseURL: string,
-  name: string,
+  cookie: string | undefined,
   contexts: BrowserContext[],
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL })
   contexts.push(context)
-  await context.addInitScript((displayName) => {
-    localStorage.setItem('accord:name', displayName)
-  }, name)
+  if (cookie) {
+    const [name, value] = cookie.split('=') as [string, string]
+    await context.addCookies([{ name, value, url: baseURL }])
+  }
   return context.newPage()
 }
 
