@@ -18,3 +18,11 @@ export function todayIsoDate(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+// Instants (ISO date-times such as an invite's expiry) are shown in the browser's own zone.
+const localDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' })
+
+/** "14 January 2025", the day an instant falls on where the person is. */
+export function formatInstantDate(iso: string): string {
+  return localDate.format(new Date(iso))
+}

@@ -16,10 +16,14 @@ export class CollaborationSession {
   /** Resolves once the minutes have loaded, from this browser's copy or from the server. */
   readonly loaded: Promise<void>
 
-  constructor(readonly meetingId: string) {
+  constructor(
+    readonly meetingId: string,
+    personId: string,
+  ) {
     // The local copy keeps edits made offline across reloads; the provider sends them when the
-    // socket is back, because they are part of the document the server has not seen.
-    this.persistence = new IndexeddbPersistence(`accord:${meetingId}`, this.doc)
+    // socket is back, because they are part of the document the server has not seen. It is
+    // per person: two accounts in one browser must never send each other's unsaved edits.
+    this.persistence = new IndexeddbPersistence(localCopyName(personId, meetingId), this.doc)
     // Connecting while the browser knows it is offline only burns retries; 'online' connects.
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
       connect: navigator.onLine,
@@ -50,6 +54,10 @@ export class CollaborationSession {
   // browser says it is offline shows the truth at once; 'online' starts a fresh connection.
   private readonly onOffline = () => this.provider.disconnect()
   private readonly onOnline = () => this.provider.connect()
+}
+
+export function localCopyName(personId: string, meetingId: string): string {
+  return `accord:${personId}:${meetingId}`
 }
 
 function syncUrl(): string {

@@ -1,10 +1,12 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import { isHexColour } from '../identity/identity.ts'
+import { isHexColour } from './caret-colour.ts'
 
 export interface Peer {
   clientId: number
   name: string
+  /** The organisation's short name, as the server stamps it on every awareness state. */
+  organisation: string | null
   colour: string
   isSelf: boolean
 }
@@ -14,8 +16,8 @@ type Awareness = WebsocketProvider['awareness']
 const FALLBACK_COLOUR = '#64748b'
 
 /**
- * Everyone in the meeting's awareness, this browser first. Remote states are whatever other
- * clients sent, so names and colours are checked before they reach the page.
+ * Everyone in the meeting's awareness, this browser first. The server stamps name and
+ * organisation from each account, but the shapes are still checked before they reach the page.
  */
 export function usePeers(provider: WebsocketProvider): Peer[] {
   const store = useMemo(() => peerStore(provider.awareness), [provider])
@@ -30,8 +32,8 @@ function peerStore(awareness: Awareness) {
       awareness.on('change', onChange)
       return () => awareness.off('change', onChange)
     },
-    // Awareness also changes on every caret move; reuse the last array unless a name, colour or
-    // person changed, so React re-renders only when the list does.
+    // Awareness also changes on every caret move; reuse the last array unless a name, colour,
+    // organisation or person changed, so React re-renders only when the list does.
     getSnapshot(): Peer[] {
       const peers = readPeers(awareness)
       const key = JSON.stringify(peers)
@@ -48,13 +50,14 @@ function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = []
   for (const [clientId, state] of awareness.getStates()) {
     const user: unknown = state['user']
-    const { name, color } = (typeof user === 'object' && user !== null ? user : {}) as {
-      name?: unknown
-      color?: unknown
-    }
+    const { name, organisation, color } = (
+      typeof user === 'object' && user !== null ? user : {}
+    ) as { name?: unknown; organisation?: unknown; color?: unknown }
     peers.push({
       clientId,
-      name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 40) : 'Anonymous',
+      name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : 'Anonymous',
+      organisation:
+        typeof organisation === 'string' && organisation.trim() ? organisation.trim() : null,
       colour: isHexColour(color) ? color : FALLBACK_COLOUR,
       isSelf: clientId === awareness.clientID,
     })

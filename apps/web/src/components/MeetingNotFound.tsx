@@ -6,10 +6,11 @@ export function MeetingNotFound() {
       <title>Meeting not found – Accord</title>
       <h1>Meeting not found</h1>
       <p>
-        This meeting does not exist. The link may be mistyped, or the meeting may have been removed.
+        This meeting does not exist, or it belongs to a coalition you are not in. The link may be
+        mistyped, or the meeting may have been removed.
       </p>
       <p>
-        <Link to="/">Back to all meetings</Link>
+        <Link to="/">Back to your coalitions</Link>
       </p>
     </div>
   )

@@ -1,56 +1,78 @@
-import { useCollaboration } from '../collaboration/use-collaboration.ts'
-import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
 import type { CollaborationSession } from '../collaboration/session.ts'
-import type { Identity } from '../identity/identity.ts'
+import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
+import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
 import { ChangeTooLargeAlert } from './ChangeTooLargeAlert.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { LoadingMinutes } from './LoadingMinutes.tsx'
-import { MinutesEditor } from './MinutesEditor.tsx'
+import { MinutesEditor, type CaretUser } from './MinutesEditor.tsx'
 import { PresenceBar } from './PresenceBar.tsx'
 import { SaveIndicator } from './SaveIndicator.tsx'
 
-interface MeetingWorkspaceProps {
+interface MeetingWorkspaceProps extends RefusalHandlers {
   meetingId: string
-  identity: Identity
-  onRename: (name: string) => void
-  onMeetingGone: () => void
+  personId: string
+  user: CaretUser
+  /** Short name of the organisation the person speaks for. */
+  organisation: string
+  /** The person's role lets them edit: observers get no save indicator, it would never settle. */
+  canEdit: boolean
+  /** Access was withdrawn while the page was open: stop taking edits that cannot be saved. */
+  accessChanged: boolean
 }
 
 /** The live part of a meeting page: who is here, the connection, and the shared minutes. */
 export function MeetingWorkspace({
   meetingId,
-  identity,
-  onRename,
-  onMeetingGone,
+  personId,
+  user,
+  organisation,
+  canEdit,
+  accessChanged,
+  ...handlers
 }: MeetingWorkspaceProps) {
-  const session = useCollaboration(meetingId, onMeetingGone)
+  const session = useCollaboration(meetingId, personId, handlers)
   if (!session) {
     return <LoadingMinutes />
   }
-  return <Workspace session={session} identity={identity} onRename={onRename} />
+  return (
+    <Workspace
+      session={session}
+      user={user}
+      organisation={organisation}
+      canEdit={canEdit}
+      accessChanged={accessChanged}
+    />
+  )
 }
 
 interface WorkspaceProps {
   session: CollaborationSession
-  identity: Identity
-  onRename: (name: string) => void
+  user: CaretUser
+  organisation: string
+  canEdit: boolean
+  accessChanged: boolean
 }
 
-function Workspace({ session, identity, onRename }: WorkspaceProps) {
-  useUnsavedChangesGuard(session.saveStatus)
+function Workspace({ session, user, organisation, canEdit, accessChanged }: WorkspaceProps) {
+  useUnsavedChangesGuard(session.saveStatus, canEdit)
 
   return (
     <div className="workspace">
       <div className="workspace__bar">
-        <PresenceBar provider={session.provider} name={identity.name} onRename={onRename} />
+        <PresenceBar provider={session.provider} ownOrganisation={organisation} />
         <div className="workspace__status">
           <ConnectionStatus provider={session.provider} />
-          <SaveIndicator saveStatus={session.saveStatus} />
+          {canEdit && <SaveIndicator saveStatus={session.saveStatus} />}
         </div>
       </div>
       <ChangeTooLargeAlert session={session} />
       {/* Keyed by session: an editor is bound to one document for its whole life. */}
-      <MinutesEditor key={session.doc.guid} session={session} identity={identity} />
+      <MinutesEditor
+        key={session.doc.guid}
+        session={session}
+        user={user}
+        editable={canEdit && !accessChanged}
+      />
     </div>
   )
 }

@@ -4,51 +4,64 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import type { CollaborationSession } from '../collaboration/session.ts'
-import type { Identity } from '../identity/identity.ts'
+
+/** How this person appears to others: the caret extension's awareness `user`. */
+export interface CaretUser {
+  name: string
+  /** `#rrggbb` */
+  color: string
+}
 
 interface MinutesEditorProps {
   session: CollaborationSession
-  identity: Identity
+  user: CaretUser
+  /** False for observers, and once the server has withdrawn access. */
+  editable: boolean
 }
 
 // Module-level so useEditor sees the same object each render and leaves its options alone.
-const editorProps = {
-  attributes: {
-    'aria-label': 'Minutes',
-    role: 'textbox',
-    'aria-multiline': 'true',
-    class: 'minutes',
-  },
+const attributes = {
+  'aria-label': 'Minutes',
+  role: 'textbox',
+  'aria-multiline': 'true',
+  class: 'minutes',
 }
+const editableProps = { attributes }
+const readOnlyProps = { attributes: { ...attributes, 'aria-readonly': 'true' } }
 
 /** The shared minutes, edited by everyone in the meeting at once. */
-export function MinutesEditor({ session, identity }: MinutesEditorProps) {
+export function MinutesEditor({ session, user, editable }: MinutesEditorProps) {
   // Fixed for the editor's life: handing useEditor new extension objects would make it reapply
   // its options on every render. A new name reaches the caret through updateUser below.
   const [extensions] = useState(() => [
     ...minutesExtensions(),
     Collaboration.configure({ document: session.doc, field: MINUTES_FIELD }),
-    CollaborationCaret.configure({
-      provider: session.provider,
-      user: { name: identity.name, color: identity.colour },
-    }),
+    CollaborationCaret.configure({ provider: session.provider, user }),
   ])
   const editor = useEditor({
     extensions,
-    editorProps,
+    editable,
+    editorProps: editable ? editableProps : readOnlyProps,
   })
 
   useEffect(() => {
-    editor.commands.updateUser({ name: identity.name, color: identity.colour })
-  }, [editor, identity.name, identity.colour])
+    editor.commands.updateUser({ name: user.name, color: user.color })
+  }, [editor, user.name, user.color])
+
+  // A role can change while the page is open; no update event, since nothing in it changed.
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable, false)
+  }, [editor, editable])
 
   return (
     <div className="document">
       <EditorContent editor={editor} className="document__page" />
-      <p className="document__hint">
-        Start a line with <kbd>#</kbd> for a heading, <kbd>-</kbd> for a bullet or <kbd>1.</kbd> for
-        a numbered list. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>.
-      </p>
+      {editable && (
+        <p className="document__hint">
+          Start a line with <kbd>#</kbd> for a heading, <kbd>-</kbd> for a bullet or <kbd>1.</kbd>{' '}
+          for a numbered list. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>.
+        </p>
+      )}
     </div>
   )
 }

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
-import { createMeeting, errorMessage } from '../api.ts'
+import { createMeeting } from '../api/meetings.ts'
+import { errorMessage } from '../api/request.ts'
 import { todayIsoDate } from '../dates.ts'
 
 /**
- * Creates a meeting and opens it. Validation is the server's (noValidate): it owns the rules,
+ * Creates a meeting in the coalition and opens it. Validation is the server's (noValidate): it owns the rules,
  * and its message is shown as it is, so the two can never disagree.
  */
-export function NewMeetingForm() {
+export function NewMeetingForm({ coalitionId }: { coalitionId: string }) {
   const navigate = useNavigate()
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(todayIsoDate)
@@ -19,7 +20,7 @@ export function NewMeetingForm() {
     setSubmitting(true)
     setError(null)
     try {
-      const meeting = await createMeeting({ title, date })
+      const meeting = await createMeeting(coalitionId, { title, date })
       await navigate(`/meetings/${meeting.id}`)
     } catch (caught) {
       setError(errorMessage(caught))

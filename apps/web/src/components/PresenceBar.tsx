@@ -1,15 +1,14 @@
 import type { WebsocketProvider } from 'y-websocket'
 import { usePeers } from '../collaboration/use-peers.ts'
-import { ChangeNameButton } from '../identity/ChangeNameButton.tsx'
 
 interface PresenceBarProps {
   provider: WebsocketProvider
-  name: string
-  onRename: (name: string) => void
+  /** This person's organisation short name: the server stamps it on what others receive only. */
+  ownOrganisation: string
 }
 
 /** One entry per awareness state: everyone with this meeting open, this browser included. */
-export function PresenceBar({ provider, name, onRename }: PresenceBarProps) {
+export function PresenceBar({ provider, ownOrganisation }: PresenceBarProps) {
   const peers = usePeers(provider)
   return (
     <div className="presence" data-testid="presence">
@@ -19,12 +18,17 @@ export function PresenceBar({ provider, name, onRename }: PresenceBarProps) {
             <span className="presence__dot" style={{ backgroundColor: peer.colour }} aria-hidden />
             <span>
               {peer.name}
+              <Organisation name={peer.isSelf ? ownOrganisation : peer.organisation} />
               {peer.isSelf && <span className="presence__you"> (you)</span>}
             </span>
           </li>
         ))}
       </ul>
-      <ChangeNameButton name={name} onChange={onRename} />
     </div>
   )
+}
+
+function Organisation({ name }: { name: string | null }) {
+  if (!name) return null
+  return <span className="presence__organisation"> · {name}</span>
 }

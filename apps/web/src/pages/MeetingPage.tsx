@@ -1,15 +1,19 @@
+import { can } from '@accord/coalition'
 import { lazy, Suspense, useState } from 'react'
 import { useParams } from 'react-router'
-import { ApiError, errorMessage } from '../api.ts'
+import { useSession, useSignedIn } from '../account/session.ts'
+import { errorMessage, isApiError } from '../api/request.ts'
+import { loadCaretColour } from '../collaboration/caret-colour.ts'
 import { LoadError } from '../components/LoadError.tsx'
 import { LoadingMinutes } from '../components/LoadingMinutes.tsx'
 import { MeetingHeading } from '../components/MeetingHeading.tsx'
 import { MeetingNotFound } from '../components/MeetingNotFound.tsx'
-import { NameForm } from '../identity/NameForm.tsx'
-import { useIdentity } from '../identity/use-identity.ts'
-import { useMeeting } from '../meetings/use-meetings.ts'
+import { AccessChangedAlert } from '../meetings/AccessChangedAlert.tsx'
+import { Attendance } from '../meetings/Attendance.tsx'
+import { ObserverNotice } from '../meetings/ObserverNotice.tsx'
+import { useMeetingView, type MeetingView as View } from '../meetings/use-meetings.ts'
 
-// The editor and Yjs are most of the client's weight; the meetings list does not need them.
+// The editor and Yjs are most of the client's weight; the other pages do not need them.
 const MeetingWorkspace = lazy(() =>
   import('../components/MeetingWorkspace.tsx').then((module) => ({
     default: module.MeetingWorkspace,
@@ -19,16 +23,17 @@ const MeetingWorkspace = lazy(() =>
 export function MeetingPage() {
   const { id = '' } = useParams()
   // A new id is a new meeting: remounting resets every piece of state and session with it.
-  return <MeetingView key={id} meetingId={id} />
+  return <MeetingRoute key={id} meetingId={id} />
 }
 
-function MeetingView({ meetingId }: { meetingId: string }) {
-  const { state, retry } = useMeeting(meetingId)
-  const [identity, setName] = useIdentity()
+function MeetingRoute({ meetingId }: { meetingId: string }) {
+  const { state, retry, update } = useMeetingView(meetingId)
   // The sync server can still refuse the room after the API found it (e.g. deleted since).
   const [gone, setGone] = useState(false)
 
-  if (gone || (state.status === 'failed' && isNotFound(state.error))) return <MeetingNotFound />
+  if (gone || (state.status === 'failed' && isApiError(state.error, 404))) {
+    return <MeetingNotFound />
+  }
   if (state.status === 'loading') {
     return (
       <p className="page muted" role="status">
@@ -44,32 +49,55 @@ function MeetingView({ meetingId }: { meetingId: string }) {
       </div>
     )
   }
-
-  const meeting = state.value
   return (
-    <div className="page">
-      <title>{`${meeting.title} – Accord`}</title>
-      <MeetingHeading meeting={meeting} />
-      {identity.name ? (
-        <Suspense fallback={<LoadingMinutes />}>
-          <MeetingWorkspace
-            meetingId={meeting.id}
-            identity={identity}
-            onRename={setName}
-            onMeetingGone={() => setGone(true)}
-          />
-        </Suspense>
-      ) : (
-        <section className="card card--narrow" aria-labelledby="name-heading">
-          <h2 id="name-heading">Before you start</h2>
-          <p>Everyone in this meeting will see your name next to what you write.</p>
-          <NameForm onSubmit={setName} />
-        </section>
-      )}
-    </div>
+    <Meeting
+      view={state.value}
+      onMeetingChange={(meeting) => update((view) => ({ ...view, meeting }))}
+      onMeetingGone={() => setGone(true)}
+    />
   )
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404
+interface MeetingProps {
+  view: View
+  onMeetingChange: (meeting: View['meeting']) => void
+  onMeetingGone: () => void
+}
+
+function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
+  const { meeting, coalition, organisations, membership } = view
+  const { person } = useSignedIn()
+  const { ended } = useSession()
+  const [colour] = useState(loadCaretColour)
+  const [accessChanged, setAccessChanged] = useState(false)
+  const canEdit = can(membership.role, 'editMinutes')
+
+  return (
+    <div className="page">
+      <title>{`${meeting.title} – Accord`}</title>
+      <MeetingHeading meeting={meeting} coalition={coalition} />
+      {accessChanged && <AccessChangedAlert />}
+      {!canEdit && <ObserverNotice />}
+      <Attendance
+        meeting={meeting}
+        organisations={organisations}
+        canManage={can(membership.role, 'manageMeetings')}
+        onSaved={onMeetingChange}
+      />
+      <Suspense fallback={<LoadingMinutes />}>
+        <MeetingWorkspace
+          meetingId={meeting.id}
+          personId={person.id}
+          user={{ name: person.name, color: colour }}
+          organisation={membership.organisation.shortName}
+          canEdit={canEdit}
+          accessChanged={accessChanged}
+          onNotFound={onMeetingGone}
+          // The session context then sends the person to sign in, and back here afterwards.
+          onUnauthenticated={ended}
+          onForbidden={() => setAccessChanged(true)}
+        />
+      </Suspense>
+    </div>
+  )
 }

@@ -6,7 +6,7 @@ export function NotFoundPage() {
       <title>Page not found – Accord</title>
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <Link to="/">Back to all meetings</Link>
+        There is nothing at this address. <Link to="/">Back to your coalitions</Link>
       </p>
     </div>
   )

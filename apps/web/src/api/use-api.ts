@@ -4,8 +4,11 @@ export type Loaded<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: unknown }
 
 /**
- * Runs an API call when `load` changes (wrap it in useCallback) and on `retry`. The abort signal
- * cancels a call whose answer nobody will read, e.g. after leaving the page.
+ * Runs an API call when `load` changes (wrap it in useCallback), on `retry` and on `refresh`.
+ * The abort signal cancels a call whose answer nobody will read, e.g. after leaving the page.
+ *
+ * `retry` shows loading again; `refresh` keeps the current value on screen until the new one
+ * arrives; `update` changes the loaded value in place after a change the server confirmed.
  */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>) {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' })
@@ -29,5 +32,13 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>) {
     setAttempt((n) => n + 1)
   }, [])
 
-  return { state, retry }
+  const refresh = useCallback(() => setAttempt((n) => n + 1), [])
+
+  const update = useCallback((change: (value: T) => T) => {
+    setState((current) =>
+      current.status === 'ready' ? { status: 'ready', value: change(current.value) } : current,
+    )
+  }, [])
+
+  return { state, retry, refresh, update }
 }

@@ -1,0 +1,95 @@
+import { can } from '@accord/coalition'
+import { Link, useNavigate, useParams } from 'react-router'
+import { useSignedIn } from '../account/session.ts'
+import type { CoalitionView } from '../api/coalitions.ts'
+import { CoalitionLoader } from '../coalitions/CoalitionLoader.tsx'
+import { MembershipSummary } from '../coalitions/MembershipSummary.tsx'
+import { useCoalition } from '../coalitions/use-coalition.ts'
+import { InvitesSection } from '../settings/InvitesSection.tsx'
+import { MembersSection } from '../settings/MembersSection.tsx'
+import { OrganisationsSection } from '../settings/OrganisationsSection.tsx'
+
+export function SettingsPage() {
+  const { coalitionId = '' } = useParams()
+  return <SettingsRoute key={coalitionId} coalitionId={coalitionId} />
+}
+
+function SettingsRoute({ coalitionId }: { coalitionId: string }) {
+  const loaded = useCoalition(coalitionId)
+  const { update, refresh } = loaded
+  const session = useSignedIn()
+  const navigate = useNavigate()
+
+  // Someone who changes their own role or organisation sees the page as it now is; someone who
+  // removes themselves has nothing left to see here.
+  async function selfChanged(removed: boolean) {
+    if (removed) await navigate('/')
+    else refresh()
+    await session.refresh()
+  }
+
+  return (
+    <CoalitionLoader loaded={loaded}>
+      {(view) => (
+        <Settings
+          view={view}
+          personId={session.person.id}
+          onOrganisationsChange={(change) =>
+            update((current) => ({ ...current, organisations: change(current.organisations) }))
+          }
+          onSelfChanged={(removed) => void selfChanged(removed)}
+        />
+      )}
+    </CoalitionLoader>
+  )
+}
+
+interface SettingsProps {
+  view: CoalitionView
+  personId: string
+  onOrganisationsChange: (
+    change: (list: CoalitionView['organisations']) => CoalitionView['organisations'],
+  ) => void
+  onSelfChanged: (removed: boolean) => void
+}
+
+function Settings({ view, personId, onOrganisationsChange, onSelfChanged }: SettingsProps) {
+  const { coalition, organisations, membership } = view
+  const canManage = can(membership.role, 'manageMembers')
+  const canManageChairs = can(membership.role, 'manageChairs')
+
+  return (
+    <div className="page">
+      <title>{`Settings – ${coalition.name} – Accord`}</title>
+      <nav aria-label="Breadcrumb">
+        <Link to={`/c/${coalition.id}`} className="back-link">
+          ← {coalition.name}
+        </Link>
+      </nav>
+      <h1>Settings</h1>
+      <MembershipSummary membership={membership} />
+
+      <OrganisationsSection
+        coalitionId={coalition.id}
+        organisations={organisations}
+        canManage={canManage}
+        onChange={onOrganisationsChange}
+      />
+      <MembersSection
+        coalitionId={coalition.id}
+        organisations={organisations}
+        personId={personId}
+        canManage={canManage}
+        canManageChairs={canManageChairs}
+        onSelfChanged={onSelfChanged}
+      />
+      {canManage && (
+        <InvitesSection
+          coalitionId={coalition.id}
+          organisations={organisations}
+          canInviteChair={canManageChairs}
+        />
+      )}
+    </div>
+  )
+}
