@@ -18,7 +18,7 @@ import { rateLimits } from './http/rate-limits.ts'
 import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
 import { coalitionMeetingRoutes, meetingRoutes } from './meetings/routes.ts'
 import type { SqliteStorage } from './storage/sqlite/storage.ts'
-import type { LiveConnections } from './sync/live-connections.ts'
+import type { AccessCheck, LiveConnections } from './sync/live-connections.ts'
 import { syncRoutes } from './sync/routes.ts'
 
 export interface AppDependencies {
@@ -38,6 +38,11 @@ export function createApp({ config, storage, rooms, live, logger }: AppDependenc
   const limits = rateLimits(config.rateLimits)
   const addressOf = (c: Parameters<typeof clientAddress>[0]) => clientAddress(c, config.trustProxy)
   const documents = storage
+  const accessCheck: AccessCheck = {
+    sessionIsLive: (hash) => sessions.isLive(hash),
+    roleOf: async (personId, coalitionId) =>
+      (await coalitions.findMembership(personId, coalitionId))?.role,
+  }
 
   const app = new Hono<AppEnv>()
   app.onError(handleError(logger))
@@ -80,6 +85,7 @@ export function createApp({ config, storage, rooms, live, logger }: AppDependenc
       coalitions,
       rooms,
       live,
+      accessCheck,
       limits,
       addressOf,
       allowedOrigins: config.publicOrigins,
@@ -88,7 +94,7 @@ export function createApp({ config, storage, rooms, live, logger }: AppDependenc
     }),
   )
   if (config.webDist) serveClient(app, config.webDist)
-  return { app, sessions }
+  return { app, accessCheck }
 }
 
 /** Serves the built client; any other path gets index.html so client-side routes load. */

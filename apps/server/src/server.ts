@@ -36,19 +36,15 @@ export async function startServer(
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const live = new LiveConnections()
-  const { app, sessions } = createApp({ config, storage, rooms, live, logger })
+  const { app, accessCheck } = createApp({ config, storage, rooms, live, logger })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
   const stopHeartbeat = heartbeat(sockets)
-  const accessCheck = setInterval(() => {
+  const checkAccess = setInterval(() => {
     live
-      .check({
-        sessionIsLive: (hash) => sessions.isLive(hash),
-        roleOf: async (personId, coalitionId) =>
-          (await storage.coalitions.findMembership(personId, coalitionId))?.role,
-      })
+      .check(accessCheck)
       .catch((error: unknown) => logger.error({ err: error }, 'checking open connections failed'))
   }, config.sessionCheckMs)
-  accessCheck.unref()
+  checkAccess.unref()
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -62,7 +58,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       stopHeartbeat()
-      clearInterval(accessCheck)
+      clearInterval(checkAccess)
       const stopped = new Promise((resolve) => server.close(resolve))
       await rooms.close()
       for (const socket of sockets.clients) socket.terminate()

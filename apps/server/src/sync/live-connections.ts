@@ -49,11 +49,16 @@ export class LiveConnections {
     )
   }
 
-  /** Closes connections whose session ended or whose membership changed since they opened. */
-  async check(access: AccessCheck): Promise<void> {
+  /**
+   * Closes connections whose session ended or whose membership changed since they opened: all
+   * of them, or the `only` ones (a connection just opened, whose access may have changed between
+   * its admission and its registration here).
+   */
+  async check(access: AccessCheck, only?: readonly LiveConnection[]): Promise<void> {
     const sessions = new Map<string, Promise<boolean>>()
     const roles = new Map<string, Promise<Role | undefined>>()
-    for (const connection of [...this.connections]) {
+    for (const connection of only ?? [...this.connections]) {
+      if (!this.connections.has(connection)) continue
       const { sessionHash, personId, coalitionId } = connection
       if (!sessions.has(sessionHash)) sessions.set(sessionHash, access.sessionIsLive(sessionHash))
       const memberKey = `${coalitionId} ${personId}`

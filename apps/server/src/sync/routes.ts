@@ -15,7 +15,7 @@ import type { AppEnv } from '../http/app-env.ts'
 import { originAllowed } from '../http/origin.ts'
 import type { RateLimits } from '../http/rate-limits.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
-import type { LiveConnection, LiveConnections } from './live-connections.ts'
+import type { AccessCheck, LiveConnection, LiveConnections } from './live-connections.ts'
 import { websocketTransport } from './websocket-transport.ts'
 
 export interface SyncRoutesDependencies {
@@ -23,6 +23,7 @@ export interface SyncRoutesDependencies {
   coalitions: CoalitionStore
   rooms: RoomServer
   live: LiveConnections
+  accessCheck: AccessCheck
   limits: RateLimits
   addressOf: (c: Context) => string
   allowedOrigins: readonly string[] | undefined
@@ -36,7 +37,7 @@ type Admission =
 
 /** `/sync/:meetingId`: the y-websocket endpoint of one meeting's minutes. */
 export function syncRoutes(deps: SyncRoutesDependencies) {
-  const { rooms, live, limits, addressOf, allowedOrigins, logger } = deps
+  const { rooms, live, accessCheck, limits, addressOf, allowedOrigins, logger } = deps
   return new Hono<AppEnv>().get(
     '/:meetingId',
     // Refused before the upgrade, as plain HTTP: a page on another site (cross-site websocket
@@ -62,9 +63,14 @@ export function syncRoutes(deps: SyncRoutesDependencies) {
             return ws.close(admission.refused.code, admission.refused.reason)
           }
           const socket = ws.raw as WebSocket
-          forget = live.add({
+          const entry: LiveConnection = {
             ...admission.live,
             close: (code, reason) => socket.close(code, reason),
+          }
+          forget = live.add(entry)
+          // A sign-out or removal between admission and now found nothing to close: look again.
+          live.check(accessCheck, [entry]).catch((error: unknown) => {
+            logger.error({ err: error }, 'checking a new connection failed')
           })
           handle = rooms.connect(
             meetingId,
@@ -73,6 +79,10 @@ export function syncRoutes(deps: SyncRoutesDependencies) {
           )
         },
         onMessage(event, ws) {
+          // Once the server has closed a socket (access withdrawn, bad input) the peer can keep
+          // sending until it answers the close or the close times out: none of that counts.
+          const socket = ws.raw as WebSocket
+          if (socket.readyState !== socket.OPEN) return
           if (typeof event.data === 'string') {
             return ws.close(CloseCode.UnsupportedData, 'binary frames only')
           }
