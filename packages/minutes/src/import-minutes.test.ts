@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  importMinutes,
-  importMinutesToUpdate,
-  minutesSchema,
-  readMinutes,
-  type MinutesFormat,
-} from './index.ts'
+import { importMinutes, importMinutesToUpdate, type MinutesFormat } from './import-minutes.ts'
+import { minutesSchema, readMinutes } from './index.ts'
 
 // The project's sample minutes, as bundled with the server's demo coalition.
 const samplesDir = new URL('../../../apps/server/src/demo/samples/', import.meta.url)

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { importMinutes, readMinutes, type MinutesFormat } from '@accord/minutes'
+import { readMinutes } from '@accord/minutes'
+import { importMinutes, type MinutesFormat } from '@accord/minutes/import'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { importMinutes, importMinutesToUpdate, type MinutesFormat } from '@accord/minutes'
+import { importMinutes, importMinutesToUpdate, type MinutesFormat } from '@accord/minutes/import'
 import { z } from 'zod'
 
 /**
