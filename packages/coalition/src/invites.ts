@@ -42,6 +42,7 @@ export type Invite = z.infer<typeof inviteSchema>
 
 /** What someone holding a link sees before they join. */
 export const invitePreviewSchema = z.object({
+  coalitionId: idSchema,
   coalitionName: z.string(),
   organisationName: z.string(),
   role: roleSchema,

@@ -152,6 +152,7 @@ export function publicInviteRoutes({
       const organisation = organisations.find((o) => o.id === invite.organisationId)
       return c.json({
         invite: {
+          coalitionId: invite.coalitionId,
           coalitionName: coalition?.name ?? '',
           organisationName: organisation?.name ?? '',
           role: invite.role,

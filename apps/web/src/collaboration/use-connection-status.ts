@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 
-export type ConnectionStatus = 'Connected' | 'Reconnecting…' | 'Offline'
+export type ConnectionStatus = 'Connected' | 'Reconnecting…' | 'Offline' | 'Disconnected'
 
 /** What to tell the person about the connection; the session does the disconnecting itself. */
 export function useConnectionStatus(provider: WebsocketProvider): ConnectionStatus {
@@ -13,10 +13,15 @@ export function useConnectionStatus(provider: WebsocketProvider): ConnectionStat
     },
     [provider],
   )
-  const connected = useSyncExternalStore(subscribeProvider, () => provider.wsconnected)
+  // y-websocket gives up for good after a 44xx close (session ended, access withdrawn): saying
+  // "Reconnecting…" then would be a promise nothing keeps.
+  const state = useSyncExternalStore(subscribeProvider, () =>
+    provider.wsconnected ? 'connected' : provider.shouldConnect ? 'retrying' : 'stopped',
+  )
 
   if (!online) return 'Offline'
-  return connected ? 'Connected' : 'Reconnecting…'
+  if (state === 'connected') return 'Connected'
+  return state === 'retrying' ? 'Reconnecting…' : 'Disconnected'
 }
 
 function subscribeOnline(onChange: () => void) {

@@ -8,6 +8,7 @@ const modifier: Record<Status, string> = {
   Connected: 'ok',
   'Reconnecting…': 'pending',
   Offline: 'off',
+  Disconnected: 'off',
 }
 
 export function ConnectionStatus({ provider }: { provider: WebsocketProvider }) {

@@ -33,8 +33,7 @@ export function JoinButton({ token, invite }: JoinButtonProps) {
     })
   }
 
-  // The preview carries no coalition id; the person's own memberships know it by name.
-  const existing = memberships.find(({ coalition }) => coalition.name === invite.coalitionName)
+  const existing = memberships.find(({ coalition }) => coalition.id === invite.coalitionId)
   return (
     <div className="invite-actions">
       <p>
