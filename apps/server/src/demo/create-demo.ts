@@ -33,19 +33,19 @@ export async function createDemoCoalition(
   for (const organisation of others) await coalitions.createOrganisation(coalition.id, organisation)
 
   const byName = new Map(organisations.map((organisation) => [organisation.name, organisation]))
+  // Fresh accounts every time, never an existing one: anybody can sign up with a sample
+  // person's address, and must not be let into every demo coalition by it.
+  const suffix = coalition.id.slice(0, 8).toLowerCase()
   for (const person of demo.people) {
-    let account = await accounts.findPersonByEmail(person.email)
-    if (!account) {
-      account = {
-        id: newId(),
-        email: person.email,
-        name: person.name,
-        passwordHash: null,
-        createdAt: now,
-      }
-      await accounts.createPerson(account)
+    const [local, domain] = person.email.split('@') as [string, string]
+    const account = {
+      id: newId(),
+      email: `${local}+${suffix}@${domain}`,
+      name: person.name,
+      passwordHash: null,
+      createdAt: now,
     }
-    if (account.id === chairId) continue
+    await accounts.createPerson(account)
     await coalitions.addMember({
       personId: account.id,
       coalitionId: coalition.id,

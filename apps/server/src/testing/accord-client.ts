@@ -52,7 +52,7 @@ export class AccordClient {
 
   async signUp(
     name: string,
-    email = `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.org`,
+    email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}-${Math.random().toString(36).slice(2)}@example.org`,
   ) {
     const { person } = await this.expect<{ person: { id: string } }>(
       201,
