@@ -67,7 +67,7 @@ test('a chair builds a coalition and invites people; a member co-edits, an obser
   await chairPage.getByLabel('Title').fill('Fortnightly call')
   await chairPage.getByLabel('Date').fill('2025-03-04')
   await chairPage.getByRole('button', { name: 'Create meeting' }).click()
-  await chairPage.getByRole('link', { name: /Fortnightly call/ }).click()
+  await expect(chairPage).toHaveURL(/\/meetings\//)
   const meetingPath = new URL(chairPage.url()).pathname
   const chair = minutesPage(chairPage)
   await expect(chair.connection).toHaveText('Connected')
