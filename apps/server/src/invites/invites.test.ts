@@ -341,6 +341,7 @@ describe('what the holder sees and gets', () => {
     for (let i = 0; i < 2; i++) {
       const { invite: preview } = await anonymous.expect(200, 'GET', `/api/invites/${token}`)
       expect(preview).toEqual({
+        coalitionId,
         coalitionName,
         organisationName: 'Fair Pay for Care Trust',
         role: 'observer',
@@ -427,5 +428,31 @@ describe('RATE_INVITES_PER_ADDRESS', () => {
       await running.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('an organisation and its invites', () => {
+  it('cannot be removed while one of its invite links still works, and can once none does', async () => {
+    const { organisation } = await chair.expect(
+      201,
+      'POST',
+      `/api/coalitions/${coalitionId}/organisations`,
+      { name: 'Short-lived Trust', shortName: 'SLT' },
+    )
+    const organisationPath = `/api/coalitions/${coalitionId}/organisations/${organisation.id}`
+    const { invite } = await chair.expect(201, 'POST', `/api/coalitions/${coalitionId}/invites`, {
+      organisationId: organisation.id,
+      role: 'member',
+    })
+    expectErrorShape(await chair.request('DELETE', organisationPath), 409, 'organisation_in_use')
+
+    await chair.expect(204, 'DELETE', `/api/coalitions/${coalitionId}/invites/${invite.id}`)
+    await chair.expect(204, 'DELETE', organisationPath)
+    const { organisations: left } = await chair.expect(
+      200,
+      'GET',
+      `/api/coalitions/${coalitionId}/organisations`,
+    )
+    expect(left.map((o: { shortName: string }) => o.shortName)).not.toContain('SLT')
   })
 })

@@ -29,6 +29,10 @@ interface MemberRow {
 
 const organisationColumns = 'o.id, o.name, o.short_name, o.aliases'
 
+/** An invite someone could still use; `:now` is an ISO timestamp. */
+const activeInvite = `revoked_at IS NULL AND expires_at > :now
+  AND (max_uses IS NULL OR uses < max_uses)`
+
 /** Which unique index a failed organisation write hit. */
 const organisationConstraint = (message: string) =>
   message.includes('short_name') ? 'shortName' : 'name'
@@ -75,13 +79,14 @@ export class SqliteCoalitionStore implements CoalitionStore {
       updateOrganisation: db.prepare<[string, string, string, string, string]>(
         'UPDATE organisations SET name = ?, short_name = ?, aliases = ? WHERE coalition_id = ? AND id = ?',
       ),
-      organisationInUse: db.prepare<[string, string, string], { used: number }>(
-        `SELECT EXISTS (SELECT 1 FROM memberships WHERE organisation_id = ?)
-             OR EXISTS (SELECT 1 FROM invites WHERE organisation_id = ? AND revoked_at IS NULL)
-             OR EXISTS (SELECT 1 FROM meeting_attendance WHERE organisation_id = ?) AS used`,
+      organisationInUse: db.prepare<{ id: string; now: string }, { used: number }>(
+        `SELECT EXISTS (SELECT 1 FROM memberships WHERE organisation_id = :id)
+             OR EXISTS (SELECT 1 FROM invites WHERE organisation_id = :id AND ${activeInvite})
+             OR EXISTS (SELECT 1 FROM meeting_attendance WHERE organisation_id = :id) AS used`,
       ),
-      deleteRevokedInvites: db.prepare<[string]>(
-        'DELETE FROM invites WHERE organisation_id = ? AND revoked_at IS NOT NULL',
+      // Links that can no longer be used are history of the organisation, and go with it.
+      deleteSpentInvites: db.prepare<{ id: string; now: string }>(
+        `DELETE FROM invites WHERE organisation_id = :id AND NOT (${activeInvite})`,
       ),
       deleteOrganisation: db.prepare<[string, string]>(
         'DELETE FROM organisations WHERE coalition_id = ? AND id = ?',
@@ -192,8 +197,9 @@ export class SqliteCoalitionStore implements CoalitionStore {
     return Promise.resolve(
       this.db.transaction(() => {
         if (!this.statements.organisation.get(coalitionId, id)) return 'missing' as const
-        if (this.statements.organisationInUse.get(id, id, id)?.used) return 'in_use' as const
-        this.statements.deleteRevokedInvites.run(id)
+        const now = new Date().toISOString()
+        if (this.statements.organisationInUse.get({ id, now })?.used) return 'in_use' as const
+        this.statements.deleteSpentInvites.run({ id, now })
         this.statements.deleteOrganisation.run(coalitionId, id)
         return 'deleted' as const
       })(),
