@@ -24,7 +24,11 @@ export class AccordClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = LooseJson>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  async request<T = LooseJson>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = {}
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (this.cookie) headers['cookie'] = this.cookie
@@ -47,7 +51,12 @@ export class AccordClient {
   }
 
   /** Like request, but fails loudly unless the status is the one expected. */
-  async expect<T = LooseJson>(status: number, method: string, path: string, body?: unknown): Promise<T> {
+  async expect<T = LooseJson>(
+    status: number,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const answer = await this.request<T>(method, path, body)
     if (answer.status !== status) {
       throw new Error(
