@@ -143,3 +143,22 @@ test('an outsider cannot open another coalition’s meeting, and signing out clo
   await expect(memberPage).toHaveURL(/\/sign-in\?next=%2Fmeetings%2F/)
   await expect(memberPage.getByRole('status')).toContainText('Your session has ended')
 })
+
+test('the chair records which organisations attended; members see the list', async ({ accord }) => {
+  const meetingId = await accord.createMeeting()
+  await accord.chair.expect(201, 'POST', `/api/coalitions/${accord.coalitionId}/organisations`, {
+    name: 'Fair Pay for Care Trust',
+    shortName: 'FPCT',
+  })
+  const chairPage = await accord.pageFor(accord.chair)
+  await minutesPage(chairPage).open(meetingId)
+  const attendance = chairPage.getByRole('group', { name: 'Attendance' })
+  await attendance.getByRole('checkbox', { name: 'Fair Pay for Care Trust' }).check()
+  await expect(attendance.getByRole('status')).toHaveText('Attendance saved')
+
+  const memberPage = await accord.member('Tom')
+  await minutesPage(memberPage).open(meetingId)
+  await expect(memberPage.getByRole('checkbox')).toHaveCount(0)
+  const list = memberPage.getByRole('region', { name: 'Attendance' })
+  await expect(list.getByRole('listitem')).toHaveText(['Fair Pay for Care Trust (FPCT)'])
+})
