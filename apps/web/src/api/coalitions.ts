@@ -3,6 +3,7 @@ import {
   membershipSchema,
   organisationSchema,
   type Coalition,
+  type coalitionPatchSchema,
   type Membership,
   type newCoalitionSchema,
   type Organisation,
@@ -16,6 +17,7 @@ const coalitionBodySchema = z.object({
   organisations: z.array(organisationSchema),
   membership: membershipSchema,
 })
+const renamedBodySchema = z.object({ coalition: coalitionSchema })
 
 /** A coalition as one of its members sees it: its organisations and their own place in it. */
 export interface CoalitionView {
@@ -40,4 +42,15 @@ export function createDemo(): Promise<Membership> {
 
 export function getCoalition(coalitionId: string, signal?: AbortSignal): Promise<CoalitionView> {
   return request(`/api/coalitions/${segment(coalitionId)}`, coalitionBodySchema, { signal })
+}
+
+/** Only a chair may rename a coalition. */
+export function renameCoalition(
+  coalitionId: string,
+  input: z.input<typeof coalitionPatchSchema>,
+): Promise<Coalition> {
+  return request(`/api/coalitions/${segment(coalitionId)}`, renamedBodySchema, {
+    method: 'PATCH',
+    body: input,
+  }).then((body) => body.coalition)
 }

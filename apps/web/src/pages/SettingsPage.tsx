@@ -1,10 +1,11 @@
-import { can } from '@accord/coalition'
+import { can, type Coalition } from '@accord/coalition'
 import { Link, useNavigate, useParams } from 'react-router'
 import { useSignedIn } from '../account/session.ts'
 import type { CoalitionView } from '../api/coalitions.ts'
 import { CoalitionLoader } from '../coalitions/CoalitionLoader.tsx'
 import { MembershipSummary } from '../coalitions/MembershipSummary.tsx'
 import { useCoalition } from '../coalitions/use-coalition.ts'
+import { CoalitionSection } from '../settings/CoalitionSection.tsx'
 import { InvitesSection } from '../settings/InvitesSection.tsx'
 import { MembersSection } from '../settings/MembersSection.tsx'
 import { OrganisationsSection } from '../settings/OrganisationsSection.tsx'
@@ -28,6 +29,16 @@ function SettingsRoute({ coalitionId }: { coalitionId: string }) {
     await session.refresh()
   }
 
+  // The new name shows here at once; the session's memberships carry it to every other page.
+  function renamed(coalition: Coalition) {
+    update((current) => ({
+      ...current,
+      coalition,
+      membership: { ...current.membership, coalition },
+    }))
+    void session.refresh()
+  }
+
   return (
     <CoalitionLoader loaded={loaded}>
       {(view) => (
@@ -38,6 +49,7 @@ function SettingsRoute({ coalitionId }: { coalitionId: string }) {
             update((current) => ({ ...current, organisations: change(current.organisations) }))
           }
           onSelfChanged={(removed) => void selfChanged(removed)}
+          onRenamed={renamed}
         />
       )}
     </CoalitionLoader>
@@ -51,9 +63,16 @@ interface SettingsProps {
     change: (list: CoalitionView['organisations']) => CoalitionView['organisations'],
   ) => void
   onSelfChanged: (removed: boolean) => void
+  onRenamed: (coalition: Coalition) => void
 }
 
-function Settings({ view, personId, onOrganisationsChange, onSelfChanged }: SettingsProps) {
+function Settings({
+  view,
+  personId,
+  onOrganisationsChange,
+  onSelfChanged,
+  onRenamed,
+}: SettingsProps) {
   const { coalition, organisations, membership } = view
   const canManage = can(membership.role, 'manageMembers')
   const canManageChairs = can(membership.role, 'manageChairs')
@@ -68,6 +87,8 @@ function Settings({ view, personId, onOrganisationsChange, onSelfChanged }: Sett
       </nav>
       <h1>Settings</h1>
       <MembershipSummary membership={membership} />
+
+      {canManageChairs && <CoalitionSection coalition={coalition} onRenamed={onRenamed} />}
 
       <OrganisationsSection
         coalitionId={coalition.id}
