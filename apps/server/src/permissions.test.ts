@@ -19,6 +19,7 @@ import {
   type ApiAnswer,
   type SeededCoalition,
 } from './testing/accord-client.ts'
+import { expectErrorShape } from './testing/expect-error.ts'
 
 type Actor = Role | 'outsider' | 'signedOut'
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -127,16 +128,6 @@ function databaseState(): Record<string, string> {
     state[table] = `${rows} rows ${hash.digest('hex').slice(0, 16)}`
   }
   return state
-}
-
-function expectErrorShape(answer: ApiAnswer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status)
-  expect(Object.keys(answer.body as object)).toEqual(['error'])
-  const { error } = answer.body as { error: Record<string, unknown> }
-  expect(Object.keys(error).sort()).toEqual(['code', 'message'])
-  expect(error.code).toBe(code)
-  expect(typeof error.message).toBe('string')
-  expect((error.message as string).length).toBeGreaterThan(0)
 }
 
 // Fresh fixtures, made by the chair, for cells that change or remove something.

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { AccordClient, PASSWORD, type ApiAnswer } from '../testing/accord-client.ts'
+import { expectErrorShape } from '../testing/expect-error.ts'
 
 interface TestServer {
   server: RunningServer
@@ -65,16 +66,6 @@ function query<T>(s: TestServer, sql: string, ...params: unknown[]): T[] {
 
 let n = 0
 const uniqueEmail = (name = 'person') => `${name}-${++n}-${process.pid}@example.org`
-
-function expectErrorShape(answer: ApiAnswer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status)
-  expect(Object.keys(answer.body as object)).toEqual(['error'])
-  const { error } = answer.body as { error: Record<string, unknown> }
-  expect(Object.keys(error).sort()).toEqual(['code', 'message'])
-  expect(error.code).toBe(code)
-  expect(typeof error.message).toBe('string')
-  expect((error.message as string).length).toBeGreaterThan(0)
-}
 
 /** The parts of one Set-Cookie header: the name=value pair, then attributes keyed lower-case. */
 function parseSetCookie(header: string) {

@@ -13,7 +13,8 @@ import type { Role } from '@accord/coalition'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { SqliteStorage } from '../storage/sqlite/storage.ts'
-import { AccordClient, type ApiAnswer } from '../testing/accord-client.ts'
+import { AccordClient } from '../testing/accord-client.ts'
+import { expectErrorShape } from '../testing/expect-error.ts'
 
 interface Invite {
   id: string
@@ -69,16 +70,6 @@ afterAll(async () => {
   await server?.close()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
 })
-
-function expectErrorShape(answer: ApiAnswer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status)
-  expect(Object.keys(answer.body as object)).toEqual(['error'])
-  const { error } = answer.body as { error: Record<string, unknown> }
-  expect(Object.keys(error).sort()).toEqual(['code', 'message'])
-  expect(error.code).toBe(code)
-  expect(typeof error.message).toBe('string')
-  expect((error.message as string).length).toBeGreaterThan(0)
-}
 
 async function createInvite(
   settings: { role?: Role; organisationId?: string; maxUses?: number | null } = {},
