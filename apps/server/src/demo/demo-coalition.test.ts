@@ -1,13 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readMinutes } from '@accord/minutes'
-import { importMinutes, type MinutesFormat } from '@accord/minutes/import'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   DEFAULT_SAMPLES_DIR,
-  SHARED_SAMPLES_DIR,
   demoEmail,
   findAttendance,
   loadDemoCoalition,
@@ -133,38 +131,6 @@ describe('the samples', () => {
     cpSync(DEFAULT_SAMPLES_DIR, dir, { recursive: true })
     return dir
   }
-
-  it('are bundled with the server, and ../shared/samples is beside the repository', () => {
-    expect(existsSync(join(DEFAULT_SAMPLES_DIR, 'organisations.json'))).toBe(true)
-    expect(SHARED_SAMPLES_DIR).toMatch(/[\\/]shared[\\/]samples$/)
-    expect(join(SHARED_SAMPLES_DIR, '..', '..')).toBe(
-      join(DEFAULT_SAMPLES_DIR, '..', '..', '..', '..', '..', '..'),
-    )
-  })
-
-  it.runIf(existsSync(SHARED_SAMPLES_DIR))('say what ../shared/samples says', () => {
-    const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8')
-    for (const file of [
-      'organisations.json',
-      'fortnightly-call.gold.json',
-      'pay-campaign.gold.json',
-      'reform-alliance.gold.json',
-    ]) {
-      expect(JSON.parse(read(DEFAULT_SAMPLES_DIR, file)), file).toEqual(
-        JSON.parse(read(SHARED_SAMPLES_DIR, file)),
-      )
-    }
-    const minutes: [string, MinutesFormat][] = [
-      ['fortnightly-call.md', 'markdown'],
-      ['pay-campaign.txt', 'text'],
-      ['reform-alliance.md', 'markdown'],
-    ]
-    for (const [file, format] of minutes) {
-      expect(importMinutes(read(DEFAULT_SAMPLES_DIR, file), format), file).toEqual(
-        importMinutes(read(SHARED_SAMPLES_DIR, file), format),
-      )
-    }
-  })
 
   it('name organisations.json when it is malformed', () => {
     const samples = copyOfSamples()

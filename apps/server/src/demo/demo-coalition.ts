@@ -10,14 +10,6 @@ import { z } from 'zod'
  */
 export const DEFAULT_SAMPLES_DIR = fileURLToPath(new URL('samples', import.meta.url))
 
-/**
- * Where the bundled samples come from: `../shared/samples` beside the repository. Present in
- * the development checkout, not necessarily in CI; the demo never needs it.
- */
-export const SHARED_SAMPLES_DIR = fileURLToPath(
-  new URL('../../../../../shared/samples', import.meta.url),
-)
-
 /** The demo's people get addresses at this reserved (RFC 2606) domain. */
 export const DEMO_EMAIL_DOMAIN = 'northshire.example'
 
