@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { importMinutes, importMinutesToUpdate, type MinutesFormat } from './import-minutes.ts'
+import {
+  importMinutes,
+  importMinutesToUpdate,
+  minutesToUpdate,
+  type MinutesFormat,
+} from './import-minutes.ts'
 import { minutesSchema, readMinutes } from './index.ts'
 
 // The project's sample minutes, as bundled with the server's demo coalition.
@@ -261,5 +266,25 @@ describe('importMinutesToUpdate', () => {
       'ALC will analyse the budget for its impact on council adult social care budgets',
     )
     expect(call.text.split('\n')[0]).toBe('Northshire Care Coalition – fortnightly call')
+  })
+})
+
+describe('minutesToUpdate', () => {
+  it('stores a minutes document from another importer as it is', () => {
+    const minutes: JSONContent = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Actions' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'FPCT to draft the letter.' }] },
+      ],
+    }
+    expect(readBack(minutesToUpdate(minutes)).text).toBe('Actions\nFPCT to draft the letter.')
+  })
+
+  it('refuses a document the minutes schema does not allow', () => {
+    expect(() => minutesToUpdate({ type: 'doc', content: [{ type: 'table' }] })).toThrow()
+    expect(() =>
+      minutesToUpdate({ type: 'doc', content: [{ type: 'bulletList', content: [] }] }),
+    ).toThrow()
   })
 })

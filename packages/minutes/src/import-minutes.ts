@@ -40,11 +40,18 @@ export function importMinutes(source: string, format: MinutesFormat): JSONConten
  * holds the minutes twice: seed a meeting's document once.
  */
 export function importMinutesToUpdate(source: string, format: MinutesFormat): Uint8Array {
-  const doc = prosemirrorJSONToYDoc(
-    minutesSchema(),
-    importMinutes(source, format),
-    MINUTES_FIELD,
-  ) as Y.Doc
+  return minutesToUpdate(importMinutes(source, format))
+}
+
+/**
+ * The Yjs update of a fresh Y.Doc holding `minutes`, a minutes document from any importer (for
+ * example one converted from a word-processor file). Throws if it does not fit the minutes
+ * schema. The same caveat as {@link importMinutesToUpdate}: seed a meeting's document once.
+ */
+export function minutesToUpdate(minutes: JSONContent): Uint8Array {
+  const schema = minutesSchema()
+  schema.nodeFromJSON(minutes).check()
+  const doc = prosemirrorJSONToYDoc(schema, minutes, MINUTES_FIELD) as Y.Doc
   try {
     return Y.encodeStateAsUpdate(doc)
   } finally {

@@ -16,9 +16,9 @@ export interface MinutesContent {
  */
 export function readMinutes(doc: Y.Doc): MinutesContent {
   const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(MINUTES_FIELD), minutesSchema())
-  // A hard break is a line break in the text too, not two lines glued together.
+  // A hard break is a line break in the text too, and a mention reads as its label (`@ALC`).
   const text = node.textBetween(0, node.content.size, '\n', (leaf) =>
-    leaf.type.name === 'hardBreak' ? '\n' : '',
+    leaf.type.name === 'hardBreak' ? '\n' : (leaf.type.spec.leafText?.(leaf) ?? ''),
   )
   return { json: node.toJSON() as JSONContent, text }
 }

@@ -1,6 +1,10 @@
 import { getSchema, type AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import type { Schema } from '@tiptap/pm/model'
+import { ActionItem } from './nodes/action-item.ts'
+import { Ask } from './nodes/ask.ts'
+import { Decision } from './nodes/decision.ts'
+import { OrganisationMention } from './nodes/organisation-mention.ts'
 
 /**
  * The name of the Y.XmlFragment that holds a meeting's minutes. Tiptap's Collaboration
@@ -9,12 +13,13 @@ import type { Schema } from '@tiptap/pm/model'
 export const MINUTES_FIELD = 'default'
 
 /**
- * The Tiptap extensions that define what minutes may contain. The editor adds its
- * interactive extensions (collaboration, carets) on top; the server only needs these to
- * build the schema. Undo/redo is off because Yjs' own undo manager replaces it.
+ * The Tiptap extensions that define what minutes may contain: prose plus the structured nodes
+ * of STRUCTURE.md. The editor adds its interactive extensions (collaboration, carets, node
+ * views, ids from `structuredNodeIds()`) on top; the server only needs these to build the
+ * schema. Undo/redo is off because Yjs' own undo manager replaces it.
  */
 export function minutesExtensions(): AnyExtension[] {
-  return [StarterKit.configure({ undoRedo: false })]
+  return [StarterKit.configure({ undoRedo: false }), ActionItem, Ask, Decision, OrganisationMention]
 }
 
 let cachedSchema: Schema | undefined

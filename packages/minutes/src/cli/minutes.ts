@@ -1,0 +1,32 @@
+// `npm run -s minutes -- extract FILE --date YYYY-MM-DD --orgs ORGS.json [--full]`: prints the
+// actions, asks and decisions of one set of minutes as JSON, in the samples' gold format
+// (--full: everything extract() returns).
+import { parseArgs } from 'node:util'
+import { extract } from '../extract/index.ts'
+import { toGold } from '../evaluation/gold.ts'
+import { loadContext, loadMinutes, UsageError } from './load.ts'
+
+const USAGE = 'usage: minutes extract FILE --date YYYY-MM-DD --orgs ORGS.json [--full]'
+
+function main(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { date: { type: 'string' }, orgs: { type: 'string' }, full: { type: 'boolean' } },
+  })
+  const [command, file] = positionals
+  if (command !== 'extract' || !file || !values.date || !values.orgs) throw new UsageError(USAGE)
+  const context = loadContext(values.orgs, values.date)
+  const result = extract(loadMinutes(file), context)
+  const output = values.full ? result : toGold(values.date, result)
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
+}
+
+try {
+  main(process.argv.slice(2))
+} catch (error) {
+  const message =
+    error instanceof UsageError || error instanceof TypeError ? error.message : String(error)
+  process.stderr.write(`minutes: ${message.split('\n')[0]}\n`)
+  process.exit(2)
+}

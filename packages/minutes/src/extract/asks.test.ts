@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from './extractor.ts'
+import { context, markdownDoc } from './testing.ts'
+
+const asks = (markdown: string) =>
+  extract(markdownDoc(markdown), context).asks.map(({ text, target, supporters, status }) => ({
+    text,
+    target,
+    supporters,
+    status,
+  }))
+
+describe('asks', () => {
+  it('reads a list of asks with their targets and supporters', () => {
+    expect(
+      asks(
+        [
+          '## Our asks',
+          '',
+          '- Ask of the Ministry of Housing: end no-fault evictions this year (backed by TUR, SP).',
+          '- Ask of the housing minister: fund damp repairs in social homes.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      {
+        text: 'end no-fault evictions this year',
+        target: 'Ministry of Housing',
+        supporters: ['tur', 'sp'],
+        status: 'proposed',
+      },
+      {
+        text: 'fund damp repairs in social homes',
+        target: 'housing minister',
+        supporters: [],
+        status: 'proposed',
+      },
+    ])
+  })
+
+  it('reads calls on and letters to public bodies', () => {
+    expect(
+      asks(
+        [
+          'It was agreed to write to the Treasury asking for a rise in housing benefit.',
+          'ACR proposed that we call on the Riverside City Council to freeze garage rents.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      {
+        text: 'a rise in housing benefit',
+        target: 'HM Treasury',
+        supporters: [],
+        status: 'agreed',
+      },
+      {
+        text: 'freeze garage rents',
+        target: 'Riverside City Council',
+        supporters: ['acr'],
+        status: 'proposed',
+      },
+    ])
+  })
+
+  it('reads "ask for" and "call for" and implies the target', () => {
+    expect(
+      asks(
+        "Daniel will draft the coalition's ask for fully funded emergency repairs and share it.\n\nMaya asked that we call for a legal right to a dry home.",
+      ),
+    ).toEqual([
+      {
+        text: 'fully funded emergency repairs',
+        target: 'HM Treasury',
+        supporters: ['sp'],
+        status: 'proposed',
+      },
+      {
+        text: 'a legal right to a dry home',
+        target: null,
+        supporters: ['tur'],
+        status: 'proposed',
+      },
+    ])
+  })
+
+  it('reads weak cues only when a public body or fiscal event is named', () => {
+    expect(asks('RFB raised the need for better data sharing between members.')).toEqual([])
+    expect(asks('RFB raised the need for hardship grants to be protected in the budget.')).toEqual([
+      {
+        text: 'hardship grants to be protected in the budget',
+        target: 'HM Treasury',
+        supporters: ['rfb'],
+        status: 'proposed',
+      },
+    ])
+  })
+
+  it('does not take requests between members for asks', () => {
+    expect(asks('SP will ask members to send in case studies.')).toEqual([])
+  })
+})

@@ -1,0 +1,93 @@
+import type { ExplicitBlock } from './blocks.ts'
+import { suggestionKey } from './keys.ts'
+import type {
+  ActionStatus,
+  AskStatus,
+  ExtractedAction,
+  ExtractedAsk,
+  ExtractedDecision,
+  Source,
+} from './types.ts'
+
+/** The items the minutes hold as actionItem, ask and decision nodes, read from their attrs. */
+export interface ExplicitItems {
+  actions: ExtractedAction[]
+  asks: ExtractedAsk[]
+  decisions: ExtractedDecision[]
+}
+
+const ACTION_STATUSES = new Set<ActionStatus>(['open', 'in_progress', 'done', 'dropped'])
+const ASK_STATUSES = new Set<AskStatus>(['proposed', 'agreed', 'sent'])
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export function explicitItems(blocks: readonly ExplicitBlock[]): ExplicitItems {
+  const items: ExplicitItems = { actions: [], asks: [], decisions: [] }
+  for (const block of blocks) {
+    const attrs = block.node.attrs as Record<string, unknown>
+    const text = block.text.trim()
+    const source: Source = { from: block.from, to: block.to, text: block.text }
+    const key =
+      str(attrs.id) ?? `explicit-${suggestionKey(kind(block.type), `${block.from}:${text}`)}`
+    switch (block.type) {
+      case 'actionItem': {
+        const due = str(attrs.due)
+        const dueText = str(attrs.dueText)
+        const validDue = due !== null && ISO_DATE.test(due) ? due : null
+        items.actions.push({
+          key,
+          origin: 'explicit',
+          text,
+          owners: strings(attrs.owners),
+          unknownOwners: [],
+          assignee: str(attrs.assignee),
+          due: validDue,
+          dueText,
+          dueUnparsed: dueText !== null && validDue === null,
+          status: ACTION_STATUSES.has(attrs.status as ActionStatus)
+            ? (attrs.status as ActionStatus)
+            : 'open',
+          source,
+          reason: 'explicit action node',
+        })
+        break
+      }
+      case 'ask':
+        items.asks.push({
+          key,
+          origin: 'explicit',
+          text,
+          target: str(attrs.target),
+          supporters: strings(attrs.supporters),
+          unknownSupporters: [],
+          status: ASK_STATUSES.has(attrs.status as AskStatus)
+            ? (attrs.status as AskStatus)
+            : 'proposed',
+          source,
+          reason: 'explicit ask node',
+        })
+        break
+      case 'decision':
+        items.decisions.push({
+          key,
+          origin: 'explicit',
+          text,
+          source,
+          reason: 'explicit decision node',
+        })
+        break
+    }
+  }
+  return items
+}
+
+function kind(type: ExplicitBlock['type']): 'action' | 'ask' | 'decision' {
+  return type === 'actionItem' ? 'action' : type
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}

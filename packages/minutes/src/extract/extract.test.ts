@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { createExtractor, extract } from './extractor.ts'
+import { context, jsonDoc, markdownDoc } from './testing.ts'
+
+const text = (t: string) => ({ type: 'text', text: t })
+const paragraph = (...content: object[]) => ({ type: 'paragraph', content })
+
+describe('extract', () => {
+  it('puts explicit nodes first, read from their attrs', () => {
+    const doc = jsonDoc([
+      paragraph(text('RFB will restock the pantry by Friday.')),
+      {
+        type: 'actionItem',
+        attrs: {
+          id: 'n1',
+          owners: ['sp'],
+          assignee: 'p-daniel',
+          due: '2025-07-01',
+          dueText: '1 July',
+          status: 'in_progress',
+        },
+        content: [text('Print the ballot papers')],
+      },
+      {
+        type: 'ask',
+        attrs: { id: 'n2', target: 'HM Treasury', supporters: ['tur'], status: 'sent' },
+        content: [text('Fund repairs')],
+      },
+      { type: 'decision', attrs: { id: 'n3' }, content: [text('Meet monthly')] },
+    ])
+    const result = extract(doc, context)
+    expect(result.actions.map((a) => [a.origin, a.key, a.text])).toEqual([
+      ['explicit', 'n1', 'Print the ballot papers'],
+      ['suggested', expect.stringMatching(/^action-/), 'restock the pantry'],
+    ])
+    expect(result.actions[0]).toMatchObject({
+      owners: ['sp'],
+      assignee: 'p-daniel',
+      due: '2025-07-01',
+      status: 'in_progress',
+      reason: 'explicit action node',
+    })
+    expect(result.asks).toMatchObject([
+      { key: 'n2', origin: 'explicit', target: 'HM Treasury', supporters: ['tur'], status: 'sent' },
+    ])
+    expect(result.decisions).toMatchObject([
+      { key: 'n3', origin: 'explicit', text: 'Meet monthly' },
+    ])
+  })
+
+  it('drops a suggestion whose text is already inside an explicit node', () => {
+    const doc = jsonDoc([
+      paragraph(text('RFB will restock the pantry.')),
+      {
+        type: 'actionItem',
+        attrs: { id: 'n1', owners: ['rfb'] },
+        content: [text('Restock the pantry, both shelves')],
+      },
+    ])
+    expect(extract(doc, context).actions.map((a) => a.origin)).toEqual(['explicit'])
+  })
+
+  it('leaves out dismissed suggestions', () => {
+    const doc = markdownDoc('RFB will restock the pantry.\n\nSP will count beds.')
+    const [first] = extract(doc, context).actions
+    const left = extract(doc, { ...context, dismissed: [first!.key] }).actions
+    expect(left.map((a) => a.text)).toEqual(['count beds'])
+  })
+
+  it('reads organisation mentions as owners and gives sources in document positions', () => {
+    const doc = jsonDoc([
+      paragraph(text('Rents.')),
+      paragraph(
+        { type: 'organisationMention', attrs: { id: 'acr', label: 'ACR' } },
+        text(' will visit the flats.'),
+      ),
+    ])
+    const [action] = extract(doc, context).actions
+    expect(action).toMatchObject({ owners: ['acr'], text: 'visit the flats' })
+    expect(action!.source.text).toBe('ACR will visit the flats.')
+    expect(doc.textBetween(action!.source.from, action!.source.to)).toBe(
+      '@ACR will visit the flats.',
+    )
+  })
+
+  it('is deterministic, and createExtractor reuses one context', () => {
+    const doc = markdownDoc(
+      '## SP\n\nThey will survey the hostel. Please share the results next week.',
+    )
+    const run = createExtractor(context)
+    expect(run(doc)).toEqual(extract(doc, context))
+    expect(JSON.stringify(run(doc))).toBe(JSON.stringify(run(doc)))
+  })
+
+  it('returns empty lists for an empty document or a broken context', () => {
+    expect(extract(jsonDoc([{ type: 'paragraph' }]), context)).toEqual({
+      actions: [],
+      asks: [],
+      decisions: [],
+    })
+    const broken = { meetingDate: 'soon', organisations: [{ id: 'x' }], people: null } as never
+    expect(() => extract(markdownDoc('X will go.'), broken)).not.toThrow()
+  })
+})

@@ -1,0 +1,2 @@
+export { createExtractor, extract } from './extractor.ts'
+export * from './types.ts'

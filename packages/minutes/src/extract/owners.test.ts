@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { createOwnerMatcher } from './owners.ts'
+import { context } from './testing.ts'
+
+const matcher = createOwnerMatcher(context)
+const ids = (text: string) => matcher.entities(text).map((e) => e.organisationIds.join('+'))
+
+describe('owner matching', () => {
+  it('finds names, short names and aliases as whole words, case-insensitively', () => {
+    expect(ids('Riverside Food Bank and the food bank met SP')).toEqual(['rfb', 'rfb', 'sp'])
+    expect(ids('the tenants union wrote')).toEqual(['tur'])
+    expect(ids('SPRING is not SP')).toEqual(['sp'])
+  })
+
+  it('matches an all-capitals short name only in capitals', () => {
+    expect(ids('sp and Sp are words')).toEqual([])
+  })
+
+  it('prefers the longest name', () => {
+    const [entity] = matcher.entities('Tenants Union of Riverside will lead')
+    expect(entity).toMatchObject({ text: 'Tenants Union of Riverside', organisationIds: ['tur'] })
+  })
+
+  it('reads people as their organisation, by full or unique first name, case-sensitively', () => {
+    expect(matcher.entities('Maya and Daniel Okafor')).toMatchObject([
+      { kind: 'person', personId: 'p-maya', organisationIds: ['tur'] },
+      { kind: 'person', personId: 'p-daniel', organisationIds: ['sp'] },
+    ])
+    expect(ids('Daniel said')).toEqual(['sp'])
+    expect(ids('maya said')).toEqual([])
+  })
+
+  it('reads "Name (ORG)" as the organisation in brackets', () => {
+    expect(matcher.entities('Ines (ACR) will')).toMatchObject([
+      { text: 'Ines (ACR)', personId: 'p-ines', organisationIds: ['acr'] },
+    ])
+  })
+
+  it('reads the words for the whole coalition as ALL', () => {
+    expect(ids('All members, everyone, the coalition and we all')).toEqual([
+      'ALL',
+      'ALL',
+      'ALL',
+      'ALL',
+    ])
+  })
+
+  it('names the organisations a heading is about', () => {
+    expect(matcher.headingOrganisations('Shelter Point update')).toEqual(['sp'])
+    expect(matcher.headingOrganisations('TUR')).toEqual(['tur'])
+    expect(matcher.headingOrganisations('What SP heard from the council this month')).toEqual([])
+    expect(matcher.headingOrganisations(null)).toEqual([])
+  })
+})

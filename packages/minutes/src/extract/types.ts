@@ -1,0 +1,89 @@
+// The contract of `extract()`, as packages/minutes/STRUCTURE.md specifies it.
+
+export interface ExtractOrganisation {
+  id: string
+  name: string
+  shortName: string
+  aliases: string[]
+}
+
+export interface ExtractPerson {
+  id: string
+  name: string
+  organisationId: string
+}
+
+export interface ExtractContext {
+  /** YYYY-MM-DD: relative dates are resolved against it. */
+  meetingDate: string
+  organisations: ExtractOrganisation[]
+  people: ExtractPerson[]
+  /** Keys of dismissed suggestions. */
+  dismissed?: readonly string[]
+}
+
+export interface Source {
+  /** ProseMirror positions in `doc` of the text the item came from. */
+  from: number
+  to: number
+  text: string
+}
+
+export interface Owners {
+  /** Organisation ids, or ['ALL']. */
+  owners: string[]
+  /** Names that looked like an owner but match no organisation (flagged, never dropped). */
+  unknownOwners: string[]
+}
+
+export type Origin = 'explicit' | 'suggested'
+export type ActionStatus = 'open' | 'in_progress' | 'done' | 'dropped'
+export type AskStatus = 'proposed' | 'agreed' | 'sent'
+
+export interface ExtractedAction extends Owners {
+  /** Explicit: the node id; suggestion: a stable hash of its normalised text. */
+  key: string
+  origin: Origin
+  text: string
+  /** Person id. */
+  assignee: string | null
+  /** ISO date. */
+  due: string | null
+  /** The date words as written. */
+  dueText: string | null
+  /** Date words that did not resolve: kept as text and flagged. */
+  dueUnparsed: boolean
+  status: ActionStatus
+  source: Source
+  reason: string
+}
+
+export interface ExtractedAsk {
+  key: string
+  origin: Origin
+  text: string
+  target: string | null
+  /** Organisation ids. */
+  supporters: string[]
+  unknownSupporters: string[]
+  status: AskStatus
+  source: Source
+  reason: string
+}
+
+export interface ExtractedDecision {
+  key: string
+  origin: Origin
+  text: string
+  source: Source
+  reason: string
+}
+
+export interface Extraction {
+  actions: ExtractedAction[]
+  asks: ExtractedAsk[]
+  decisions: ExtractedDecision[]
+}
+
+/** The special owner of an action the whole coalition owes. */
+export const ALL = 'ALL'
