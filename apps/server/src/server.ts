@@ -1,11 +1,17 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { RoomServer } from '@accord/sync'
+import { extract } from '@accord/minutes/extract'
+import { encodeStructureChanged, RoomServer } from '@accord/sync'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
+import { loadMeetingContext } from './projection/context.ts'
+import type { DebounceTiming } from './projection/debounce.ts'
+import type { Extract } from './projection/extract-contract.ts'
+import type { ProjectionStore } from './projection/projection-store.ts'
+import { Projector } from './projection/projector.ts'
 import { SqliteStorage } from './storage/sqlite/storage.ts'
 import { LiveConnections } from './sync/live-connections.ts'
 
@@ -20,23 +26,52 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/** What tests change besides the configuration. */
+export interface ServerOptions {
+  projection?: {
+    timing?: DebounceTiming
+    extract?: Extract
+    /** Wraps the projection store, e.g. to make it fail. */
+    store?: (store: ProjectionStore) => ProjectionStore
+  }
+}
+
 const HEARTBEAT_MS = 30_000
 
 export async function startServer(
   config: Config,
   logger: Logger = pino({ level: config.logLevel }),
+  options: ServerOptions = {},
 ): Promise<RunningServer> {
   const storage = new SqliteStorage(config.dataDir)
+  const projectionStore = options.projection?.store?.(storage.projection) ?? storage.projection
+  const projector = new Projector({
+    store: projectionStore,
+    context: (meetingId) => loadMeetingContext(storage, meetingId),
+    extract: options.projection?.extract ?? extract,
+    announce: (meetingId, version) => rooms.broadcast(meetingId, encodeStructureChanged(version)),
+    logger,
+    timing: options.projection?.timing,
+  })
   const rooms = new RoomServer({
     store: storage,
     maxMessageBytes: config.maxMessageBytes,
     compactAfter: config.compactAfterUpdates,
     commitIntervalMs: config.commitIntervalMs,
     logger,
+    onCommitted: projector.committed,
+    onUnload: projector.unloaded,
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const live = new LiveConnections()
-  const { app, accessCheck } = createApp({ config, storage, rooms, live, logger })
+  const { app, accessCheck } = createApp({
+    config,
+    storage,
+    projection: projectionStore,
+    rooms,
+    live,
+    logger,
+  })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
   const stopHeartbeat = heartbeat(sockets)
   const checkAccess = setInterval(() => {
@@ -61,6 +96,8 @@ export async function startServer(
       clearInterval(checkAccess)
       const stopped = new Promise((resolve) => server.close(resolve))
       await rooms.close()
+      // Closing the rooms projected each one; the database must outlive those writes.
+      await projector.close()
       for (const socket of sockets.clients) socket.terminate()
       server.closeAllConnections()
       await stopped

@@ -4,6 +4,8 @@ export {
   SyncMessageType,
   encodeSaved,
   readSaved,
+  encodeStructureChanged,
+  readStructureChanged,
   isContentFrame,
   type SavedMessage,
 } from './protocol.ts'

@@ -7,6 +7,7 @@
  *   2 auth      y-protocols/auth (server → client only)
  *   3 query     ask the other side for its full awareness state
  *  64 saved     server → client durable acknowledgement, see PROTOCOL.md
+ *  65 structure server → client: the meeting's structure (actions, asks, decisions) changed
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -18,6 +19,7 @@ export const MessageType = {
   Auth: 2,
   QueryAwareness: 3,
   Saved: 64,
+  StructureChanged: 65,
 } as const
 
 export const SyncMessageType = {
@@ -61,6 +63,23 @@ export function readSaved(decoder: decoding.Decoder): SavedMessage {
   const committedFrames = decoding.readVarUint(decoder)
   const stateVector = decoding.readVarUint8Array(decoder)
   return { committedFrames, stateVector }
+}
+
+/**
+ * "Structure changed": the server stored a new projection of the document (version `version`,
+ * which only grows); clients fetch it over HTTP. It carries no content, so it says nothing a
+ * connection may not know.
+ */
+export function encodeStructureChanged(version: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.StructureChanged)
+  encoding.writeVarUint(encoder, version)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads a structure changed payload; the decoder must be positioned after the message type. */
+export function readStructureChanged(decoder: decoding.Decoder): number {
+  return decoding.readVarUint(decoder)
 }
 
 /** True for the frames a client sends that carry document content and so await a "saved". */

@@ -18,6 +18,18 @@ export interface RoomServerOptions {
    */
   commitIntervalMs?: number
   logger?: Logger
+  /**
+   * Called after a commit that held content for this document has been applied to its Y.Doc:
+   * the document then holds exactly what is stored. Runs synchronously inside the commit; keep
+   * it quick (schedule work) and do not keep `doc` past `onUnload`. A throw is logged.
+   */
+  onCommitted?(docName: string, doc: Y.Doc): void
+  /**
+   * Called just before a room leaves memory (nobody connected and everything stored), and for
+   * every room still loaded when `close()` finishes. The doc is destroyed straight after, so
+   * read what you need synchronously. A throw is logged.
+   */
+  onUnload?(docName: string, doc: Y.Doc): void
 }
 
 /** What a transport holds for one connection: feed it frames, tell it when the socket closed. */
@@ -47,6 +59,7 @@ export class RoomServer {
   private readonly commitIntervalMs: number
   private lastCommitAt = -Infinity
   private readonly logger: Logger
+  private readonly hooks: Pick<RoomServerOptions, 'onCommitted' | 'onUnload'>
   /** Storage work runs one task at a time, so a compaction never races an append. */
   private storage: Promise<void> = Promise.resolve()
   private commitScheduled = false
@@ -58,6 +71,7 @@ export class RoomServer {
     this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER
     this.commitIntervalMs = options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS
     this.logger = options.logger ?? silentLogger
+    this.hooks = { onCommitted: options.onCommitted, onUnload: options.onUnload }
   }
 
   get roomCount(): number {
@@ -68,6 +82,18 @@ export class RoomServer {
     let count = 0
     for (const room of this.rooms.values()) count += room.connections.size
     return count
+  }
+
+  /**
+   * Sends a message of the server's own (such as "structure changed") to every connection of
+   * a loaded room that has been greeted. A room that is not in memory has nobody to tell.
+   */
+  broadcast(docName: string, message: Uint8Array): void {
+    const room = this.rooms.get(docName)
+    if (!room) return
+    for (const connection of room.connections) {
+      if (connection.started) connection.send(message)
+    }
   }
 
   connect(docName: string, transport: Transport, options?: ConnectionOptions): ConnectionHandle {
@@ -148,8 +174,22 @@ export class RoomServer {
     if (room.connections.size > 0 || this.loading.has(room.name)) return
     if (room.pending.length > 0 || room.committing || room.compactionQueued) return
     if (this.rooms.get(room.name) !== room) return
+    this.unload(room)
+  }
+
+  private unload(room: Room): void {
     this.rooms.delete(room.name)
+    this.runHook('onUnload', room)
     room.destroy()
+  }
+
+  /** Hooks belong to the layer above; whatever they throw must not break the room. */
+  private runHook(hook: 'onCommitted' | 'onUnload', room: Room): void {
+    try {
+      this.hooks[hook]?.(room.name, room.doc)
+    } catch (error) {
+      this.logger.error({ docName: room.name, err: error }, `${hook} hook failed`)
+    }
   }
 
   private enqueue(room: Room, pending: PendingUpdate): void {
@@ -190,8 +230,10 @@ export class RoomServer {
     }
     for (const { room, updates } of batch) {
       room.committing = false
-      room.storedUpdates += updates.filter((u) => u.hasContent).length
+      const stored = updates.filter((u) => u.hasContent).length
+      room.storedUpdates += stored
       room.applyCommitted(updates)
+      if (stored > 0) this.runHook('onCommitted', room)
       this.compactIfDue(room)
       this.unloadIfIdle(room)
     }
@@ -243,6 +285,12 @@ export class RoomServer {
         connection.close(CloseCode.GoingAway, 'server shutting down')
         this.disconnect(connection)
       }
+    }
+    // Rooms still busy (a compaction queued after the last commit) are reported too: the
+    // layer above is told of every room once before the server is gone.
+    for (const room of [...this.rooms.values()]) {
+      this.rooms.delete(room.name)
+      this.runHook('onUnload', room)
     }
   }
 }

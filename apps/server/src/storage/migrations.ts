@@ -76,6 +76,64 @@ const migrations: string[] = [
      organisation_id TEXT NOT NULL REFERENCES organisations (id),
      PRIMARY KEY (meeting_id, organisation_id)
    );`,
+  // The structure of each meeting's minutes (actions, asks, decisions), projected from its
+  // document by the server; see src/projection. Rebuilt from the document at will, so a row
+  // holds what extract() said, as JSON where it is a list. Position is the order in the
+  // document. structure_versions counts the changes, for clients to know they are behind.
+  `CREATE TABLE actions (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     key TEXT NOT NULL,
+     origin TEXT NOT NULL CHECK (origin IN ('explicit', 'suggested')),
+     text TEXT NOT NULL,
+     owners TEXT NOT NULL,
+     unknown_owners TEXT NOT NULL,
+     assignee TEXT,
+     due TEXT,
+     due_text TEXT,
+     due_unparsed INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     source_text TEXT NOT NULL,
+     source_from INTEGER NOT NULL,
+     source_to INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, key)
+   );
+   CREATE TABLE asks (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     key TEXT NOT NULL,
+     origin TEXT NOT NULL CHECK (origin IN ('explicit', 'suggested')),
+     text TEXT NOT NULL,
+     target TEXT,
+     supporters TEXT NOT NULL,
+     unknown_supporters TEXT NOT NULL,
+     status TEXT NOT NULL,
+     source_text TEXT NOT NULL,
+     source_from INTEGER NOT NULL,
+     source_to INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, key)
+   );
+   CREATE TABLE decisions (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     key TEXT NOT NULL,
+     origin TEXT NOT NULL CHECK (origin IN ('explicit', 'suggested')),
+     text TEXT NOT NULL,
+     source_text TEXT NOT NULL,
+     source_from INTEGER NOT NULL,
+     source_to INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, key)
+   );
+   CREATE TABLE structure_versions (
+     meeting_id TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+     version INTEGER NOT NULL
+   );`,
 ]
 
 export function migrate(db: Database.Database): void {

@@ -1,4 +1,4 @@
-import { SaveStatus } from '@accord/sync/client'
+import { SaveStatus, StructureChanges } from '@accord/sync/client'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -13,6 +13,8 @@ export class CollaborationSession {
   readonly persistence: IndexeddbPersistence
   readonly provider: WebsocketProvider
   readonly saveStatus: SaveStatus
+  /** The server's "structure changed" messages (type 65). */
+  readonly structure: StructureChanges
   /** Resolves once the minutes have loaded, from this browser's copy or from the server. */
   readonly loaded: Promise<void>
 
@@ -30,6 +32,7 @@ export class CollaborationSession {
     })
     // Straight after the provider: SaveStatus's update handler must run after the provider's.
     this.saveStatus = new SaveStatus(this.provider)
+    this.structure = new StructureChanges(this.provider)
     this.loaded = new Promise((resolve) => {
       // y-indexeddb never settles `whenSynced` if IndexedDB is unavailable, so the server's
       // sync also counts; either way the editor then starts from the real content.
@@ -44,6 +47,7 @@ export class CollaborationSession {
     window.removeEventListener('online', this.onOnline)
     window.removeEventListener('offline', this.onOffline)
     this.saveStatus.destroy()
+    this.structure.destroy()
     this.provider.destroy()
     // Closing the database fails if it never opened; there is nothing left to clean up then.
     this.persistence.destroy().catch(() => undefined)

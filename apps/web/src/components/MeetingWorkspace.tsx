@@ -1,6 +1,8 @@
+import type { Organisation } from '@accord/coalition'
 import type { CollaborationSession } from '../collaboration/session.ts'
 import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
+import { StructurePanel } from '../structure/StructurePanel.tsx'
 import { ChangeTooLargeAlert } from './ChangeTooLargeAlert.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { LoadingMinutes } from './LoadingMinutes.tsx'
@@ -14,6 +16,10 @@ interface MeetingWorkspaceProps extends RefusalHandlers {
   user: CaretUser
   /** Short name of the organisation the person speaks for. */
   organisation: string
+  /** The coalition's organisations: the structure panel names owners with them. */
+  organisations: Organisation[]
+  /** YYYY-MM-DD: due dates typed in the minutes are resolved against it. */
+  meetingDate: string
   /** The person's role lets them edit: observers get no save indicator, it would never settle. */
   canEdit: boolean
   /** Access was withdrawn while the page was open: stop taking edits that cannot be saved. */
@@ -26,6 +32,8 @@ export function MeetingWorkspace({
   personId,
   user,
   organisation,
+  organisations,
+  meetingDate,
   canEdit,
   accessChanged,
   ...handlers
@@ -39,6 +47,8 @@ export function MeetingWorkspace({
       session={session}
       user={user}
       organisation={organisation}
+      organisations={organisations}
+      meetingDate={meetingDate}
       canEdit={canEdit}
       accessChanged={accessChanged}
     />
@@ -49,11 +59,21 @@ interface WorkspaceProps {
   session: CollaborationSession
   user: CaretUser
   organisation: string
+  organisations: Organisation[]
+  meetingDate: string
   canEdit: boolean
   accessChanged: boolean
 }
 
-function Workspace({ session, user, organisation, canEdit, accessChanged }: WorkspaceProps) {
+function Workspace({
+  session,
+  user,
+  organisation,
+  organisations,
+  meetingDate,
+  canEdit,
+  accessChanged,
+}: WorkspaceProps) {
   useUnsavedChangesGuard(session.saveStatus, canEdit)
 
   return (
@@ -66,13 +86,22 @@ function Workspace({ session, user, organisation, canEdit, accessChanged }: Work
         </div>
       </div>
       <ChangeTooLargeAlert session={session} />
-      {/* Keyed by session: an editor is bound to one document for its whole life. */}
-      <MinutesEditor
-        key={session.doc.guid}
-        session={session}
-        user={user}
-        editable={canEdit && !accessChanged}
-      />
+      <div className="workspace__body">
+        {/* Keyed by session: an editor is bound to one document for its whole life. */}
+        <MinutesEditor
+          key={session.doc.guid}
+          session={session}
+          user={user}
+          editable={canEdit && !accessChanged}
+          organisations={organisations}
+          meetingDate={meetingDate}
+        />
+        <StructurePanel
+          meetingId={session.meetingId}
+          changes={session.structure}
+          organisations={organisations}
+        />
+      </div>
     </div>
   )
 }

@@ -90,6 +90,8 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
           personId={person.id}
           user={{ name: person.name, color: colour }}
           organisation={membership.organisation.shortName}
+          organisations={organisations}
+          meetingDate={meeting.date}
           canEdit={canEdit}
           accessChanged={accessChanged}
           onNotFound={onMeetingGone}

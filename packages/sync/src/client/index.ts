@@ -1,2 +1,3 @@
 export { SaveStatus } from './save-status.ts'
+export { StructureChanges } from './structure-changes.ts'
 export { CloseCode } from '../protocol.ts'

@@ -7,6 +7,7 @@ import { SqliteAccountStore } from './accounts.ts'
 import { SqliteCoalitionStore } from './coalitions.ts'
 import { SqliteInviteStore } from './invites.ts'
 import { SqliteMeetingStore } from './meetings.ts'
+import { SqliteProjectionStore } from './projection.ts'
 
 /**
  * The embedded default: one SQLite file in DATA_DIR. WAL with synchronous=FULL, so a
@@ -17,6 +18,7 @@ export class SqliteStorage implements DocumentStore {
   readonly coalitions: SqliteCoalitionStore
   readonly invites: SqliteInviteStore
   readonly meetings: SqliteMeetingStore
+  readonly projection: SqliteProjectionStore
   private readonly db: Database.Database
   private readonly statements
 
@@ -31,6 +33,7 @@ export class SqliteStorage implements DocumentStore {
     this.coalitions = new SqliteCoalitionStore(this.db)
     this.invites = new SqliteInviteStore(this.db)
     this.meetings = new SqliteMeetingStore(this.db)
+    this.projection = new SqliteProjectionStore(this.db)
     this.statements = {
       loadUpdates: this.db.prepare<[string], { data: Buffer }>(
         'SELECT data FROM document_updates WHERE doc = ? ORDER BY id',

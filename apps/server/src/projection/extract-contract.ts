@@ -1,0 +1,42 @@
+import type { Node } from '@tiptap/pm/model'
+
+/**
+ * What the projection needs of `extract()` (packages/minutes/STRUCTURE.md), written down on
+ * this side so the projector depends on the contract, not on one implementation: the real
+ * `extract` from '@accord/minutes/extract' fits it, and tests hand in their own.
+ */
+export interface ExtractContext {
+  meetingDate: string
+  organisations: { id: string; name: string; shortName: string; aliases: string[] }[]
+  people: { id: string; name: string; organisationId: string }[]
+  dismissed?: readonly string[]
+}
+
+interface Extracted {
+  key: string
+  origin: 'explicit' | 'suggested'
+  text: string
+  source: { from: number; to: number; text: string }
+  reason: string
+}
+
+export interface ExtractResult {
+  actions: (Extracted & {
+    owners: string[]
+    unknownOwners: string[]
+    assignee: string | null
+    due: string | null
+    dueText: string | null
+    dueUnparsed: boolean
+    status: 'open' | 'in_progress' | 'done' | 'dropped'
+  })[]
+  asks: (Extracted & {
+    target: string | null
+    supporters: string[]
+    unknownSupporters: string[]
+    status: 'proposed' | 'agreed' | 'sent'
+  })[]
+  decisions: Extracted[]
+}
+
+export type Extract = (doc: Node, context: ExtractContext) => ExtractResult

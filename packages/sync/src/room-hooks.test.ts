@@ -1,0 +1,106 @@
+import * as decoding from 'lib0/decoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { StructureChanges } from './client/structure-changes.ts'
+import { encodeStructureChanged, MessageType, readStructureChanged } from './protocol.ts'
+import { startHarness, waitFor } from './testing/websocket-harness.ts'
+
+let harness: { close(): Promise<void> } | undefined
+
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+/** A harness that records every hook call as `hook:docName:text`. */
+async function start() {
+  const calls: string[] = []
+  const record = (hook: string) => (docName: string, doc: Y.Doc) =>
+    calls.push(`${hook}:${docName}:${doc.getText('text').toString()}`)
+  const started = await startHarness({
+    onCommitted: record('committed'),
+    onUnload: record('unload'),
+  })
+  harness = started
+  return { ...started, calls }
+}
+
+describe('room server hooks', () => {
+  it('reports each commit with content, after the document holds it', async () => {
+    const { client, calls } = await start()
+    const alice = client('minutes')
+    await alice.synced()
+    expect(calls).toEqual([])
+    alice.text.insert(0, 'ALC will circulate the analysis.')
+    await waitFor(() => calls.length > 0)
+    expect(calls).toEqual(['committed:minutes:ALC will circulate the analysis.'])
+  })
+
+  it('reports an unload with the final document, once, when the last client leaves', async () => {
+    const { client, calls, rooms } = await start()
+    const alice = client('minutes')
+    await alice.synced()
+    alice.text.insert(0, 'Decided: write to the council.')
+    await alice.saved()
+    alice.provider.disconnect()
+    await waitFor(() => rooms.roomCount === 0)
+    expect(calls.filter((call) => call.startsWith('unload'))).toEqual([
+      'unload:minutes:Decided: write to the council.',
+    ])
+  })
+
+  it('reports every room still loaded on close', async () => {
+    const { client, calls, close } = await start()
+    await client('a').synced()
+    await client('b').synced()
+    harness = undefined
+    await close()
+    expect(calls.sort()).toEqual(['unload:a:', 'unload:b:'])
+  })
+
+  it('keeps syncing when a hook throws', async () => {
+    const started = await startHarness({
+      onCommitted: () => {
+        throw new Error('projection broke')
+      },
+    })
+    harness = started
+    const alice = started.client('minutes')
+    const bob = started.client('minutes')
+    await Promise.all([alice.synced(), bob.synced()])
+    alice.text.insert(0, 'one')
+    await waitFor(() => bob.text.toString() === 'one')
+    bob.text.insert(3, ' two')
+    await waitFor(() => alice.text.toString() === 'one two')
+    await alice.saved()
+  })
+
+  it('broadcasts a message to every connection of a room, and only that room', async () => {
+    const started = await startHarness()
+    harness = started
+    const alice = started.client('minutes')
+    const bob = started.client('minutes')
+    const carol = started.client('other')
+    await Promise.all([alice.synced(), bob.synced(), carol.synced()])
+    const [a, b, c] = [alice, bob, carol].map((each) => new StructureChanges(each.provider))
+    const heard: string[] = []
+    a!.onChange((version) => heard.push(`alice ${version}`))
+    b!.onChange((version) => heard.push(`bob ${version}`))
+    c!.onChange((version) => heard.push(`carol ${version}`))
+    started.rooms.broadcast('minutes', encodeStructureChanged(300))
+    started.rooms.broadcast('not loaded', encodeStructureChanged(1))
+    await waitFor(() => heard.length === 2)
+    expect(heard.sort()).toEqual(['alice 300', 'bob 300'])
+    expect(a!.version).toBe(300)
+  })
+})
+
+describe('structure changed message', () => {
+  it('is varUint(65) varUint(version)', () => {
+    const frame = encodeStructureChanged(300)
+    expect([...frame]).toEqual([65, 0xac, 0x02])
+    const decoder = decoding.createDecoder(frame)
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.StructureChanged)
+    expect(readStructureChanged(decoder)).toBe(300)
+  })
+})
