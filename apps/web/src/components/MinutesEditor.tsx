@@ -1,9 +1,15 @@
-import { MINUTES_FIELD, minutesExtensions } from '@accord/minutes'
-import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import type { Organisation } from '@accord/coalition'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import type { CollaborationSession } from '../collaboration/session.ts'
+import { todayIsoDate } from '../dates.ts'
+import { editorExtensions, type EditorMenus } from '../editor/extensions.ts'
+import { MinutesContext } from '../editor/minutes-context.ts'
+import type { OrganisationItem } from '../editor/organisation-suggestion.ts'
+import { OrganisationDirectory } from '../editor/organisations.ts'
+import type { SlashItem } from '../editor/slash-commands.ts'
+import { MenuStore } from '../editor/suggestion-menu.ts'
+import { SuggestionMenu } from '../editor/SuggestionMenu.tsx'
 
 /** How this person appears to others: the caret extension's awareness `user`. */
 export interface CaretUser {
@@ -17,7 +23,13 @@ interface MinutesEditorProps {
   user: CaretUser
   /** False for observers, and once the server has withdrawn access. */
   editable: boolean
+  /** The coalition's organisations: offered after `@`, named as owners and supporters. */
+  organisations?: readonly Organisation[]
+  /** The meeting's date, `YYYY-MM-DD`: due dates such as "Friday" are read from it. Default today. */
+  meetingDate?: string
 }
+
+const NO_ORGANISATIONS: readonly Organisation[] = []
 
 // Module-level so useEditor sees the same object each render and leaves its options alone.
 const attributes = {
@@ -30,14 +42,31 @@ const editableProps = { attributes }
 const readOnlyProps = { attributes: { ...attributes, 'aria-readonly': 'true' } }
 
 /** The shared minutes, edited by everyone in the meeting at once. */
-export function MinutesEditor({ session, user, editable }: MinutesEditorProps) {
+export function MinutesEditor({
+  session,
+  user,
+  editable,
+  organisations = NO_ORGANISATIONS,
+  meetingDate,
+}: MinutesEditorProps) {
+  const id = useId()
+  const [menus] = useState<EditorMenus>(() => ({
+    organisations: new MenuStore<OrganisationItem>(`${id}organisations`),
+    slash: new MenuStore<SlashItem>(`${id}commands`),
+  }))
+  const [directory] = useState(() => new OrganisationDirectory(organisations))
+  useEffect(() => directory.replace(organisations), [directory, organisations])
   // Fixed for the editor's life: handing useEditor new extension objects would make it reapply
   // its options on every render. A new name reaches the caret through updateUser below.
-  const [extensions] = useState(() => [
-    ...minutesExtensions(),
-    Collaboration.configure({ document: session.doc, field: MINUTES_FIELD }),
-    CollaborationCaret.configure({ provider: session.provider, user }),
-  ])
+  const [extensions] = useState(() =>
+    editorExtensions({
+      session,
+      user,
+      editable,
+      organisations: directory.list,
+      menus,
+    }),
+  )
   const editor = useEditor({
     extensions,
     editable,
@@ -53,15 +82,37 @@ export function MinutesEditor({ session, user, editable }: MinutesEditorProps) {
     if (editor.isEditable !== editable) editor.setEditable(editable, false)
   }, [editor, editable])
 
+  const today = todayIsoDate()
+  const context = useMemo(
+    () => ({ organisations, meetingDate: meetingDate ?? today, editable }),
+    [organisations, meetingDate, today, editable],
+  )
+
   return (
-    <div className="document">
-      <EditorContent editor={editor} className="document__page" />
-      {editable && (
-        <p className="document__hint">
-          Start a line with <kbd>#</kbd> for a heading, <kbd>-</kbd> for a bullet or <kbd>1.</kbd>{' '}
-          for a numbered list. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>.
-        </p>
-      )}
-    </div>
+    <MinutesContext value={context}>
+      <div className="document">
+        <EditorContent editor={editor} className="document__page" />
+        <SuggestionMenu
+          store={menus.organisations}
+          editor={editor}
+          label="Organisations"
+          emptyText="No organisation of the coalition by that name"
+        />
+        <SuggestionMenu
+          store={menus.slash}
+          editor={editor}
+          label="Turn this line into"
+          emptyText="No such command: try /action, /ask or /decision"
+        />
+        {editable && (
+          <p className="document__hint">
+            Start a line with <kbd>#</kbd> for a heading, <kbd>-</kbd> for a bullet or <kbd>1.</kbd>{' '}
+            for a numbered list; with <kbd>Action:</kbd>, <kbd>Ask:</kbd>, <kbd>Decision:</kbd> or{' '}
+            <kbd>[ ]</kbd> (or type <kbd>/</kbd>) to record one. Type <kbd>@</kbd> to name an
+            organisation. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>.
+          </p>
+        )}
+      </div>
+    </MinutesContext>
   )
 }
