@@ -64,9 +64,11 @@ test('a chair builds a coalition and invites people; a member co-edits, an obser
 
   // A meeting to co-edit.
   await chairPage.getByRole('link', { name: '← Reform Alliance' }).click()
-  await chairPage.getByLabel('Title').fill('Fortnightly call')
-  await chairPage.getByLabel('Date').fill('2025-03-04')
-  await chairPage.getByRole('button', { name: 'Create meeting' }).click()
+  // Scoped: the Import minutes form on the same page has Title and Date fields too.
+  const newMeeting = chairPage.getByRole('region', { name: 'New meeting' })
+  await newMeeting.getByLabel('Title').fill('Fortnightly call')
+  await newMeeting.getByLabel('Date').fill('2025-03-04')
+  await newMeeting.getByRole('button', { name: 'Create meeting' }).click()
   await expect(chairPage).toHaveURL(/\/meetings\//)
   const meetingPath = new URL(chairPage.url()).pathname
   const chair = minutesPage(chairPage)

@@ -24,27 +24,27 @@ test('a reload keeps the minutes', async ({ accord }) => {
   const page = await accord.member('Alice')
   const alice = minutesPage(page)
   await alice.open(meetingId)
-  await alice.type('Decision: write jointly to the minister.')
+  await alice.type('We will write jointly to the minister.')
   await alice.expectSaved()
 
   await page.reload()
-  await alice.expectText('Decision: write jointly to the minister.')
+  await alice.expectText('We will write jointly to the minister.')
 })
 
 test('a server restart keeps the minutes and the editor reconnects', async ({ accord }) => {
   const meetingId = await accord.createMeeting()
   const alice = minutesPage(await accord.member('Alice'))
   await alice.open(meetingId)
-  await alice.type('Ask: a fully funded fair pay agreement.')
+  await alice.type('A fully funded fair pay agreement, as asked.')
   await alice.expectSaved()
 
   await accord.restart()
   await expect(alice.connection).toHaveText('Connected', { timeout: 15_000 })
   const bob = minutesPage(await accord.member('Bob'))
   await bob.open(meetingId)
-  await bob.expectText('Ask: a fully funded fair pay agreement.')
+  await bob.expectText('A fully funded fair pay agreement, as asked.')
   await alice.type(' Agreed.')
-  await bob.expectText('Ask: a fully funded fair pay agreement. Agreed.')
+  await bob.expectText('A fully funded fair pay agreement, as asked. Agreed.')
 })
 
 test('edits made offline merge when the member comes back', async ({ accord }) => {

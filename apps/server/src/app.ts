@@ -2,6 +2,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { RoomServer } from '@accord/sync'
 import type { Logger } from 'pino'
@@ -15,8 +16,10 @@ import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
 import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
+import { MEETING_IMPORT_PATH } from './imports/routes.ts'
 import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
 import { coalitionMeetingRoutes, meetingRoutes } from './meetings/routes.ts'
+import type { ProjectionStore } from './projection/projection-store.ts'
 import type { SqliteStorage } from './storage/sqlite/storage.ts'
 import type { AccessCheck, LiveConnections } from './sync/live-connections.ts'
 import { syncRoutes } from './sync/routes.ts'
@@ -24,12 +27,21 @@ import { syncRoutes } from './sync/routes.ts'
 export interface AppDependencies {
   config: Config
   storage: SqliteStorage
+  /** Where the structure of the minutes is read from; storage.projection unless a test wraps it. */
+  projection?: ProjectionStore
   rooms: RoomServer
   live: LiveConnections
   logger: Logger
 }
 
-export function createApp({ config, storage, rooms, live, logger }: AppDependencies) {
+export function createApp({
+  config,
+  storage,
+  projection = storage.projection,
+  rooms,
+  live,
+  logger,
+}: AppDependencies) {
   const { accounts, coalitions, invites, meetings } = storage
   const sessions = new Sessions(accounts, {
     lifetimeMs: config.sessionLifetimeMs,
@@ -48,16 +60,20 @@ export function createApp({ config, storage, rooms, live, logger }: AppDependenc
   app.onError(handleError(logger))
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: config.maxRequestBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'too_large',
-          `Request bodies are limited to ${config.maxRequestBytes} bytes.`,
-        )
-      },
-    }),
+    // The import route takes uploads and applies its own, larger limit (MAX_IMPORT_BYTES).
+    except(
+      MEETING_IMPORT_PATH,
+      bodyLimit({
+        maxSize: config.maxRequestBytes,
+        onError: () => {
+          throw new ApiError(
+            413,
+            'too_large',
+            `Request bodies are limited to ${config.maxRequestBytes} bytes.`,
+          )
+        },
+      }),
+    ),
   )
   app.use('/api/*', checkOrigin(config.publicOrigins))
   app.use('/api/*', sessions.middleware())
@@ -70,10 +86,15 @@ export function createApp({ config, storage, rooms, live, logger }: AppDependenc
   app.route('/api/coalitions/:cid/invites', coalitionInviteRoutes(inviteDeps))
   app.route(
     '/api/coalitions/:cid/meetings',
-    coalitionMeetingRoutes({ meetings, coalitions, documents }),
+    coalitionMeetingRoutes({
+      meetings,
+      coalitions,
+      documents,
+      maxImportBytes: config.maxImportBytes,
+    }),
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
-  app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents }))
+  app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents, projection }))
   app.route('/api/demo', demoRoutes({ storage }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')

@@ -42,6 +42,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: positive.default(DEFAULT_MAX_MESSAGE_BYTES),
   MAX_REQUEST_BYTES: positive.default(64 * 1024),
+  MAX_IMPORT_BYTES: positive.default(5 * 1024 * 1024),
   MAX_BUFFERED_BYTES: positive.default(16 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: positive.default(DEFAULT_COMPACT_AFTER),
   COMMIT_INTERVAL_MS: z.coerce.number().min(0).max(1000).default(DEFAULT_COMMIT_INTERVAL_MS),
@@ -64,6 +65,8 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL']
   maxMessageBytes: number
   maxRequestBytes: number
+  /** The body limit of a minutes import (an uploaded file); every other request has maxRequestBytes. */
+  maxImportBytes: number
   /** Unsent bytes a socket may hold before its reader counts as stuck and is dropped. */
   maxBufferedBytes: number
   compactAfterUpdates: number
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxRequestBytes: c.MAX_REQUEST_BYTES,
+    maxImportBytes: c.MAX_IMPORT_BYTES,
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     commitIntervalMs: c.COMMIT_INTERVAL_MS,

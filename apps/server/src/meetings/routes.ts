@@ -15,7 +15,9 @@ import { coalitionAccess, requirePermission, type Access } from '../coalitions/a
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
+import { meetingImportRoutes } from '../imports/routes.ts'
 import { parseBody } from '../http/parse-body.ts'
+import type { ProjectionStore } from '../projection/projection-store.ts'
 import type { MeetingStore } from './meeting-store.ts'
 
 export interface MeetingRoutesDependencies {
@@ -44,8 +46,12 @@ export async function meetingAccess(
 }
 
 /** `/api/coalitions/:cid/meetings`: a coalition's meetings. */
-export function coalitionMeetingRoutes({ meetings, coalitions }: MeetingRoutesDependencies) {
+export function coalitionMeetingRoutes(
+  deps: MeetingRoutesDependencies & { maxImportBytes: number },
+) {
+  const { meetings, coalitions } = deps
   return new Hono<AppEnv>()
+    .route('/import', meetingImportRoutes(deps))
     .get('/', async (c) => {
       const { membership } = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
       return c.json({ meetings: await meetings.listMeetings(membership.coalitionId) })
@@ -65,9 +71,9 @@ export function coalitionMeetingRoutes({ meetings, coalitions }: MeetingRoutesDe
     })
 }
 
-/** `/api/meetings/:id`: one meeting, its attendance and its minutes as stored. */
-export function meetingRoutes(deps: MeetingRoutesDependencies) {
-  const { meetings, coalitions, documents } = deps
+/** `/api/meetings/:id`: one meeting, its attendance, its minutes and their structure. */
+export function meetingRoutes(deps: MeetingRoutesDependencies & { projection: ProjectionStore }) {
+  const { meetings, coalitions, documents, projection } = deps
   return new Hono<AppEnv>()
     .get('/:id', async (c) => c.json({ meeting: (await meetingAccess(c, deps)).meeting }))
     .patch('/:id', async (c) => {
@@ -103,5 +109,10 @@ export function meetingRoutes(deps: MeetingRoutesDependencies) {
       } finally {
         doc.destroy()
       }
+    })
+    .get('/:id/structure', async (c) => {
+      // As last projected: within about a second of the document while it is being edited.
+      const { meeting } = await meetingAccess(c, deps)
+      return c.json(await projection.getStructure(meeting.id))
     })
 }

@@ -19,6 +19,27 @@ export function createMeeting(coalitionId: string, input: NewMeeting): Promise<M
   }).then((body) => body.meeting)
 }
 
+/** What an import sends: a file, or pasted text; the title may be left to the minutes. */
+export interface MinutesImport {
+  file?: File | undefined
+  text?: string | undefined
+  title: string
+  date: string
+}
+
+/** Creates a meeting holding existing minutes, from a .txt, .md or .docx file or pasted text. */
+export function importMeeting(coalitionId: string, input: MinutesImport): Promise<Meeting> {
+  const form = new FormData()
+  if (input.file) form.append('file', input.file)
+  if (input.text) form.append('text', input.text)
+  form.append('title', input.title)
+  form.append('date', input.date)
+  return request(`/api/coalitions/${segment(coalitionId)}/meetings/import`, meetingBodySchema, {
+    method: 'POST',
+    body: form,
+  }).then((body) => body.meeting)
+}
+
 export function getMeeting(id: string, signal?: AbortSignal): Promise<Meeting> {
   return request(`/api/meetings/${segment(id)}`, meetingBodySchema, { signal }).then(
     (body) => body.meeting,

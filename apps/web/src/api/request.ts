@@ -45,7 +45,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 interface Options {
   method?: Method
-  /** Sent as JSON. */
+  /** Sent as JSON, except form data, which is sent as multipart/form-data (for uploads). */
   body?: unknown
   signal?: AbortSignal
 }
@@ -66,14 +66,16 @@ export async function requestEmpty(path: string, options: Options = {}): Promise
 }
 
 async function send(path: string, { method = 'GET', body, signal }: Options): Promise<Response> {
+  const isForm = body instanceof FormData
   const response = await fetch(path, {
     method,
     signal,
     headers: {
       Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      // The browser sets a multipart Content-Type, with its boundary, for form data.
+      ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   })
   if (response.ok) return response
   const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined))

@@ -6,6 +6,7 @@ import { CoalitionMeetings } from '../coalitions/CoalitionMeetings.tsx'
 import { MembershipSummary } from '../coalitions/MembershipSummary.tsx'
 import { useCoalition } from '../coalitions/use-coalition.ts'
 import { NewMeetingForm } from '../components/NewMeetingForm.tsx'
+import { ImportMinutesForm } from '../imports/ImportMinutesForm.tsx'
 
 export function CoalitionPage() {
   const { coalitionId = '' } = useParams()
@@ -31,10 +32,16 @@ function Coalition({ view: { coalition, membership } }: { view: CoalitionView })
       </div>
 
       {can(membership.role, 'manageMeetings') && (
-        <section className="card" aria-labelledby="new-meeting-heading">
-          <h2 id="new-meeting-heading">New meeting</h2>
-          <NewMeetingForm coalitionId={coalition.id} />
-        </section>
+        <>
+          <section className="card" aria-labelledby="new-meeting-heading">
+            <h2 id="new-meeting-heading">New meeting</h2>
+            <NewMeetingForm coalitionId={coalition.id} />
+          </section>
+          <section className="card" aria-labelledby="import-minutes-heading">
+            <h2 id="import-minutes-heading">Import minutes</h2>
+            <ImportMinutesForm coalitionId={coalition.id} />
+          </section>
+        </>
       )}
 
       <CoalitionMeetings
