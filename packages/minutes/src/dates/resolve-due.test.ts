@@ -63,3 +63,28 @@ describe('resolveDue', () => {
     expect(resolveDue('\u0000'.repeat(50) + ' by Friday', meeting).due).toBe('2025-06-13')
   })
 })
+
+describe('meetings named by month, and fortnights', () => {
+  it('takes the date written after "the <month> meeting"', () => {
+    expect(
+      resolveDue('Draft a note before the October meeting (2 October).', '2026-09-10'),
+    ).toEqual({
+      due: '2026-10-02',
+      dueText: 'the October meeting (2 October)',
+    })
+  })
+
+  it('leaves "the <month> meeting" undated without a date, even when the next meeting is known', () => {
+    expect(
+      resolveDue('Report back at the October meeting.', '2026-09-10', {
+        nextMeeting: '2026-09-24',
+      }),
+    ).toEqual({ due: null, dueText: 'the October meeting' })
+  })
+
+  it('reads "over the next fortnight" as two weeks on', () => {
+    expect(resolveDue('Survey tenants over the next fortnight.', '2026-09-10').due).toBe(
+      '2026-09-24',
+    )
+  })
+})

@@ -15,11 +15,12 @@ import {
  * the next call"). `resolveDue` finds the date words in one sentence and resolves them against
  * the meeting date. The rules, in the order they are tried on each stretch of text:
  *
- * - "the next call/meeting": a date written right after it ("(18 March)", ": 26 November"),
- *   else `hints.nextMeeting` (the date the minutes give for the next meeting), else unresolved.
+ * - "the next call/meeting" or "the July meeting": a date written right after it ("(18 March)",
+ *   ": 26 November"), else, for the next one, `hints.nextMeeting` (the date the minutes give for
+ *   the next meeting), else unresolved.
  * - "this week" and "(the) end of the week": the Friday of the meeting's week.
  *   "next week": the meeting date + 7 days (a week's notice, as chairs read it).
- *   "end of next week": the Friday of the following week. "a fortnight": + 14 days.
+ *   "end of next week": the Friday of the following week. "(over) the next fortnight", "within a fortnight": + 14 days.
  * - "before/by Christmas" and "Christmas Eve": 24 December; "Christmas (Day)": 25 December.
  * - "mid-April": the 15th.
  * - everything else chrono-node's British English parser reads ("Friday"; "next Monday" is the
@@ -62,13 +63,17 @@ const MONTH_INDEX: Record<string, number> = Object.fromEntries(
   ]),
 )
 
-const NEXT_MEETING = /\b(?:the\s+)?next\s+(?:call|meeting|session|catch[- ]up)\b/gi
+/** "the next call", "the July meeting": a meeting, dated where the text gives a date after it. */
+const NEXT_MEETING = new RegExp(
+  `\\b(?:the\\s+)?(?:next|${MONTHS})\\s+(?:call|meeting|session|catch[- ]up)\\b`,
+  'gi',
+)
 const DATE_AFTER_NEXT_MEETING = /^\s*(?:\(|:\s*|,\s*|on\s+)/i
 const END_OF_NEXT_WEEK = /\b(?:the\s+)?end\s+of\s+next\s+week\b/gi
 const END_OF_WEEK = /\b(?:the\s+)?end\s+of\s+(?:the|this)\s+week\b/gi
 const THIS_WEEK = /\bthis\s+week\b/gi
 const NEXT_WEEK = /\bnext\s+week\b/gi
-const FORTNIGHT = /\b(?:within|in)\s+(?:a|one)\s+fortnight\b/gi
+const FORTNIGHT = /\b(?:within|in|over)\s+(?:a|one|the\s+next)\s+fortnight\b/gi
 const CHRISTMAS = /\b(?:(?:before|by)\s+Christmas|Christmas\s+Eve)\b|\bChristmas(?:\s+Day)?\b/gi
 const MID_MONTH = new RegExp(`\\bmid[-\\s]?(${MONTHS})\\b`, 'gi')
 const ORDINAL_DAY = new RegExp(
@@ -172,7 +177,9 @@ function nextMeeting(
       return { index, end: stop, text: text.slice(index, stop), due }
     }
   }
-  return { index, end, text: match[0], due: hints.nextMeeting ?? null }
+  // Only "the next meeting" is the one the minutes may date elsewhere; "the July meeting" is not.
+  const isNext = /\bnext\b/i.test(match[0])
+  return { index, end, text: match[0], due: isNext ? (hints.nextMeeting ?? null) : null }
 }
 
 function noon(date: Date): Date {
