@@ -60,6 +60,8 @@ export async function startServer(
     commitIntervalMs: config.commitIntervalMs,
     logger,
     onCommitted: projector.committed,
+    // Minutes stored without a room (an import, the demo) get their structure on first open.
+    onLoaded: projector.committed,
     onUnload: projector.unloaded,
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

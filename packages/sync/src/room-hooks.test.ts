@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { StructureChanges } from './client/structure-changes.ts'
+import { MemoryStore } from './store.ts'
 import { encodeStructureChanged, MessageType, readStructureChanged } from './protocol.ts'
 import { startHarness, waitFor } from './testing/websocket-harness.ts'
 
@@ -34,6 +35,27 @@ describe('room server hooks', () => {
     alice.text.insert(0, 'ALC will circulate the analysis.')
     await waitFor(() => calls.length > 0)
     expect(calls).toEqual(['committed:minutes:ALC will circulate the analysis.'])
+  })
+
+  it('reports a load with the stored document, before the first client is greeted', async () => {
+    const store = new MemoryStore()
+    const stored = new Y.Doc()
+    stored.getText('text').insert(0, 'Imported: PSWN to circulate the paper.')
+    await store.append([{ docName: 'imported', update: Y.encodeStateAsUpdate(stored) }])
+    const loads: string[] = []
+    let greeted = false
+    const started = await startHarness({
+      store,
+      onLoaded: (docName, doc) => {
+        loads.push(`${docName}:${doc.getText('text').toString()}:${greeted ? 'late' : 'first'}`)
+      },
+    })
+    harness = started
+    const reader = started.client('imported')
+    await reader.synced()
+    greeted = true
+    expect(loads).toEqual(['imported:Imported: PSWN to circulate the paper.:first'])
+    expect(reader.text.toString()).toBe('Imported: PSWN to circulate the paper.')
   })
 
   it('reports an unload with the final document, once, when the last client leaves', async () => {

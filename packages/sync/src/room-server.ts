@@ -25,6 +25,12 @@ export interface RoomServerOptions {
    */
   onCommitted?(docName: string, doc: Y.Doc): void
   /**
+   * Called once a room has loaded its document from storage, before anyone is greeted. Same
+   * rules as `onCommitted`. Content written to storage by other means (an import, a migration)
+   * is first seen here.
+   */
+  onLoaded?(docName: string, doc: Y.Doc): void
+  /**
    * Called just before a room leaves memory (nobody connected and everything stored), and for
    * every room still loaded when `close()` finishes. The doc is destroyed straight after, so
    * read what you need synchronously. A throw is logged.
@@ -59,7 +65,7 @@ export class RoomServer {
   private readonly commitIntervalMs: number
   private lastCommitAt = -Infinity
   private readonly logger: Logger
-  private readonly hooks: Pick<RoomServerOptions, 'onCommitted' | 'onUnload'>
+  private readonly hooks: Pick<RoomServerOptions, 'onCommitted' | 'onLoaded' | 'onUnload'>
   /** Storage work runs one task at a time, so a compaction never races an append. */
   private storage: Promise<void> = Promise.resolve()
   private commitScheduled = false
@@ -71,7 +77,11 @@ export class RoomServer {
     this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER
     this.commitIntervalMs = options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS
     this.logger = options.logger ?? silentLogger
-    this.hooks = { onCommitted: options.onCommitted, onUnload: options.onUnload }
+    this.hooks = {
+      onCommitted: options.onCommitted,
+      onLoaded: options.onLoaded,
+      onUnload: options.onUnload,
+    }
   }
 
   get roomCount(): number {
@@ -141,6 +151,7 @@ export class RoomServer {
       .then((updates) => {
         const skipped = room.load(updates)
         if (skipped > 0) this.logger.error({ docName, skipped }, 'skipped corrupt stored updates')
+        this.runHook('onLoaded', room)
       })
       .catch((error: unknown) => {
         this.logger.error({ docName, err: error }, 'could not load document')
@@ -184,7 +195,7 @@ export class RoomServer {
   }
 
   /** Hooks belong to the layer above; whatever they throw must not break the room. */
-  private runHook(hook: 'onCommitted' | 'onUnload', room: Room): void {
+  private runHook(hook: 'onCommitted' | 'onLoaded' | 'onUnload', room: Room): void {
     try {
       this.hooks[hook]?.(room.name, room.doc)
     } catch (error) {
