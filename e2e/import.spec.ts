@@ -1,10 +1,26 @@
+import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from './support/fixtures.ts'
+import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
 
-const payCampaign = fileURLToPath(
-  new URL('../apps/server/src/demo/samples/pay-campaign.txt', import.meta.url),
-)
+const sample = (file: string) =>
+  fileURLToPath(new URL(`../apps/server/src/demo/samples/${file}`, import.meta.url))
+const payCampaign = sample('pay-campaign.txt')
+
+/** The sample coalition's other organisations, so owners in the samples resolve. */
+async function addSampleOrganisations(accord: Accord) {
+  const { organisations } = JSON.parse(fs.readFileSync(sample('organisations.json'), 'utf8')) as {
+    organisations: { name: string; short: string; aliases: string[] }[]
+  }
+  for (const { name, short, aliases } of organisations) {
+    if (short === 'ALC') continue
+    await accord.chair.expect(201, 'POST', `/api/coalitions/${accord.coalitionId}/organisations`, {
+      name,
+      shortName: short,
+      aliases,
+    })
+  }
+}
 
 test('the chair imports minutes from a text file and lands in the meeting', async ({ accord }) => {
   const page = await accord.pageFor(accord.chair)
@@ -36,3 +52,26 @@ test('a file the server cannot import gets its message in an alert', async ({ ac
   await expect(section.getByRole('alert')).toContainText('could not be read as a Word document')
   await expect(page).toHaveURL(new RegExp(`/c/${accord.coalitionId}$`))
 })
+
+for (const [file, date, owner, target] of [
+  ['fortnightly-call.md', '2025-03-04', 'Home Care Providers Forum', 'HM Treasury'],
+  ['pay-campaign.txt', '2024-11-12', 'Vote For Care', 'local MPs'],
+  ['reform-alliance.md', '2025-01-21', 'Principal Social Workers Network', 'care minister'],
+] as const) {
+  test(`imported ${file} is structured: its actions by organisation and its asks`, async ({
+    accord,
+  }) => {
+    await addSampleOrganisations(accord)
+    const page = await accord.pageFor(accord.chair)
+    await page.goto(`/c/${accord.coalitionId}`)
+    const section = page.getByRole('region', { name: 'Import minutes' })
+    await section.getByLabel('Minutes file').setInputFiles(sample(file))
+    await section.getByLabel('Date').fill(date)
+    await section.getByRole('button', { name: 'Import minutes' }).click()
+
+    await expect(page).toHaveURL(/\/meetings\//)
+    const structure = page.getByRole('complementary', { name: 'Structure' })
+    await expect(structure.getByRole('heading', { name: owner, exact: true })).toBeVisible()
+    await expect(structure.getByRole('region', { name: 'Asks' })).toContainText(target)
+  })
+}
