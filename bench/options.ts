@@ -3,7 +3,12 @@ import { parseArgs } from 'node:util'
 import { serverNames, type ServerName } from './servers.ts'
 import { automergePaperPath } from './traces.ts'
 
+/** P1 typing fan-out against the servers; S1 structure, the projection in process. */
+export const scenarioNames = ['typing', 'structure'] as const
+export type ScenarioName = (typeof scenarioNames)[number]
+
 export interface BenchOptions {
+  scenarios: ScenarioName[]
   durationSeconds: number
   warmupSeconds: number
   drainSeconds: number
@@ -28,6 +33,7 @@ export const usage = [
   ...Object.entries(numeric).map(
     ([flag, o]) => `  --${flag} <n>  ${o.help} (default ${o.default}, env ${o.env})`,
   ),
+  `  --scenarios <a,b>  which scenarios: typing (P1), structure (S1) (default ${scenarioNames.join(',')}, env BENCH_SCENARIOS)`,
   `  --servers <a,b>  which servers (default ${serverNames.join(',')}, env BENCH_SERVERS)`,
   '  --trace <file>  editing trace (default ../shared/data/editing-traces/automerge-paper.json.gz)',
 ].join('\n')
@@ -40,6 +46,7 @@ export function parseOptions(
     args: argv,
     options: {
       ...Object.fromEntries(Object.keys(numeric).map((flag) => [flag, { type: 'string' }])),
+      scenarios: { type: 'string' },
       servers: { type: 'string' },
       trace: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -63,7 +70,16 @@ export function parseOptions(
       throw new Error(`unknown server "${name}"; choose from ${serverNames.join(', ')}`)
     }
   }
+  const scenarios = String(values.scenarios ?? env.BENCH_SCENARIOS ?? scenarioNames.join(','))
+    .split(',')
+    .map((name) => name.trim())
+  for (const name of scenarios) {
+    if (!(scenarioNames as readonly string[]).includes(name)) {
+      throw new Error(`unknown scenario "${name}"; choose from ${scenarioNames.join(', ')}`)
+    }
+  }
   return {
+    scenarios: scenarios as ScenarioName[],
     durationSeconds: number('duration', 1),
     warmupSeconds: number('warmup', 0),
     drainSeconds: number('drain', 1),

@@ -1,10 +1,9 @@
 /**
  * Turns runs into the summary table, checks it against the goals, and writes
- * bench/results/p1-typing-fanout.json and bench/RESULTS.md.
+ * bench/results/p1-typing-fanout.json and P1's section of bench/RESULTS.md.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import * as prettier from 'prettier'
 import type { ServerRun } from './measure.ts'
 import type { BenchOptions } from './options.ts'
 import type { ServerName } from './servers.ts'
@@ -12,8 +11,8 @@ import { median } from './stats.ts'
 import { repoRoot, traceCredit } from './traces.ts'
 
 export const SCENARIO = 'P1 typing fan-out'
-const resultsFile = path.join(repoRoot, 'bench/results/p1-typing-fanout.json')
-const resultsPage = path.join(repoRoot, 'bench/RESULTS.md')
+export const p1ResultsFile = path.join(repoRoot, 'bench/results/p1-typing-fanout.json')
+const resultsFile = p1ResultsFile
 
 /** Medians over a server's runs. */
 export interface Row {
@@ -137,9 +136,24 @@ export interface Report {
   problems: string[]
 }
 
-export async function writeReport(report: Report): Promise<string[]> {
+/** What bench/results/p1-typing-fanout.json holds. */
+export interface P1Json {
+  scenario: string
+  date: string
+  machine: Record<string, string | number>
+  versions: Record<string, string>
+  params: BenchOptions
+  credit: string
+  summary: Row[]
+  goals: Goal[]
+  problems: string[]
+  runs: Report['runs']
+}
+
+/** Writes bench/results/p1-typing-fanout.json; RESULTS.md is written from it (results-page.ts). */
+export function writeReport(report: Report): string {
   const { options } = report
-  const json = {
+  const json: P1Json = {
     scenario: SCENARIO,
     date: report.date,
     machine: report.machine,
@@ -153,40 +167,42 @@ export async function writeReport(report: Report): Promise<string[]> {
   }
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
   fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
+  return resultsFile
+}
 
-  const m = report.machine
-  const page = [
-    '# Benchmark results',
+/** P1's section of RESULTS.md, from the JSON file's contents. */
+export function p1Section(json: P1Json): string[] {
+  const { params: options } = json
+  const m = json.machine
+  return [
+    `## ${SCENARIO}`,
     '',
-    `Written by \`npm run bench\` on ${report.date}; see [README.md](README.md) for what is ` +
-      'measured and [results/p1-typing-fanout.json](results/p1-typing-fanout.json) for every number.',
+    `Run on ${json.date}; every number in ` +
+      '[results/p1-typing-fanout.json](results/p1-typing-fanout.json).',
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${fixed(Number(m.loadAverage1m), 2)} ` +
-      `at the start. Accord ${report.versions.accord}, yjs ${report.versions.yjs}, ` +
-      `@y/websocket-server ${report.versions['@y/websocket-server']}.`,
+      `at the start. Accord ${json.versions.accord}, yjs ${json.versions.yjs}, ` +
+      `@y/websocket-server ${json.versions['@y/websocket-server']}.`,
     '',
     `Parameters: ${options.clients} clients, ${options.rate} updates/s, ${options.warmupSeconds} s ` +
       `warm-up, ${options.durationSeconds} s measured, ${options.runs} run(s) per server (medians).`,
     '',
-    table(report.rows),
+    table(json.summary),
     '',
-    '## Goals',
+    '### Goals',
     '',
-    ...goalLines(report.goals).map((line) => `- ${line}`),
+    ...goalLines(json.goals).map((line) => `- ${line}`),
     '',
-    '## Load and health',
+    '### Load and health',
     '',
-    ...health(report.rows, options).map((line) => `- ${line}`),
-    ...report.problems.map((line) => `- ${line}`),
+    ...health(json.summary, options).map((line) => `- ${line}`),
+    ...json.problems.map((line) => `- ${line}`),
     '',
-    '## Credit',
+    '### Credit',
     '',
-    traceCredit,
+    json.credit,
     '',
-  ].join('\n')
-  const config = (await prettier.resolveConfig(resultsPage)) ?? {}
-  fs.writeFileSync(resultsPage, await prettier.format(page, { ...config, filepath: resultsPage }))
-  return [resultsFile, resultsPage]
+  ]
 }
 
 function fixed(value: number | null | undefined, digits: number): string {

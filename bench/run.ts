@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: scenario P1, typing fan-out, against Accord and the reference
- * y-websocket server in one run. Each server run gets a fresh process; runs alternate between
- * servers so drift on the machine touches both alike. See README.md.
+ * y-websocket server in one run, then scenario S1, structure, in this process (`--scenarios`
+ * picks). Each server run gets a fresh process; runs alternate between servers so drift on the
+ * machine touches both alike. See README.md.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import { machine, versions } from './environment.ts'
 import { measureOnce, type ServerRun } from './measure.ts'
 import { parseOptions, usage, type BenchOptions } from './options.ts'
 import { findProblems } from './problems.ts'
+import { writeResultsPage } from './results-page.ts'
 import {
   checkGoals,
   goalLines,
@@ -19,6 +21,7 @@ import {
   writeReport,
 } from './report.ts'
 import type { ServerName } from './servers.ts'
+import { S1_SCENARIO, s1Details, s1Goals, s1Table, writeS1Json } from './structure/report.ts'
 import { repoRoot, traceCredit } from './traces.ts'
 
 const options = (() => {
@@ -33,7 +36,7 @@ if (options === 'help') {
   console.log(usage)
   process.exit(0)
 }
-if (!fs.existsSync(options.tracePath)) {
+if (options.scenarios.includes('typing') && !fs.existsSync(options.tracePath)) {
   console.error(`Editing trace not found: ${options.tracePath} (shared/ must be beside the repo)`)
   process.exit(1)
 }
@@ -46,6 +49,39 @@ try {
 }
 
 async function main(options: BenchOptions): Promise<void> {
+  const written: string[] = []
+  for (const scenario of options.scenarios) {
+    if (scenario === 'typing') written.push(await typingFanOut(options))
+    else written.push(await structure())
+  }
+  written.push(await writeResultsPage())
+  console.log(`\nWrote ${written.map((file) => path.relative(repoRoot, file)).join(', ')}`)
+}
+
+/** S1: loaded only when asked for (it brings SQLite and the extractor into this process). */
+async function structure(): Promise<string> {
+  const { measureStructure, S1_PARAMS } = await import('./structure/measure.ts')
+  const startedAt = new Date().toISOString()
+  const host = machine()
+  console.log(
+    `\n${S1_SCENARIO}: ${S1_PARAMS.targetWords}-word meetings projected in process with SQLite; ` +
+      `${host.cpus} × ${host.cpuModel}, Node ${host.node}`,
+  )
+  const result = await measureStructure()
+  const goals = s1Goals(result)
+  console.log(`\n${s1Table(result)}\n`)
+  for (const line of [...s1Details(result), ...goalLines(goals)]) console.log(line)
+  return writeS1Json({
+    scenario: S1_SCENARIO,
+    date: startedAt,
+    machine: host,
+    versions: versions(),
+    goals,
+    result,
+  })
+}
+
+async function typingFanOut(options: BenchOptions): Promise<string> {
   const startedAt = new Date().toISOString()
   const host = machine()
   const runs: Partial<Record<ServerName, ServerRun[]>> = {}
@@ -74,7 +110,7 @@ async function main(options: BenchOptions): Promise<void> {
   console.log(`\n${table(rows)}\n`)
   for (const line of goalLines(goals)) console.log(line)
   for (const line of [...health(rows, options), ...problems]) console.log(line)
-  const written = await writeReport({
+  const written = writeReport({
     date: startedAt,
     machine: host,
     versions: versions(),
@@ -85,5 +121,5 @@ async function main(options: BenchOptions): Promise<void> {
     problems,
   })
   console.log(`\n${traceCredit}`)
-  console.log(`Wrote ${written.map((file) => path.relative(repoRoot, file)).join(', ')}`)
+  return written
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { extract } from '@accord/minutes/extract'
+import { extract, warmUpExtractor } from '@accord/minutes/extract'
 import { encodeStructureChanged, RoomServer } from '@accord/sync'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
@@ -83,6 +83,8 @@ export async function startServer(
   }, config.sessionCheckMs)
   checkAccess.unref()
 
+  // Before listening: the first minutes projected should not pay for compiling the rules.
+  warmUpExtractor()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
