@@ -3,6 +3,7 @@ import type { CollaborationSession } from '../collaboration/session.ts'
 import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
 import { StructurePanel } from '../structure/StructurePanel.tsx'
+import { useSuggestionReview } from '../suggestions/use-suggestion-review.ts'
 import { ChangeTooLargeAlert } from './ChangeTooLargeAlert.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { LoadingMinutes } from './LoadingMinutes.tsx'
@@ -75,6 +76,8 @@ function Workspace({
   accessChanged,
 }: WorkspaceProps) {
   useUnsavedChangesGuard(session.saveStatus, canEdit)
+  const review = useSuggestionReview(session.doc, organisations, meetingDate)
+  const editable = canEdit && !accessChanged
 
   return (
     <div className="workspace">
@@ -92,14 +95,16 @@ function Workspace({
           key={session.doc.guid}
           session={session}
           user={user}
-          editable={canEdit && !accessChanged}
+          editable={editable}
           organisations={organisations}
           meetingDate={meetingDate}
+          review={review}
         />
         <StructurePanel
           meetingId={session.meetingId}
           changes={session.structure}
           organisations={organisations}
+          review={editable ? review : null}
         />
       </div>
     </div>

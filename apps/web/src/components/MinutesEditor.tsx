@@ -10,6 +10,8 @@ import { OrganisationDirectory } from '../editor/organisations.ts'
 import type { SlashItem } from '../editor/slash-commands.ts'
 import { MenuStore } from '../editor/suggestion-menu.ts'
 import { SuggestionMenu } from '../editor/SuggestionMenu.tsx'
+import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
+import { SuggestionPopover } from '../suggestions/SuggestionPopover.tsx'
 
 /** How this person appears to others: the caret extension's awareness `user`. */
 export interface CaretUser {
@@ -27,6 +29,8 @@ interface MinutesEditorProps {
   organisations?: readonly Organisation[]
   /** The meeting's date, `YYYY-MM-DD`: due dates such as "Friday" are read from it. Default today. */
   meetingDate?: string
+  /** Suggestions to highlight, accept and dismiss (built on the session's Y.Doc). */
+  review?: SuggestionReview
 }
 
 const NO_ORGANISATIONS: readonly Organisation[] = []
@@ -48,6 +52,7 @@ export function MinutesEditor({
   editable,
   organisations = NO_ORGANISATIONS,
   meetingDate,
+  review,
 }: MinutesEditorProps) {
   const id = useId()
   const [menus] = useState<EditorMenus>(() => ({
@@ -65,6 +70,7 @@ export function MinutesEditor({
       editable,
       organisations: directory.list,
       menus,
+      review,
     }),
   )
   const editor = useEditor({
@@ -80,7 +86,10 @@ export function MinutesEditor({
   // A role can change while the page is open; no update event, since nothing in it changed.
   useEffect(() => {
     if (editor.isEditable !== editable) editor.setEditable(editable, false)
-  }, [editor, editable])
+    if (!editable) review?.popover.close()
+  }, [editor, editable, review])
+
+  useEffect(() => review?.attach(editor), [review, editor])
 
   const today = todayIsoDate()
   const context = useMemo(
@@ -104,12 +113,17 @@ export function MinutesEditor({
           label="Turn this line into"
           emptyText="No such command: try /action, /ask or /decision"
         />
+        {review && editable && (
+          <SuggestionPopover review={review} editor={editor} organisations={organisations} />
+        )}
         {editable && (
           <p className="document__hint">
             Start a line with <kbd>#</kbd> for a heading, <kbd>-</kbd> for a bullet or <kbd>1.</kbd>{' '}
             for a numbered list; with <kbd>Action:</kbd>, <kbd>Ask:</kbd>, <kbd>Decision:</kbd> or{' '}
             <kbd>[ ]</kbd> (or type <kbd>/</kbd>) to record one. Type <kbd>@</kbd> to name an
-            organisation. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>.
+            organisation. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>. Underlined words are suggested
+            actions, asks and decisions: click one, or press <kbd>Alt</kbd>+<kbd>Enter</kbd> in it,
+            to accept or dismiss it.
           </p>
         )}
       </div>

@@ -7,6 +7,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react'
 import type { ComponentType } from 'react'
 import type { CollaborationSession } from '../collaboration/session.ts'
+import { SuggestionHighlights } from '../suggestions/suggestion-highlights.ts'
+import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
 import { ActionItemView } from './ActionItemView.tsx'
 import { AskView } from './AskView.tsx'
 import { DecisionView } from './DecisionView.tsx'
@@ -15,10 +17,12 @@ import { OrganisationSuggestion, type OrganisationItem } from './organisation-su
 import { SlashCommands, type SlashItem } from './slash-commands.ts'
 import type { MenuStore } from './suggestion-menu.ts'
 
-const NODE_VIEWS: Record<string, ComponentType<ReactNodeViewProps>> = {
-  actionItem: ActionItemView,
-  ask: AskView,
-  decision: DecisionView,
+// `dataType` is the node's `data-type` in HTML, kept on the node view's element so that the
+// rendered minutes say what each block is (tests and assistive tooling read it).
+const NODE_VIEWS: Record<string, { view: ComponentType<ReactNodeViewProps>; dataType: string }> = {
+  actionItem: { view: ActionItemView, dataType: 'action-item' },
+  ask: { view: AskView, dataType: 'ask' },
+  decision: { view: DecisionView, dataType: 'decision' },
 }
 
 export interface EditorMenus {
@@ -33,12 +37,14 @@ interface EditorExtensionsOptions {
   editable: boolean
   organisations: () => readonly Organisation[]
   menus: EditorMenus
+  /** Highlights the extractor's suggestions and opens their popover; none without it. */
+  review?: SuggestionReview | null
 }
 
 /**
  * The editor's extensions: the shared minutes schema with React node views on its structured
  * nodes (the server keeps the plain schema), ids, the `@` and `/` menus, the line-start
- * shortcuts, and collaboration.
+ * shortcuts, the extractor's suggestions, and collaboration.
  */
 export function editorExtensions({
   session,
@@ -46,11 +52,13 @@ export function editorExtensions({
   editable,
   organisations,
   menus,
+  review = null,
 }: EditorExtensionsOptions): AnyExtension[] {
   const schema = minutesExtensions().map((extension) => {
-    const view = NODE_VIEWS[extension.name]
-    if (!view || !(extension instanceof Node)) return extension
-    return extension.extend({ addNodeView: () => ReactNodeViewRenderer(view) })
+    const nodeView = NODE_VIEWS[extension.name]
+    if (!nodeView || !(extension instanceof Node)) return extension
+    const attrs = { 'data-type': nodeView.dataType }
+    return extension.extend({ addNodeView: () => ReactNodeViewRenderer(nodeView.view, { attrs }) })
   })
   return [
     ...schema,
@@ -58,6 +66,7 @@ export function editorExtensions({
     LineShortcuts,
     OrganisationSuggestion.configure({ organisations, store: menus.organisations }),
     SlashCommands.configure({ store: menus.slash }),
+    SuggestionHighlights.configure({ review }),
     Collaboration.configure({ document: session.doc, field: MINUTES_FIELD }),
     CollaborationCaret.configure({ provider: session.provider, user }),
   ]

@@ -1,6 +1,8 @@
 import type { Organisation } from '@accord/coalition'
 import type { StructureChanges } from '@accord/sync/client'
 import { errorMessage } from '../api/request.ts'
+import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
+import { AcceptAllSuggestions } from './AcceptAllSuggestions.tsx'
 import { ActionList } from './ActionList.tsx'
 import { AskList } from './AskList.tsx'
 import { DecisionList } from './DecisionList.tsx'
@@ -11,10 +13,12 @@ interface StructurePanelProps {
   /** The session's "structure changed" messages: each one reloads the panel. */
   changes: StructureChanges
   organisations: Organisation[]
+  /** Accepting and dismissing suggestions: only for those who can edit the minutes. */
+  review: SuggestionReview | null
 }
 
 /** The ledger the server reads from the minutes, kept up to date while people type. */
-export function StructurePanel({ meetingId, changes, organisations }: StructurePanelProps) {
+export function StructurePanel({ meetingId, changes, organisations, review }: StructurePanelProps) {
   const state = useStructure(meetingId, changes)
   return (
     <aside className="structure" aria-labelledby="structure-heading">
@@ -31,9 +35,14 @@ export function StructurePanel({ meetingId, changes, organisations }: StructureP
       )}
       {state.status === 'ready' && (
         <>
-          <ActionList actions={state.structure.actions} organisations={organisations} />
-          <AskList asks={state.structure.asks} organisations={organisations} />
-          <DecisionList decisions={state.structure.decisions} />
+          {review && <AcceptAllSuggestions review={review} structure={state.structure} />}
+          <ActionList
+            actions={state.structure.actions}
+            organisations={organisations}
+            review={review}
+          />
+          <AskList asks={state.structure.asks} organisations={organisations} review={review} />
+          <DecisionList decisions={state.structure.decisions} review={review} />
         </>
       )}
     </aside>

@@ -1,6 +1,6 @@
-import { importMinutes } from '../import-minutes.ts'
-import { minutesSchema } from '../schema.ts'
-import { extract } from './extractor.ts'
+import { minutesSchema } from '@accord/minutes'
+import { extract } from '@accord/minutes/extract'
+import { importMinutes } from '@accord/minutes/import'
 
 /** Minutes touching every rule family and the date forms chrono-node parses. */
 const SAMPLE = `# Warm-up meeting

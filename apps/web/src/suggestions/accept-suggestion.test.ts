@@ -1,0 +1,97 @@
+import { minutesSchema } from '@accord/minutes'
+import { importMinutes } from '@accord/minutes/import'
+import { EditorState } from '@tiptap/pm/state'
+import { describe, expect, it } from 'vitest'
+import { acceptSuggestions } from './accept-suggestion.ts'
+import { findSuggestions, type SuggestionContext } from './find-suggestions.ts'
+
+const context: SuggestionContext = {
+  meetingDate: '2025-03-04',
+  organisations: [
+    { id: 'alc', name: 'Association of Local Councils', shortName: 'ALC', aliases: [] },
+    { id: 'fpct', name: 'Fair Pay for Care Trust', shortName: 'FPCT', aliases: [] },
+  ],
+  dismissed: [],
+}
+
+function stateOf(markdown: string): EditorState {
+  const doc = minutesSchema().nodeFromJSON(importMinutes(markdown, 'markdown'))
+  return EditorState.create({ doc })
+}
+
+/** Accepts every suggestion and lists the blocks after: type and text. */
+function acceptAll(markdown: string) {
+  const tr = stateOf(markdown).tr
+  expect(acceptSuggestions(tr, findSuggestions(tr.doc, context))).toBe(true)
+  const doc = tr.doc
+  doc.check()
+  const blocks: [string, string][] = []
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true
+    blocks.push([node.type.name, node.textContent])
+    return false
+  })
+  return { doc, blocks }
+}
+
+describe('acceptSuggestions', () => {
+  it('converts a whole paragraph, keeping its text and the owners and due date', () => {
+    const { doc, blocks } = acceptAll('ALC will circulate the summary by Friday.')
+    expect(blocks).toEqual([['actionItem', 'ALC will circulate the summary by Friday.']])
+    expect(doc.firstChild?.attrs).toMatchObject({
+      owners: ['alc'],
+      due: '2025-03-07',
+      dueText: 'Friday',
+      status: 'open',
+    })
+  })
+
+  it('splits a paragraph so the sentence becomes its own block between the rest', () => {
+    const { blocks } = acceptAll(
+      'We went through the figures. ALC will circulate the summary by Friday. Then tea.',
+    )
+    expect(blocks).toEqual([
+      ['paragraph', 'We went through the figures.'],
+      ['actionItem', 'ALC will circulate the summary by Friday.'],
+      ['paragraph', 'Then tea.'],
+    ])
+  })
+
+  it('converts an ask with its target and supporters', () => {
+    const state = stateOf('We agreed to ask HM Treasury to publish the impact assessment.')
+    const suggestions = findSuggestions(state.doc, context)
+    const asks = suggestions.filter((s) => s.kind === 'ask')
+    expect(asks).toHaveLength(1)
+    const tr = state.tr
+    acceptSuggestions(tr, asks)
+    const node = tr.doc.firstChild!
+    expect(node.type.name).toBe('ask')
+    expect(node.attrs).toMatchObject({ target: asks[0]!.item.target, status: 'proposed' })
+  })
+
+  it('takes a list item out of the list, splitting the list around it', () => {
+    const { doc } = acceptAll(
+      '- Intro.\n- FPCT will draft the letter by 14 March.\n- Nothing here.',
+    )
+    const top: string[] = []
+    doc.forEach((node) => top.push(`${node.type.name}: ${node.textContent}`))
+    expect(top).toEqual([
+      'bulletList: Intro.',
+      'actionItem: FPCT will draft the letter by 14 March.',
+      'bulletList: Nothing here.',
+    ])
+  })
+
+  it('leaves no suggestion behind once every one is accepted', () => {
+    const { doc } = acceptAll(
+      'Intro. ALC will circulate the summary by Friday. We agreed to back the joint letter.',
+    )
+    expect(findSuggestions(doc, context)).toEqual([])
+  })
+
+  it('answers false and changes nothing when there is nothing to accept', () => {
+    const tr = stateOf('Nothing to see.').tr
+    expect(acceptSuggestions(tr, [])).toBe(false)
+    expect(tr.docChanged).toBe(false)
+  })
+})
