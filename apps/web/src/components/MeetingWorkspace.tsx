@@ -3,6 +3,7 @@ import type { CollaborationSession } from '../collaboration/session.ts'
 import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
 import { StructurePanel } from '../structure/StructurePanel.tsx'
+import type { MeetingPerson } from '../suggestions/find-suggestions.ts'
 import { useSuggestionReview } from '../suggestions/use-suggestion-review.ts'
 import { ChangeTooLargeAlert } from './ChangeTooLargeAlert.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
@@ -21,6 +22,8 @@ interface MeetingWorkspaceProps extends RefusalHandlers {
   organisations: Organisation[]
   /** YYYY-MM-DD: due dates typed in the minutes are resolved against it. */
   meetingDate: string
+  /** The coalition's members: a person named as an owner stands for their organisation. */
+  people: readonly MeetingPerson[]
   /** The person's role lets them edit: observers get no save indicator, it would never settle. */
   canEdit: boolean
   /** Access was withdrawn while the page was open: stop taking edits that cannot be saved. */
@@ -35,6 +38,7 @@ export function MeetingWorkspace({
   organisation,
   organisations,
   meetingDate,
+  people,
   canEdit,
   accessChanged,
   ...handlers
@@ -50,6 +54,7 @@ export function MeetingWorkspace({
       organisation={organisation}
       organisations={organisations}
       meetingDate={meetingDate}
+      people={people}
       canEdit={canEdit}
       accessChanged={accessChanged}
     />
@@ -62,6 +67,7 @@ interface WorkspaceProps {
   organisation: string
   organisations: Organisation[]
   meetingDate: string
+  people: readonly MeetingPerson[]
   canEdit: boolean
   accessChanged: boolean
 }
@@ -72,11 +78,12 @@ function Workspace({
   organisation,
   organisations,
   meetingDate,
+  people,
   canEdit,
   accessChanged,
 }: WorkspaceProps) {
   useUnsavedChangesGuard(session.saveStatus, canEdit)
-  const review = useSuggestionReview(session.doc, organisations, meetingDate)
+  const review = useSuggestionReview(session.doc, organisations, meetingDate, people)
   const editable = canEdit && !accessChanged
 
   return (

@@ -2,6 +2,7 @@ import type { Meeting } from '@accord/minutes/meeting'
 import { useCallback } from 'react'
 import { getCoalition, type CoalitionView } from '../api/coalitions.ts'
 import { getMeeting, listMeetings } from '../api/meetings.ts'
+import { listMembers } from '../api/members.ts'
 import { useApi } from '../api/use-api.ts'
 
 export function useMeetings(coalitionId: string) {
@@ -14,14 +15,25 @@ export function useMeetings(coalitionId: string) {
 
 export interface MeetingView extends CoalitionView {
   meeting: Meeting
+  /** Who is who: suggestions read "Priya will…" as owed by Priya's organisation. */
+  people: { id: string; name: string; organisationId: string }[]
 }
 
-/** The meeting with its coalition: the organisations for attendance, the person's role. */
+/** The meeting with its coalition: organisations for attendance, members, the person's role. */
 export function useMeetingView(meetingId: string) {
   const load = useCallback(
     async (signal: AbortSignal): Promise<MeetingView> => {
       const meeting = await getMeeting(meetingId, signal)
-      return { meeting, ...(await getCoalition(meeting.coalitionId, signal)) }
+      const [coalition, members] = await Promise.all([
+        getCoalition(meeting.coalitionId, signal),
+        listMembers(meeting.coalitionId, signal),
+      ])
+      const people = members.map(({ personId, name, organisationId }) => ({
+        id: personId,
+        name,
+        organisationId,
+      }))
+      return { meeting, ...coalition, people }
     },
     [meetingId],
   )

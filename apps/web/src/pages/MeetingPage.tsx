@@ -92,6 +92,7 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
           organisation={membership.organisation.shortName}
           organisations={organisations}
           meetingDate={meeting.date}
+          people={view.people}
           canEdit={canEdit}
           accessChanged={accessChanged}
           onNotFound={onMeetingGone}

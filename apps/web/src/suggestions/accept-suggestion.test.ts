@@ -7,6 +7,7 @@ import { findSuggestions, type SuggestionContext } from './find-suggestions.ts'
 
 const context: SuggestionContext = {
   meetingDate: '2025-03-04',
+  people: [],
   organisations: [
     { id: 'alc', name: 'Association of Local Councils', shortName: 'ALC', aliases: [] },
     { id: 'fpct', name: 'Fair Pay for Care Trust', shortName: 'FPCT', aliases: [] },
@@ -93,5 +94,20 @@ describe('acceptSuggestions', () => {
     const tr = stateOf('Nothing to see.').tr
     expect(acceptSuggestions(tr, [])).toBe(false)
     expect(tr.docChanged).toBe(false)
+  })
+})
+
+describe('findSuggestions', () => {
+  it('reads a member named as owner as their organisation', () => {
+    const doc = minutesSchema().nodeFromJSON(
+      importMinutes('Grace will draft the letter by Friday.', 'markdown'),
+    )
+    const withoutPeople = findSuggestions(doc, context)
+    const withPeople = findSuggestions(doc, {
+      ...context,
+      people: [{ id: 'grace', name: 'Grace', organisationId: 'fpct' }],
+    })
+    expect(withoutPeople.map(({ item }) => 'owners' in item && item.owners)).not.toEqual([['fpct']])
+    expect(withPeople.map(({ item }) => 'owners' in item && item.owners)).toEqual([['fpct']])
   })
 })

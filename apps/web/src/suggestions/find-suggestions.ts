@@ -12,8 +12,16 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 export interface SuggestionContext {
   meetingDate: string
   organisations: readonly Organisation[]
+  /** Members with their organisations: "Priya will…" is owed by Priya's organisation. */
+  people: readonly MeetingPerson[]
   /** Keys of dismissed suggestions (the Y.Map `dismissed`). */
   dismissed: readonly string[]
+}
+
+export interface MeetingPerson {
+  id: string
+  name: string
+  organisationId: string
 }
 
 /** One item the extractor proposed from prose, not yet an explicit node. */
@@ -36,15 +44,12 @@ export const SUGGESTION_LABELS: Record<SuggestionKind, string> = {
   decision: 'Suggested decision',
 }
 
-/**
- * The suggestions in `doc`, in document order. The browser has no list of people, so none is
- * given: keys are hashes of the text, so they match the server's all the same.
- */
+/** The suggestions in `doc`, in document order, as the server's projection finds them. */
 export function findSuggestions(doc: ProseMirrorNode, context: SuggestionContext): Suggestion[] {
   const { actions, asks, decisions } = extract(doc, {
     meetingDate: context.meetingDate,
     organisations: [...context.organisations],
-    people: [],
+    people: [...context.people],
     dismissed: context.dismissed,
   })
   const suggestions: Suggestion[] = [

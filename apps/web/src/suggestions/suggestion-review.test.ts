@@ -6,6 +6,7 @@ function review() {
   const doc = new Y.Doc()
   return new SuggestionReview(doc.getMap<string>('dismissed'), {
     meetingDate: '2025-03-04',
+    people: [],
     organisations: [],
   })
 }

@@ -3,12 +3,18 @@ import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
 import type * as Y from 'yjs'
 import { acceptSuggestions } from './accept-suggestion.ts'
-import { findSuggestions, type Suggestion, type SuggestionContext } from './find-suggestions.ts'
+import {
+  findSuggestions,
+  type MeetingPerson,
+  type Suggestion,
+  type SuggestionContext,
+} from './find-suggestions.ts'
 import { PopoverStore } from './popover-store.ts'
 
 export interface MeetingFacts {
   meetingDate: string
   organisations: readonly Organisation[]
+  people: readonly MeetingPerson[]
 }
 
 /** Accepting all at once repeats at most this often: each pass may reveal what overlapped. */
