@@ -53,9 +53,10 @@ describe('groupActions', () => {
     ])
   })
 
-  it('puts an owner id that is no longer an organisation, and no owner at all, under unknown', () => {
+  it('puts an owner id that is no longer an organisation under unknown, no owner at all apart', () => {
     expect(headings([action('a', ['gone']), action('b', [])])).toEqual([
-      ['Unknown organisation', ['a', 'b']],
+      ['Unknown organisation', ['a']],
+      ['No owner yet', ['b']],
     ])
   })
 })

@@ -1,5 +1,6 @@
 import type { ExplicitBlock } from './blocks.ts'
 import { suggestionKey } from './keys.ts'
+import type { OwnerMatcher } from './owners.ts'
 import type {
   ActionStatus,
   AskStatus,
@@ -20,7 +21,10 @@ const ACTION_STATUSES = new Set<ActionStatus>(['open', 'in_progress', 'done', 'd
 const ASK_STATUSES = new Set<AskStatus>(['proposed', 'agreed', 'sent'])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-export function explicitItems(blocks: readonly ExplicitBlock[]): ExplicitItems {
+export function explicitItems(
+  blocks: readonly ExplicitBlock[],
+  matcher: OwnerMatcher,
+): ExplicitItems {
   const items: ExplicitItems = { actions: [], asks: [], decisions: [] }
   for (const block of blocks) {
     const attrs = block.node.attrs as Record<string, unknown>
@@ -37,7 +41,7 @@ export function explicitItems(blocks: readonly ExplicitBlock[]): ExplicitItems {
           key,
           origin: 'explicit',
           text,
-          owners: strings(attrs.owners),
+          owners: ownersOf(block, strings(attrs.owners), matcher),
           unknownOwners: [],
           assignee: str(attrs.assignee),
           due: validDue,
@@ -90,4 +94,20 @@ function str(value: unknown): string | null {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+/**
+ * An action's owners as set on the node; where none are set yet, whoever its text names:
+ * "/action Draft the letter with @FPCT" is FPCT's before anyone picks an owner.
+ */
+function ownersOf(block: ExplicitBlock, owners: string[], matcher: OwnerMatcher): string[] {
+  if (owners.length > 0) return owners
+  const mentioned: string[] = []
+  block.node.descendants((child) => {
+    const id = child.type.name === 'organisationMention' ? str(child.attrs.id) : null
+    if (id && !mentioned.includes(id)) mentioned.push(id)
+  })
+  if (mentioned.length > 0) return mentioned
+  const named = matcher.entities(block.text).flatMap((entity) => entity.organisationIds)
+  return [...new Set(named)]
 }

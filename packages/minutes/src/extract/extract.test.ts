@@ -48,6 +48,36 @@ describe('extract', () => {
     ])
   })
 
+  it('gives an action node without owners the organisations its text mentions or names', () => {
+    const doc = jsonDoc([
+      {
+        type: 'actionItem',
+        attrs: { id: 'm1', owners: [] },
+        content: [
+          text('Draft the letter with '),
+          { type: 'organisationMention', attrs: { id: 'acr', label: 'ACR' } },
+        ],
+      },
+      {
+        type: 'actionItem',
+        attrs: { id: 'm2', owners: [] },
+        content: [text('Riverside Food Bank to restock the pantry')],
+      },
+      {
+        type: 'actionItem',
+        attrs: { id: 'm3', owners: ['sp'] },
+        content: [text('Riverside Food Bank to help')],
+      },
+      { type: 'actionItem', attrs: { id: 'm4', owners: [] }, content: [text('Book a room')] },
+    ])
+    expect(extract(doc, context).actions.map((a) => [a.key, a.owners])).toEqual([
+      ['m1', ['acr']],
+      ['m2', ['rfb']],
+      ['m3', ['sp']],
+      ['m4', []],
+    ])
+  })
+
   it('drops a suggestion whose text is already inside an explicit node', () => {
     const doc = jsonDoc([
       paragraph(text('RFB will restock the pantry.')),

@@ -23,7 +23,7 @@ export function createExtractor(context: ExtractContext): (doc: Node) => Extract
   return (doc) => {
     const read = attempt(() => readDocument(doc, matcher, meetingDate), undefined)
     if (!read) return { actions: [], asks: [], decisions: [] }
-    const explicit = attempt(() => explicitItems(read.explicit), {
+    const explicit = attempt(() => explicitItems(read.explicit, matcher), {
       actions: [],
       asks: [],
       decisions: [],
