@@ -1,6 +1,6 @@
 import type { Membership } from '@accord/coalition'
 import { newId } from '../accounts/tokens.ts'
-import type { SqliteStorage } from '../storage/sqlite/storage.ts'
+import type { Storage } from '../storage/storage.ts'
 import { loadDemoCoalition, type DemoCoalition } from './demo-coalition.ts'
 
 /**
@@ -9,7 +9,7 @@ import { loadDemoCoalition, type DemoCoalition } from './demo-coalition.ts'
  * them) as members, and one meeting per sample with its minutes and attendance.
  */
 export async function createDemoCoalition(
-  storage: SqliteStorage,
+  storage: Storage,
   chairId: string,
   demo: DemoCoalition = loadDemoCoalition(),
 ): Promise<Membership> {

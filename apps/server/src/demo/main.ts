@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { hashPassword } from '../accounts/password.ts'
 import { newId } from '../accounts/tokens.ts'
 import { loadConfig } from '../config.ts'
-import { SqliteStorage } from '../storage/sqlite/storage.ts'
+import { openStorage } from '../storage/open-storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
 import { DEMO_EMAIL_DOMAIN, loadDemoCoalition } from './demo-coalition.ts'
 
@@ -14,7 +14,7 @@ const config = loadConfig(process.env)
 const email = `chair@${DEMO_EMAIL_DOMAIN}`
 const password = randomBytes(9).toString('base64url')
 const demo = loadDemoCoalition()
-const storage = new SqliteStorage(config.dataDir)
+const storage = await openStorage(config)
 try {
   let chair = await storage.accounts.findPersonByEmail(email)
   if (!chair) {
@@ -33,7 +33,7 @@ try {
     await createDemoCoalition(storage, chair.id, demo)
   }
 } finally {
-  storage.close()
+  await storage.close()
 }
 
 const port = config.port

@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import { requirePerson } from '../accounts/require-person.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import type { SqliteStorage } from '../storage/sqlite/storage.ts'
+import type { Storage } from '../storage/storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
 
 /** `POST /api/demo`: a realistic coalition to look around, with the caller as its chair. */
-export function demoRoutes({ storage }: { storage: SqliteStorage }) {
+export function demoRoutes({ storage }: { storage: Storage }) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const person = requirePerson(c)
     const membership = await createDemoCoalition(storage, person.id)

@@ -261,7 +261,7 @@ describe('the last use, in the store', () => {
       expect((await storage.invites.findInviteByTokenHash('hash'))!.uses).toBe(1)
       expect(await storage.coalitions.findMembership('second', 'c')).toBeUndefined()
     } finally {
-      storage.close()
+      await storage.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })

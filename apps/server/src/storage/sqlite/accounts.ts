@@ -40,7 +40,8 @@ export class SqliteAccountStore implements AccountStore {
     }
   }
 
-  createPerson(person: PersonRecord): Promise<void> {
+  // async, so a UniqueViolation rejects the promise rather than throwing past it.
+  async createPerson(person: PersonRecord): Promise<void> {
     unique(
       () => 'email',
       () =>
@@ -52,7 +53,6 @@ export class SqliteAccountStore implements AccountStore {
           person.createdAt,
         ),
     )
-    return Promise.resolve()
   }
 
   getPerson(id: string): Promise<PersonRecord | undefined> {

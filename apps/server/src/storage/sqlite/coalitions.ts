@@ -165,21 +165,23 @@ export class SqliteCoalitionStore implements CoalitionStore {
     return Promise.resolve(this.statements.organisations.all(coalitionId).map(toOrganisation))
   }
 
-  createOrganisation(
+  // The writes that can break a unique index are async, so a UniqueViolation rejects the
+  // promise rather than throwing past it.
+  async createOrganisation(
     coalitionId: string,
     organisation: NewOrganisation & { id: string },
   ): Promise<Organisation> {
     this.insertOrganisation(coalitionId, organisation, new Date().toISOString())
-    return Promise.resolve({ ...organisation })
+    return { ...organisation }
   }
 
-  updateOrganisation(
+  async updateOrganisation(
     coalitionId: string,
     id: string,
     patch: OrganisationPatch,
   ): Promise<Organisation | undefined> {
     const row = this.statements.organisation.get(coalitionId, id)
-    if (!row) return Promise.resolve(undefined)
+    if (!row) return undefined
     const next = { ...toOrganisation(row), ...patch }
     unique(organisationConstraint, () =>
       this.statements.updateOrganisation.run(
@@ -190,7 +192,7 @@ export class SqliteCoalitionStore implements CoalitionStore {
         id,
       ),
     )
-    return Promise.resolve(next)
+    return next
   }
 
   deleteOrganisation(coalitionId: string, id: string): Promise<'deleted' | 'missing' | 'in_use'> {
@@ -219,9 +221,8 @@ export class SqliteCoalitionStore implements CoalitionStore {
     )
   }
 
-  addMember(membership: MembershipRecord): Promise<void> {
+  async addMember(membership: MembershipRecord): Promise<void> {
     this.insertMember(membership)
-    return Promise.resolve()
   }
 
   updateMember(

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { DocumentStore, StoredUpdate } from '@accord/sync'
-import { migrate } from '../migrations.ts'
+import type { StoredUpdate } from '@accord/sync'
+import type { Storage } from '../storage.ts'
+import { migrate } from './migrate.ts'
 import { SqliteAccountStore } from './accounts.ts'
 import { SqliteCoalitionStore } from './coalitions.ts'
 import { SqliteInviteStore } from './invites.ts'
@@ -13,7 +14,7 @@ import { SqliteProjectionStore } from './projection.ts'
  * The embedded default: one SQLite file in DATA_DIR. WAL with synchronous=FULL, so a
  * committed transaction survives a crash or power loss before the server acknowledges it.
  */
-export class SqliteStorage implements DocumentStore {
+export class SqliteStorage implements Storage {
   readonly accounts: SqliteAccountStore
   readonly coalitions: SqliteCoalitionStore
   readonly invites: SqliteInviteStore
@@ -23,11 +24,7 @@ export class SqliteStorage implements DocumentStore {
   private readonly statements
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.db = new Database(path.join(dataDir, 'accord.sqlite'))
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = FULL')
-    this.db.pragma('foreign_keys = ON')
+    this.db = openDatabase(dataDir)
     migrate(this.db)
     this.accounts = new SqliteAccountStore(this.db)
     this.coalitions = new SqliteCoalitionStore(this.db)
@@ -67,7 +64,27 @@ export class SqliteStorage implements DocumentStore {
     return Promise.resolve()
   }
 
-  close(): void {
-    this.db.close()
+  /** Resolves once the database answers a query: the readiness probe's database check. */
+  ping(): Promise<void> {
+    // In the executor, so a closed database rejects rather than throws.
+    return new Promise((resolve) => {
+      this.db.prepare('SELECT 1').get()
+      resolve()
+    })
   }
+
+  close(): Promise<void> {
+    this.db.close()
+    return Promise.resolve()
+  }
+}
+
+/** The database file in `dataDir`, created if need be, with the settings every connection needs. */
+export function openDatabase(dataDir: string): Database.Database {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, 'accord.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  return db
 }

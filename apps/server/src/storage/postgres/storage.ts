@@ -1,0 +1,83 @@
+import type { StoredUpdate } from '@accord/sync'
+import type { Storage } from '../storage.ts'
+import { PostgresAccountStore } from './accounts.ts'
+import { PostgresCoalitionStore } from './coalitions.ts'
+import { connect, type Database, type PostgresOptions } from './database.ts'
+import { PostgresInviteStore } from './invites.ts'
+import { PostgresMeetingStore } from './meetings.ts'
+import { migrate } from './migrate.ts'
+import { PostgresProjectionStore } from './projection.ts'
+
+/**
+ * Storage in a PostgreSQL database (DATABASE_URL), in one schema. A write resolves after its
+ * COMMIT returns, and PostgreSQL's default synchronous_commit = on has flushed the WAL by then,
+ * so the acknowledgement means what it means with SQLite.
+ */
+export class PostgresStorage implements Storage {
+  readonly accounts: PostgresAccountStore
+  readonly coalitions: PostgresCoalitionStore
+  readonly invites: PostgresInviteStore
+  readonly meetings: PostgresMeetingStore
+  readonly projection: PostgresProjectionStore
+
+  private constructor(private readonly db: Database) {
+    this.accounts = new PostgresAccountStore(db)
+    this.coalitions = new PostgresCoalitionStore(db)
+    this.invites = new PostgresInviteStore(db)
+    this.meetings = new PostgresMeetingStore(db)
+    this.projection = new PostgresProjectionStore(db)
+  }
+
+  /** Connects and brings the schema up to date. */
+  static async open(options: PostgresOptions): Promise<PostgresStorage> {
+    const db = connect(options)
+    try {
+      await migrate(db, options.schema)
+    } catch (error) {
+      await db.pool.end()
+      throw error
+    }
+    return new PostgresStorage(db)
+  }
+
+  async load(docName: string): Promise<Uint8Array[]> {
+    const rows = await this.db.rows<{ data: Buffer }>(
+      'SELECT data FROM document_updates WHERE doc = $1 ORDER BY id',
+      [docName],
+    )
+    return rows.map((row) => new Uint8Array(row.data))
+  }
+
+  async append(updates: readonly StoredUpdate[]): Promise<void> {
+    if (updates.length === 0) return
+    // The batch is one statement, so one transaction that resolves after its COMMIT. ORDER BY
+    // gives the rows ids in the order the updates came.
+    await this.db.run(
+      `INSERT INTO document_updates (doc, data)
+       SELECT doc, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u (doc, data, n)
+       ORDER BY n`,
+      [updates.map((u) => u.docName), updates.map((u) => toBuffer(u.update))],
+    )
+  }
+
+  async compact(docName: string, snapshot: Uint8Array): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM document_updates WHERE doc = $1', [docName])
+      await tx.run('INSERT INTO document_updates (doc, data) VALUES ($1, $2)', [
+        docName,
+        toBuffer(snapshot),
+      ])
+    })
+  }
+
+  async ping(): Promise<void> {
+    await this.db.run('SELECT 1')
+  }
+
+  close(): Promise<void> {
+    return this.db.pool.end()
+  }
+}
+
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)

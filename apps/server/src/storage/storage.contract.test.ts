@@ -1,0 +1,555 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { StructureAction, StructureAsk, StructureDecision } from '@accord/minutes/structure'
+import pg from 'pg'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  dropSchema,
+  freshSchema,
+  queryTestDatabase,
+  TEST_DATABASE_URL,
+} from '../testing/postgres.ts'
+import { UniqueViolation } from './errors.ts'
+import type { MigrationRun } from './migrations.ts'
+import { connect } from './postgres/database.ts'
+import { migrate as migratePostgres } from './postgres/migrate.ts'
+import { PostgresStorage } from './postgres/storage.ts'
+import { migrate as migrateSqlite } from './sqlite/migrate.ts'
+import { openDatabase, SqliteStorage } from './sqlite/storage.ts'
+import type { Storage } from './storage.ts'
+
+/** One engine under test: its storage, and a way around it to check what it wrote. */
+interface Engine {
+  storage: Storage
+  migrateAgain(): Promise<MigrationRun>
+  /** Runs SQL both dialects read alike, straight on the database. */
+  query<R>(sql: string): Promise<R[]>
+  dispose(): Promise<void>
+}
+
+async function sqlite(): Promise<Engine> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-storage-'))
+  const storage = new SqliteStorage(dir)
+  const raw = openDatabase(dir)
+  return {
+    storage,
+    migrateAgain: () => Promise.resolve(migrateSqlite(raw)),
+    query: <R>(sql: string) => {
+      const statement = raw.prepare(sql)
+      return Promise.resolve((statement.reader ? statement.all() : (statement.run(), [])) as R[])
+    },
+    async dispose() {
+      raw.close()
+      await storage.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function postgresql(): Promise<Engine> {
+  const schema = freshSchema()
+  const storage = await PostgresStorage.open({ url: TEST_DATABASE_URL, schema })
+  const raw = connect({ url: TEST_DATABASE_URL, schema })
+  return {
+    storage,
+    migrateAgain: () => migratePostgres(raw, schema),
+    query: async <R>(sql: string) => (await raw.pool.query(sql)).rows as R[],
+    async dispose() {
+      await raw.pool.end()
+      await storage.close()
+      await dropSchema(schema)
+    },
+  }
+}
+
+const at = '2025-03-04T10:00:00.000Z'
+const later = '2025-03-05T10:00:00.000Z'
+const person = (id: string, email = `${id}@example.org`) => ({
+  id,
+  email,
+  name: id[0]!.toUpperCase() + id.slice(1),
+  passwordHash: null,
+  createdAt: at,
+})
+const org = (id: string, name: string, shortName: string, aliases: string[] = []) => ({
+  id,
+  name,
+  shortName,
+  aliases,
+})
+const invite = (id: string, maxUses: number | null, expiresAt = '2999-01-01T00:00:00.000Z') => ({
+  id,
+  tokenHash: `hash-${id}`,
+  coalitionId: 'c',
+  organisationId: 'alc',
+  role: 'member' as const,
+  maxUses,
+  uses: 0,
+  expiresAt,
+  revokedAt: null,
+  createdBy: 'owen',
+  createdAt: at,
+})
+
+describe.each([
+  ['sqlite', sqlite],
+  ['postgresql', postgresql],
+])('storage on %s', (_name, open) => {
+  let engine: Engine
+  let s: Storage
+
+  beforeEach(async () => {
+    engine = await open()
+    s = engine.storage
+  })
+  afterEach(() => engine.dispose())
+
+  /** Owen chairs coalition c for ALC; grace and ada have accounts but no membership. */
+  async function seed() {
+    for (const id of ['owen', 'grace', 'ada']) await s.accounts.createPerson(person(id))
+    await s.coalitions.createCoalition({
+      coalition: { id: 'c', name: 'Northshire' },
+      organisation: org('alc', 'Association of Local Councils', 'ALC', ['the councils']),
+      chair: {
+        personId: 'owen',
+        coalitionId: 'c',
+        organisationId: 'alc',
+        role: 'chair',
+        createdAt: at,
+      },
+    })
+  }
+
+  it('migrates once: a second run finds nothing to do, and the database answers a ping', async () => {
+    expect(await engine.migrateAgain()).toEqual({ from: 3, to: 3 })
+    await expect(s.ping()).resolves.toBeUndefined()
+  })
+
+  describe('accounts', () => {
+    it('keeps people, finds them by id and email, and refuses a taken email', async () => {
+      await s.accounts.createPerson(person('owen'))
+      expect(await s.accounts.getPerson('owen')).toEqual(person('owen'))
+      expect(await s.accounts.findPersonByEmail('owen@example.org')).toEqual(person('owen'))
+      expect(await s.accounts.getPerson('nobody')).toBeUndefined()
+      expect(await s.accounts.findPersonByEmail('nobody@example.org')).toBeUndefined()
+      const taken = s.accounts.createPerson(person('other', 'owen@example.org'))
+      await expect(taken).rejects.toEqual(new UniqueViolation('email'))
+      await s.accounts.setPasswordHash('owen', 'hash')
+      expect((await s.accounts.getPerson('owen'))?.passwordHash).toBe('hash')
+    })
+
+    it('keeps sessions by token hash and revokes them once, singly or all of a person', async () => {
+      await s.accounts.createPerson(person('owen'))
+      const session = (tokenHash: string) => ({
+        tokenHash,
+        personId: 'owen',
+        createdAt: at,
+        expiresAt: later,
+      })
+      await s.accounts.createSession(session('one'))
+      await s.accounts.createSession(session('two'))
+      await s.accounts.createSession(session('three'))
+      expect(await s.accounts.findSession('one')).toEqual({
+        personId: 'owen',
+        expiresAt: later,
+        revokedAt: null,
+      })
+      expect(await s.accounts.findSession('none')).toBeUndefined()
+      await s.accounts.revokeSession('one', at)
+      await s.accounts.revokeSession('one', later)
+      expect((await s.accounts.findSession('one'))?.revokedAt).toBe(at)
+      await s.accounts.revokeSessionsOf('owen', later)
+      expect((await s.accounts.findSession('one'))?.revokedAt).toBe(at)
+      expect((await s.accounts.findSession('two'))?.revokedAt).toBe(later)
+      expect((await s.accounts.findSession('three'))?.revokedAt).toBe(later)
+    })
+  })
+
+  describe('coalitions', () => {
+    it('creates a coalition with its organisation and chair, and adopts ownerless meetings', async () => {
+      await engine.query(
+        `INSERT INTO meetings (id, title, date, created_at) VALUES ('old', 'Old', '2024-01-01', '${at}')`,
+      )
+      await seed()
+      expect(await s.coalitions.getCoalition('c')).toEqual({ id: 'c', name: 'Northshire' })
+      expect(await s.coalitions.getCoalition('none')).toBeUndefined()
+      expect((await s.meetings.getMeeting('old'))?.coalitionId).toBe('c')
+      await s.coalitions.renameCoalition('c', 'Northshire Care')
+      expect(await s.coalitions.membershipsOf('owen')).toEqual([
+        {
+          coalition: { id: 'c', name: 'Northshire Care' },
+          organisation: org('alc', 'Association of Local Councils', 'ALC', ['the councils']),
+          role: 'chair',
+        },
+      ])
+      expect(await s.coalitions.membershipsOf('grace')).toEqual([])
+      expect(await s.coalitions.findMembership('owen', 'c')).toEqual({
+        personId: 'owen',
+        coalitionId: 'c',
+        organisationId: 'alc',
+        role: 'chair',
+        createdAt: at,
+      })
+      expect(await s.coalitions.findMembership('grace', 'c')).toBeUndefined()
+    })
+
+    it('lists organisations by name and refuses a name or short name taken in any case', async () => {
+      await seed()
+      await s.coalitions.createOrganisation('c', org('fpct', 'fair Pay for Care', 'FPCT'))
+      await s.coalitions.createOrganisation('c', org('cnn', 'Carers Network', 'CNN', ['carers']))
+      const names = (await s.coalitions.listOrganisations('c')).map((o) => o.id)
+      expect(names).toEqual(['alc', 'cnn', 'fpct'])
+      await expect(
+        s.coalitions.createOrganisation('c', org('x', 'CARERS NETWORK', 'X')),
+      ).rejects.toEqual(new UniqueViolation('name'))
+      await expect(s.coalitions.createOrganisation('c', org('y', 'Y', 'cnn'))).rejects.toEqual(
+        new UniqueViolation('shortName'),
+      )
+      await expect(
+        s.coalitions.updateOrganisation('c', 'cnn', { shortName: 'Fpct' }),
+      ).rejects.toEqual(new UniqueViolation('shortName'))
+      expect(await s.coalitions.updateOrganisation('c', 'cnn', { aliases: ['a', 'b'] })).toEqual(
+        org('cnn', 'Carers Network', 'CNN', ['a', 'b']),
+      )
+      expect(await s.coalitions.updateOrganisation('c', 'none', { name: 'N' })).toBeUndefined()
+      expect((await s.coalitions.listOrganisations('c'))[1]).toEqual(
+        org('cnn', 'Carers Network', 'CNN', ['a', 'b']),
+      )
+    })
+
+    it('deletes an organisation only when nothing refers to it, taking its spent links along', async () => {
+      await seed()
+      await s.coalitions.createOrganisation('c', org('fpct', 'Fair Pay', 'FPCT'))
+      await s.invites.createInvite({ ...invite('spent', 1), organisationId: 'fpct', uses: 0 })
+      await s.invites.revokeInvite('c', 'spent', at)
+      await s.invites.createInvite({ ...invite('live', null), organisationId: 'fpct' })
+      expect(await s.coalitions.deleteOrganisation('c', 'fpct')).toBe('in_use')
+      await s.invites.revokeInvite('c', 'live', at)
+      expect(await s.coalitions.deleteOrganisation('c', 'alc')).toBe('in_use')
+      expect(await s.coalitions.deleteOrganisation('c', 'fpct')).toBe('deleted')
+      expect(await s.coalitions.deleteOrganisation('c', 'fpct')).toBe('missing')
+      expect(await s.invites.listInvites('c')).toEqual([])
+    })
+
+    it('adds, changes and removes members, refusing a second membership', async () => {
+      await seed()
+      await s.coalitions.createOrganisation('c', org('fpct', 'Fair Pay', 'FPCT'))
+      const grace = {
+        personId: 'grace',
+        coalitionId: 'c',
+        organisationId: 'alc',
+        role: 'member' as const,
+        createdAt: later,
+      }
+      await s.coalitions.addMember(grace)
+      await expect(s.coalitions.addMember(grace)).rejects.toEqual(new UniqueViolation('membership'))
+      await s.coalitions.updateMember('c', 'grace', { role: 'secretariat' })
+      await s.coalitions.updateMember('c', 'grace', { organisationId: 'fpct' })
+      expect(await s.coalitions.listMembers('c')).toEqual([
+        {
+          personId: 'grace',
+          name: 'Grace',
+          email: 'grace@example.org',
+          organisationId: 'fpct',
+          role: 'secretariat',
+          joinedAt: later,
+        },
+        expect.objectContaining({ personId: 'owen', role: 'chair', joinedAt: at }),
+      ])
+      await s.coalitions.removeMember('c', 'grace')
+      expect((await s.coalitions.listMembers('c')).map((m) => m.personId)).toEqual(['owen'])
+    })
+  })
+
+  describe('invites', () => {
+    it('keeps invites, newest first, and revokes one once', async () => {
+      await seed()
+      await s.invites.createInvite(invite('first', 1))
+      await s.invites.createInvite({ ...invite('second', null), createdAt: later })
+      expect((await s.invites.listInvites('c')).map((i) => i.id)).toEqual(['second', 'first'])
+      expect(await s.invites.findInviteByTokenHash('hash-first')).toEqual(invite('first', 1))
+      expect(await s.invites.findInviteByTokenHash('hash-none')).toBeUndefined()
+      expect(await s.invites.revokeInvite('c', 'first', at)).toBe(true)
+      expect(await s.invites.revokeInvite('c', 'first', later)).toBe(true)
+      expect(await s.invites.revokeInvite('other', 'first', later)).toBe(false)
+      expect((await s.invites.findInviteByTokenHash('hash-first'))?.revokedAt).toBe(at)
+    })
+
+    it('redeems: joined, then already a member, then used up', async () => {
+      await seed()
+      await s.invites.createInvite(invite('once', 1))
+      expect(await s.invites.redeemInvite(invite('once', 1), 'grace', later)).toBe('joined')
+      expect(await s.invites.redeemInvite(invite('once', 1), 'grace', later)).toBe('already_member')
+      expect(await s.invites.redeemInvite(invite('once', 1), 'ada', later)).toBe('used_up')
+      expect(await s.coalitions.findMembership('grace', 'c')).toMatchObject({ role: 'member' })
+      expect((await s.invites.findInviteByTokenHash('hash-once'))?.uses).toBe(1)
+    })
+
+    it('lets exactly one of two people racing for a single-use link in', async () => {
+      await seed()
+      await s.invites.createInvite(invite('once', 1))
+      const answers = await Promise.all([
+        s.invites.redeemInvite(invite('once', 1), 'grace', later),
+        s.invites.redeemInvite(invite('once', 1), 'ada', later),
+      ])
+      expect(answers.sort()).toEqual(['joined', 'used_up'])
+      expect((await s.invites.findInviteByTokenHash('hash-once'))?.uses).toBe(1)
+      expect(await s.coalitions.listMembers('c')).toHaveLength(2)
+    })
+
+    it('counts one use when one person races through two links', async () => {
+      await seed()
+      await s.invites.createInvite(invite('a', null))
+      await s.invites.createInvite({ ...invite('b', null), tokenHash: 'hash-b' })
+      const answers = await Promise.all([
+        s.invites.redeemInvite(invite('a', null), 'grace', later),
+        s.invites.redeemInvite(invite('b', null), 'grace', later),
+      ])
+      expect(answers.sort()).toEqual(['already_member', 'joined'])
+      const uses = (await s.invites.listInvites('c')).map((i) => i.uses)
+      expect(uses.reduce((a, b) => a + b)).toBe(1)
+    })
+  })
+
+  describe('meetings', () => {
+    const meeting = (id: string, date: string, attendance: string[] = []) => ({
+      id,
+      coalitionId: 'c',
+      title: `Meeting ${id}`,
+      date,
+      createdAt: at,
+      attendance,
+    })
+
+    it('keeps meetings with their attendance, newest first', async () => {
+      await seed()
+      await s.coalitions.createOrganisation('c', org('fpct', 'Fair Pay', 'FPCT'))
+      expect(await s.meetings.createMeeting(meeting('m1', '2025-01-01', ['fpct', 'alc']))).toEqual(
+        meeting('m1', '2025-01-01', ['fpct', 'alc']),
+      )
+      await s.meetings.createMeeting(meeting('m2', '2025-02-01'))
+      expect(await s.meetings.getMeeting('m1')).toEqual(
+        meeting('m1', '2025-01-01', ['alc', 'fpct']),
+      )
+      expect(await s.meetings.getMeeting('none')).toBeUndefined()
+      expect((await s.meetings.listMeetings('c')).map((m) => m.id)).toEqual(['m2', 'm1'])
+      expect(await s.meetings.listMeetings('other')).toEqual([])
+    })
+
+    it('changes the title, date and attendance', async () => {
+      await seed()
+      await s.meetings.createMeeting(meeting('m1', '2025-01-01', ['alc']))
+      expect(await s.meetings.updateMeeting('m1', { title: 'Renamed' })).toMatchObject({
+        title: 'Renamed',
+        date: '2025-01-01',
+      })
+      expect(await s.meetings.updateMeeting('m1', { date: '2025-06-01' })).toMatchObject({
+        title: 'Renamed',
+        date: '2025-06-01',
+      })
+      expect(await s.meetings.updateMeeting('none', { title: 'X' })).toBeUndefined()
+      expect((await s.meetings.setAttendance('m1', []))?.attendance).toEqual([])
+      expect((await s.meetings.setAttendance('m1', ['alc']))?.attendance).toEqual(['alc'])
+    })
+  })
+
+  describe('documents', () => {
+    const bytes = (...values: number[]) => new Uint8Array(values)
+
+    it('appends batches across documents and loads each in order, bytes intact', async () => {
+      const every = new Uint8Array(256).map((_, i) => i)
+      await s.append([
+        { docName: 'a', update: bytes(1) },
+        { docName: 'b', update: every },
+        { docName: 'a', update: bytes(2) },
+      ])
+      await s.append([])
+      await s.append([{ docName: 'a', update: bytes(3) }])
+      expect(await s.load('a')).toEqual([bytes(1), bytes(2), bytes(3)])
+      expect(await s.load('b')).toEqual([every])
+      expect(await s.load('none')).toEqual([])
+    })
+
+    it('compacts one document into its snapshot, leaving the others', async () => {
+      await s.append([
+        { docName: 'a', update: bytes(1) },
+        { docName: 'a', update: bytes(2) },
+        { docName: 'b', update: bytes(9) },
+      ])
+      await s.compact('a', bytes(1, 2))
+      await s.append([{ docName: 'a', update: bytes(3) }])
+      expect(await s.load('a')).toEqual([bytes(1, 2), bytes(3)])
+      expect(await s.load('b')).toEqual([bytes(9)])
+    })
+  })
+
+  describe('projection', () => {
+    const source = { text: 'ALC will write', from: 1, to: 15 }
+    const action = (key: string, position: number, text = 'Write'): StructureAction => ({
+      key,
+      origin: 'explicit',
+      text,
+      source,
+      reason: 'owner + will',
+      position,
+      owners: ['alc', 'ALL'],
+      unknownOwners: ['Zoë’s group'],
+      assignee: null,
+      due: '2025-03-10',
+      dueText: 'by Monday',
+      dueUnparsed: position % 2 === 1,
+      status: 'open',
+    })
+    const ask: StructureAsk = {
+      key: 'k',
+      origin: 'suggested',
+      text: 'Ask',
+      source,
+      reason: 'r',
+      position: 0,
+      target: null,
+      supporters: [],
+      unknownSupporters: ['x'],
+      status: 'proposed',
+    }
+    const decision: StructureDecision = {
+      key: 'd',
+      origin: 'explicit',
+      text: 'Decided',
+      source,
+      reason: 'r',
+      position: 0,
+    }
+    const updatedAt = (table: string) =>
+      engine.query<{ key: string; updated_at: string }>(
+        `SELECT key, updated_at FROM ${table} WHERE meeting_id = 'm' ORDER BY key`,
+      )
+
+    beforeEach(async () => {
+      await seed()
+      await s.meetings.createMeeting({
+        id: 'm',
+        coalitionId: 'c',
+        title: 'M',
+        date: '2025-03-04',
+        createdAt: at,
+        attendance: [],
+      })
+    })
+
+    it('starts at version 0 with nothing stored', async () => {
+      expect(await s.projection.getStructure('m')).toEqual({
+        version: 0,
+        actions: [],
+        asks: [],
+        decisions: [],
+      })
+    })
+
+    it('stores every field and counts only real changes, leaving equal rows untouched', async () => {
+      const lists = {
+        actions: [action('a', 0), action('b', 1)],
+        asks: [ask],
+        decisions: [decision],
+      }
+      expect(await s.projection.replaceStructure('m', lists, at)).toBe(1)
+      expect(await s.projection.getStructure('m')).toEqual({ version: 1, ...lists })
+      expect(await s.projection.replaceStructure('m', lists, later)).toBeNull()
+      expect(await updatedAt('actions')).toEqual([
+        { key: 'a', updated_at: at },
+        { key: 'b', updated_at: at },
+      ])
+
+      const changed = { ...lists, actions: [action('a', 0), action('b', 1, 'Rewritten')] }
+      expect(await s.projection.replaceStructure('m', changed, later)).toBe(2)
+      expect(await updatedAt('actions')).toEqual([
+        { key: 'a', updated_at: at },
+        { key: 'b', updated_at: later },
+      ])
+      expect((await s.projection.getStructure('m')).actions[1]?.text).toBe('Rewritten')
+    })
+
+    it('deletes the keys no longer there, and a deletion alone is a change', async () => {
+      const lists = {
+        actions: [action('a', 0), action('b', 1)],
+        asks: [ask],
+        decisions: [decision],
+      }
+      await s.projection.replaceStructure('m', lists, at)
+      const fewer = { actions: [{ ...action('b', 1), position: 0 }], asks: [ask], decisions: [] }
+      expect(await s.projection.replaceStructure('m', fewer, later)).toBe(2)
+      expect(await s.projection.replaceStructure('m', { ...fewer, asks: [] }, later)).toBe(3)
+      expect(await s.projection.getStructure('m')).toEqual({
+        version: 3,
+        actions: [{ ...action('b', 1), position: 0 }],
+        asks: [],
+        decisions: [],
+      })
+    })
+  })
+})
+
+describe('the schema', () => {
+  it('is migrated once when two PostgreSQL servers start together', async () => {
+    const schema = freshSchema()
+    try {
+      const both = await Promise.all([
+        PostgresStorage.open({ url: TEST_DATABASE_URL, schema }),
+        PostgresStorage.open({ url: TEST_DATABASE_URL, schema }),
+      ])
+      await Promise.all(both.map((storage) => storage.close()))
+      const versions = await queryTestDatabase<{ version: number }>(
+        `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
+      )
+      expect(versions.map((row) => row.version)).toEqual([1, 2, 3])
+    } finally {
+      await dropSchema(schema)
+    }
+  })
+
+  it('has the same tables, columns and indexes in both engines', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-schema-'))
+    const schema = freshSchema()
+    const storage = await PostgresStorage.open({ url: TEST_DATABASE_URL, schema })
+    try {
+      const db = new Database(path.join(dir, 'accord.sqlite'))
+      migrateSqlite(db)
+      const sqliteColumns = db
+        .prepare<[], { name: string }>(
+          `SELECT m.name || '.' || p.name AS name FROM sqlite_master m, pragma_table_info(m.name) p
+           WHERE m.type = 'table'`,
+        )
+        .all()
+      const sqliteIndexes = db
+        .prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`,
+        )
+        .all()
+      db.close()
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+      await client.connect()
+      const pgColumns = await client.query<{ name: string }>(
+        `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+         WHERE table_schema = $1 AND table_name <> 'schema_migrations'`,
+        [schema],
+      )
+      // Named indexes only: those behind primary keys and UNIQUE columns SQLite names itself.
+      const pgIndexes = await client.query<{ name: string }>(
+        `SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1
+         AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'`,
+        [schema],
+      )
+      await client.end()
+      const names = (rows: { name: string }[]) => rows.map((row) => row.name).sort()
+      expect(names(pgColumns.rows)).toEqual(names(sqliteColumns))
+      expect(names(pgIndexes.rows)).toEqual(names(sqliteIndexes))
+      expect(names(sqliteIndexes)).toContain('organisations_short_name')
+    } finally {
+      await storage.close()
+      await dropSchema(schema)
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,22 @@
+import type { DocumentStore } from '@accord/sync'
+import type { AccountStore } from '../accounts/account-store.ts'
+import type { CoalitionStore } from '../coalitions/coalition-store.ts'
+import type { InviteStore } from '../invites/invite-store.ts'
+import type { MeetingStore } from '../meetings/meeting-store.ts'
+import type { ProjectionStore } from '../projection/projection-store.ts'
+
+/**
+ * Everything the server keeps, whichever engine keeps it (SQLite or PostgreSQL, see
+ * open-storage.ts). The document methods resolve only once the write is committed: the sync
+ * layer acknowledges an edit as saved after `append` resolves.
+ */
+export interface Storage extends DocumentStore {
+  readonly accounts: AccountStore
+  readonly coalitions: CoalitionStore
+  readonly invites: InviteStore
+  readonly meetings: MeetingStore
+  readonly projection: ProjectionStore
+  /** Resolves when the database answers a query; for readiness checks. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
