@@ -13,6 +13,15 @@ export type { ConnectionOptions } from './connection.ts'
 export { stampAwarenessUpdate, type Presence } from './presence.ts'
 export { applyStoredUpdates } from './stored-updates.ts'
 export { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
+export {
+  decodeFanoutMessage,
+  encodeFanoutMessage,
+  FanoutPart,
+  type Fanout,
+  type FanoutMessage,
+  type FanoutPartData,
+} from './fanout.ts'
+export { DEFAULT_HEAL_INTERVAL_MS, REMOTE_ORIGIN, type FanoutStats } from './room-fanout.ts'
 export { silentLogger, type Logger, type Transport } from './transport.ts'
 export {
   RoomServer,

@@ -80,6 +80,33 @@ describe('room server hooks', () => {
     expect(calls.sort()).toEqual(['unload:a:', 'unload:b:'])
   })
 
+  it('reports each acknowledged commit: how long its oldest frame waited and what it stored', async () => {
+    /** Storage that takes 30 ms per write, so the latency has a floor to check. */
+    class SlowStore extends MemoryStore {
+      override async append(...args: Parameters<MemoryStore['append']>) {
+        await new Promise((resolve) => setTimeout(resolve, 30))
+        return super.append(...args)
+      }
+    }
+    const acknowledged: { latencyMs: number; updates: number }[] = []
+    const started = await startHarness({
+      store: new SlowStore(),
+      onAcknowledged: (latencyMs, updates) => acknowledged.push({ latencyMs, updates }),
+    })
+    harness = started
+    const alice = started.client('minutes')
+    await alice.synced()
+    await waitFor(() => acknowledged.length > 0)
+    // The client's step 2 of an empty document is acknowledged, and stores nothing.
+    expect(acknowledged.map((a) => a.updates)).toEqual([0])
+    acknowledged.length = 0
+    alice.text.insert(0, 'ALC will circulate the analysis.')
+    await alice.saved()
+    await waitFor(() => acknowledged.length > 0)
+    expect(acknowledged).toEqual([{ latencyMs: expect.any(Number), updates: 1 }])
+    expect(acknowledged[0]!.latencyMs).toBeGreaterThanOrEqual(29)
+  })
+
   it('keeps syncing when a hook throws', async () => {
     const started = await startHarness({
       onCommitted: () => {

@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import { Connection, type ConnectionOptions } from './connection.ts'
+import type { Fanout } from './fanout.ts'
 import { CloseCode } from './protocol.ts'
 import { Room, type PendingUpdate } from './room.ts'
+import { DEFAULT_HEAL_INTERVAL_MS, RoomFanout, type FanoutStats } from './room-fanout.ts'
 import type { DocumentStore } from './store.ts'
 import { silentLogger, type Logger, type Transport } from './transport.ts'
 
@@ -36,6 +38,23 @@ export interface RoomServerOptions {
    * read what you need synchronously. A throw is logged.
    */
   onUnload?(docName: string, doc: Y.Doc): void
+  /**
+   * Called once per commit, after its acknowledgements were sent: `latencyMs` is how long the
+   * oldest frame in it waited from arrival to its durable acknowledgement (the worst any sender
+   * saw), `updates` how many content updates it stored (0 for a commit of empty step 2s). For
+   * metrics; a throw is logged.
+   */
+  onAcknowledged?(latencyMs: number, updates: number): void
+  /**
+   * Other instances sharing the store: committed updates, local awareness and broadcast()
+   * messages are published, theirs applied (never stored again) and passed on. With a fanout,
+   * onCommitted also runs after remote content changed a document. See fanout.ts.
+   */
+  fanout?: Fanout
+  /** How often each loaded room publishes its state so lagging instances heal from storage. */
+  healIntervalMs?: number
+  /** Tags this instance's fan-out messages; random by default. */
+  instanceId?: string
 }
 
 /** What a transport holds for one connection: feed it frames, tell it when the socket closed. */
@@ -65,11 +84,15 @@ export class RoomServer {
   private readonly commitIntervalMs: number
   private lastCommitAt = -Infinity
   private readonly logger: Logger
-  private readonly hooks: Pick<RoomServerOptions, 'onCommitted' | 'onLoaded' | 'onUnload'>
+  private readonly hooks: Pick<
+    RoomServerOptions,
+    'onCommitted' | 'onLoaded' | 'onUnload' | 'onAcknowledged'
+  >
   /** Storage work runs one task at a time, so a compaction never races an append. */
   private storage: Promise<void> = Promise.resolve()
   private commitScheduled = false
   private closing = false
+  private readonly fanout: RoomFanout | undefined
 
   constructor(options: RoomServerOptions) {
     this.store = options.store
@@ -81,7 +104,29 @@ export class RoomServer {
       onCommitted: options.onCommitted,
       onLoaded: options.onLoaded,
       onUnload: options.onUnload,
+      onAcknowledged: options.onAcknowledged,
     }
+    this.fanout = options.fanout && this.createFanout(options)
+  }
+
+  private createFanout(options: RoomServerOptions): RoomFanout {
+    return new RoomFanout(
+      options.fanout!,
+      {
+        store: this.store,
+        logger: this.logger,
+        loadedRoom: (name) => (this.loading.has(name) ? undefined : this.rooms.get(name)),
+        loadedRooms: () => [...this.rooms.values()].filter((room) => !this.loading.has(room.name)),
+        changed: (room) => this.runHook('onCommitted', room),
+      },
+      options.instanceId ?? crypto.randomUUID(),
+      options.healIntervalMs ?? DEFAULT_HEAL_INTERVAL_MS,
+    )
+  }
+
+  /** Fan-out counters, when the server has a fanout. */
+  get fanoutStats(): Readonly<FanoutStats> | undefined {
+    return this.fanout?.stats
   }
 
   get roomCount(): number {
@@ -101,6 +146,7 @@ export class RoomServer {
   broadcast(docName: string, message: Uint8Array): void {
     const room = this.rooms.get(docName)
     if (!room) return
+    this.fanout?.broadcast(room, message)
     for (const connection of room.connections) {
       if (connection.started) connection.send(message)
     }
@@ -146,15 +192,18 @@ export class RoomServer {
       logger: this.logger,
     })
     this.rooms.set(docName, room)
+    this.fanout?.attach(room)
     const loading = this.store
       .load(docName)
       .then((updates) => {
         const skipped = room.load(updates)
         if (skipped > 0) this.logger.error({ docName, skipped }, 'skipped corrupt stored updates')
+        this.fanout?.loaded(room)
         this.runHook('onLoaded', room)
       })
       .catch((error: unknown) => {
         this.logger.error({ docName, err: error }, 'could not load document')
+        this.fanout?.detach(room)
         // Forget the room so the next connection tries loading again, instead of editing an
         // empty document that is not the stored one.
         room.failed = true
@@ -190,6 +239,7 @@ export class RoomServer {
 
   private unload(room: Room): void {
     this.rooms.delete(room.name)
+    this.fanout?.detach(room)
     this.runHook('onUnload', room)
     room.destroy()
   }
@@ -241,12 +291,28 @@ export class RoomServer {
     }
     for (const { room, updates } of batch) {
       room.committing = false
-      const stored = updates.filter((u) => u.hasContent).length
-      room.storedUpdates += stored
-      room.applyCommitted(updates)
-      if (stored > 0) this.runHook('onCommitted', room)
+      const stored = updates.filter((u) => u.hasContent)
+      room.storedUpdates += stored.length
+      const changes = room.applyCommitted(updates)
+      this.fanout?.committed(room, changes)
+      if (stored.length > 0) this.runHook('onCommitted', room)
       this.compactIfDue(room)
       this.unloadIfIdle(room)
+    }
+    this.reportAcknowledged(batch, entries.length)
+  }
+
+  private reportAcknowledged(batch: { updates: PendingUpdate[] }[], stored: number): void {
+    if (!this.hooks.onAcknowledged) return
+    let oldest = Infinity
+    for (const { updates } of batch) {
+      for (const { receivedAt } of updates) oldest = Math.min(oldest, receivedAt)
+    }
+    if (oldest === Infinity) return
+    try {
+      this.hooks.onAcknowledged(performance.now() - oldest, stored)
+    } catch (error) {
+      this.logger.error({ err: error }, 'onAcknowledged hook failed')
     }
   }
 
@@ -272,8 +338,17 @@ export class RoomServer {
       this.runStorage(async () => {
         try {
           // The storage queue runs one task at a time, so the document now holds exactly
-          // what is stored: the snapshot replaces the log without losing an update.
-          await this.store.compact(room.name, Y.encodeStateAsUpdate(room.doc))
+          // what this instance stored: the snapshot replaces the log without losing an update.
+          // Other instances append too, and what they stored may not have reached us yet: with
+          // a fanout the snapshot also merges the log as it is now. (An append between this
+          // read and the compaction is still lost from storage, though not from the documents
+          // in memory; closing that needs a store that compacts only the rows it read.)
+          const snapshot = Y.encodeStateAsUpdate(room.doc)
+          const log = this.fanout ? await this.store.load(room.name) : []
+          await this.store.compact(
+            room.name,
+            log.length > 0 ? Y.mergeUpdates([...log, snapshot]) : snapshot,
+          )
           room.storedUpdates = 1
         } finally {
           room.compactionQueued = false
@@ -301,7 +376,9 @@ export class RoomServer {
     // layer above is told of every room once before the server is gone.
     for (const room of [...this.rooms.values()]) {
       this.rooms.delete(room.name)
+      this.fanout?.detach(room)
       this.runHook('onUnload', room)
     }
+    this.fanout?.close()
   }
 }

@@ -22,6 +22,8 @@ export interface PendingUpdate {
   hasContent: boolean
   /** Which of its sender's content frames this is; acknowledged once it is committed. */
   frame: number
+  /** performance.now() when it was queued for storage: its acknowledgement latency starts here. */
+  receivedAt: number
 }
 
 /** What a room asks of its server: the persistence queue lives there, shared by every room. */
@@ -29,6 +31,9 @@ export interface RoomHost {
   enqueue(room: Room, pending: PendingUpdate): void
   logger: Logger
 }
+
+/** An update the document took, and the origin it was applied with. */
+export type DocumentChange = { update: Uint8Array; origin: unknown }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
@@ -49,7 +54,7 @@ export class Room {
   compactionQueued = false
   /** Loading failed: the room was forgotten and must not be used. */
   failed = false
-  private readonly outgoing: { update: Uint8Array; origin: unknown }[] = []
+  private readonly outgoing: DocumentChange[] = []
 
   constructor(
     readonly name: string,
@@ -148,7 +153,8 @@ export class Room {
         return
       }
       const frame = ++connection.framesReceived
-      this.host.enqueue(this, { from: connection, update, hasContent, frame })
+      const pending = { from: connection, update, hasContent, frame, receivedAt: performance.now() }
+      this.host.enqueue(this, pending)
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
@@ -163,9 +169,11 @@ export class Room {
 
   /**
    * Applies a committed batch, then tells every connection: the content it has not seen, in
-   * one merged update, and to each sender how many of its frames are now durable.
+   * one merged update, and to each sender how many of its frames are now durable. Content
+   * applied since the last call (from another instance) goes out with it. Returns what changed
+   * the document, by origin: a step 2 that held nothing new is not there.
    */
-  applyCommitted(batch: readonly PendingUpdate[]): void {
+  applyCommitted(batch: readonly PendingUpdate[]): readonly DocumentChange[] {
     const acknowledged = new Map<Connection, number>()
     for (const { from, update, hasContent, frame } of batch) {
       try {
@@ -189,6 +197,7 @@ export class Room {
       if (frames !== undefined && saved) messages.push(encodeSaved(frames, saved))
       connection.sendAll(messages)
     }
+    return outgoing
   }
 
   private broadcastAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
