@@ -19,19 +19,25 @@ import { rateLimits } from './http/rate-limits.ts'
 import { MEETING_IMPORT_PATH } from './imports/routes.ts'
 import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
 import { coalitionMeetingRoutes, meetingRoutes } from './meetings/routes.ts'
+import { metricsRoutes, type ServerMetrics } from './operations/metrics.ts'
+import { healthRoutes, type Readiness } from './operations/readiness.ts'
 import type { ProjectionStore } from './projection/projection-store.ts'
-import type { SqliteStorage } from './storage/sqlite/storage.ts'
+import type { Storage } from './storage/storage.ts'
 import type { AccessCheck, LiveConnections } from './sync/live-connections.ts'
 import { syncRoutes } from './sync/routes.ts'
 
 export interface AppDependencies {
   config: Config
-  storage: SqliteStorage
+  storage: Storage
   /** Where the structure of the minutes is read from; storage.projection unless a test wraps it. */
   projection?: ProjectionStore
   rooms: RoomServer
   live: LiveConnections
   logger: Logger
+  /** The checks behind /api/ready. */
+  readiness: Readiness
+  /** Served at /metrics; undefined when METRICS is off. */
+  metrics?: ServerMetrics
 }
 
 export function createApp({
@@ -41,6 +47,8 @@ export function createApp({
   rooms,
   live,
   logger,
+  readiness,
+  metrics,
 }: AppDependencies) {
   const { accounts, coalitions, invites, meetings } = storage
   const sessions = new Sessions(accounts, {
@@ -78,7 +86,7 @@ export function createApp({
   app.use('/api/*', checkOrigin(config.publicOrigins))
   app.use('/api/*', sessions.middleware())
   app.use('/sync/*', sessions.middleware())
-  app.get('/api/health', (c) => c.json({ ok: true }))
+  app.route('/api', healthRoutes(readiness, logger))
   app.route('/api/auth', authRoutes({ accounts, coalitions, sessions, limits, live, addressOf }))
   app.route('/api/me', meRoutes({ coalitions }))
   app.route('/api/coalitions', coalitionRoutes({ coalitions, live }))
@@ -99,6 +107,7 @@ export function createApp({
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })
+  app.route('/metrics', metricsRoutes(metrics))
   app.route(
     '/sync',
     syncRoutes({

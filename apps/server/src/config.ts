@@ -39,6 +39,17 @@ export const configSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case identifier')
+    .default('public'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).default('accord:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: positive.default(DEFAULT_MAX_MESSAGE_BYTES),
   MAX_REQUEST_BYTES: positive.default(64 * 1024),
@@ -56,12 +67,21 @@ export const configSchema = z.object({
   RATE_SIGN_UP_PER_ADDRESS: positive.default(30),
   RATE_INVITES_PER_ADDRESS: positive.default(60),
   RATE_CONNECTIONS_PER_ADDRESS: positive.default(300),
+  METRICS: flag.default(true),
 })
 
 export interface Config {
   port: number
   host: string
   dataDir: string
+  /** A PostgreSQL database to keep everything in; unset keeps it in SQLite under dataDir. */
+  databaseUrl: string | undefined
+  /** The PostgreSQL schema Accord's tables live in. */
+  databaseSchema: string
+  /** Redis for fan-out between instances that share the database; unset runs one instance. */
+  redisUrl: string | undefined
+  /** Prefix of every Redis channel, so deployments (and test runs) can share one Redis. */
+  redisPrefix: string
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL']
   maxMessageBytes: number
   maxRequestBytes: number
@@ -81,6 +101,8 @@ export interface Config {
   /** How often open connections are checked for ended sessions and changed memberships. */
   sessionCheckMs: number
   rateLimits: RateLimitSettings
+  /** Serve Prometheus metrics at /metrics (no sign-in: keep it off the public internet). */
+  metrics: boolean
 }
 
 /** Reads and validates the environment once, at start. Throws a message naming each bad variable. */
@@ -97,6 +119,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir: c.DATA_DIR,
+    databaseUrl: c.DATABASE_URL,
+    databaseSchema: c.DATABASE_SCHEMA,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxRequestBytes: c.MAX_REQUEST_BYTES,
@@ -116,5 +142,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       invitesPerAddress: c.RATE_INVITES_PER_ADDRESS,
       connectionsPerAddress: c.RATE_CONNECTIONS_PER_ADDRESS,
     },
+    metrics: c.METRICS,
   }
 }

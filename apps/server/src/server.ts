@@ -7,13 +7,16 @@ import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
+import { RedisFanout } from './fanout/redis-fanout.ts'
+import { ServerMetrics, type RoomCounts } from './operations/metrics.ts'
+import type { Readiness } from './operations/readiness.ts'
 import { loadMeetingContext } from './projection/context.ts'
 import type { DebounceTiming } from './projection/debounce.ts'
 import type { Extract } from './projection/extract-contract.ts'
 import type { ProjectionStore } from './projection/projection-store.ts'
 import { Projector } from './projection/projector.ts'
 import { warmUpExtractor } from './projection/warm-up.ts'
-import { SqliteStorage } from './storage/sqlite/storage.ts'
+import { describeStorage, openStorage } from './storage/open-storage.ts'
 import { LiveConnections } from './sync/live-connections.ts'
 
 export interface RunningServer {
@@ -21,6 +24,8 @@ export interface RunningServer {
   port: number
   url: string
   rooms: RoomServer
+  /** Fan-out to other instances, when REDIS_URL is set; its counters are transport-level. */
+  fanout: RedisFanout | undefined
   /** Open sync connections with the session and membership each was opened under. */
   live: LiveConnections
   /** Stops accepting, commits everything received, closes every socket and the database. */
@@ -35,6 +40,8 @@ export interface ServerOptions {
     /** Wraps the projection store, e.g. to make it fail. */
     store?: (store: ProjectionStore) => ProjectionStore
   }
+  /** Wraps the readiness checks, e.g. to make one fail. */
+  readiness?: (checks: Readiness) => Readiness
 }
 
 const HEARTBEAT_MS = 30_000
@@ -44,7 +51,10 @@ export async function startServer(
   logger: Logger = pino({ level: config.logLevel }),
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const storage = new SqliteStorage(config.dataDir)
+  const storage = await openStorage(config, logger)
+  const checks: Readiness = { database: () => storage.ping() }
+  const readiness = options.readiness?.(checks) ?? checks
+  const metrics = config.metrics ? new ServerMetrics((): RoomCounts => rooms) : undefined
   const projectionStore = options.projection?.store?.(storage.projection) ?? storage.projection
   const projector = new Projector({
     store: projectionStore,
@@ -54,8 +64,12 @@ export async function startServer(
     logger,
     timing: options.projection?.timing,
   })
+  const fanout = config.redisUrl
+    ? new RedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, logger })
+    : undefined
   const rooms = new RoomServer({
     store: storage,
+    fanout,
     maxMessageBytes: config.maxMessageBytes,
     compactAfter: config.compactAfterUpdates,
     commitIntervalMs: config.commitIntervalMs,
@@ -64,6 +78,7 @@ export async function startServer(
     // Minutes stored without a room (an import, the demo) get their structure on first open.
     onLoaded: projector.committed,
     onUnload: projector.unloaded,
+    onAcknowledged: metrics?.acknowledged,
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const live = new LiveConnections()
@@ -74,6 +89,8 @@ export async function startServer(
     rooms,
     live,
     logger,
+    readiness,
+    metrics,
   })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
   const stopHeartbeat = heartbeat(sockets)
@@ -92,7 +109,7 @@ export async function startServer(
   })
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  logger.info({ url, dataDir: config.dataDir }, 'Accord is listening')
+  logger.info({ url, storage: describeStorage(config) }, 'Accord is listening')
 
   let closing: Promise<void> | undefined
   const close = () =>
@@ -101,16 +118,17 @@ export async function startServer(
       clearInterval(checkAccess)
       const stopped = new Promise((resolve) => server.close(resolve))
       await rooms.close()
+      await fanout?.close()
       // Closing the rooms projected each one; the database must outlive those writes.
       await projector.close()
       for (const socket of sockets.clients) socket.terminate()
       server.closeAllConnections()
       await stopped
-      storage.close()
+      await storage.close()
       logger.info('Accord stopped')
     })())
 
-  return { port, url, rooms, live, close }
+  return { port, url, rooms, fanout, live, close }
 }
 
 /** Pings every socket; one that missed the previous ping is a dead peer and is dropped. */
