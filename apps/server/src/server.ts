@@ -52,8 +52,6 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const storage = await openStorage(config, logger)
-  const checks: Readiness = { database: () => storage.ping() }
-  const readiness = options.readiness?.(checks) ?? checks
   const metrics = config.metrics ? new ServerMetrics((): RoomCounts => rooms) : undefined
   const projectionStore = options.projection?.store?.(storage.projection) ?? storage.projection
   const projector = new Projector({
@@ -63,10 +61,16 @@ export async function startServer(
     announce: (meetingId, version) => rooms.broadcast(meetingId, encodeStructureChanged(version)),
     logger,
     timing: options.projection?.timing,
+    exclusive: (meetingId, task) => storage.withDocumentLock(meetingId, 'projection', task),
   })
   const fanout = config.redisUrl
     ? new RedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, logger })
     : undefined
+  const checks: Readiness = {
+    database: () => storage.ping(),
+    redis: fanout && (() => fanout.ping()),
+  }
+  const readiness = options.readiness?.(checks) ?? checks
   const rooms = new RoomServer({
     store: storage,
     fanout,
@@ -79,6 +83,7 @@ export async function startServer(
     onLoaded: projector.committed,
     onUnload: projector.unloaded,
     onAcknowledged: metrics?.acknowledged,
+    exclusive: (docName, task) => storage.withDocumentLock(docName, 'compaction', task),
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const live = new LiveConnections()

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeFanoutMessage, FanoutPart, type Fanout } from './fanout.ts'
 import { encodeStructureChanged, MessageType } from './protocol.ts'
-import { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
+import { MemoryStore, type DocumentStore, type LogPosition, type StoredUpdate } from './store.ts'
 import { MemoryFanoutHub } from './testing/memory-fanout.ts'
 import { connectClient, startHarness, waitFor, type Client } from './testing/websocket-harness.ts'
 
@@ -24,8 +24,11 @@ class InstanceStore implements DocumentStore {
     this.appended += updates.length
     return this.shared.append(updates)
   }
-  compact(docName: string, snapshot: Uint8Array) {
-    return this.shared.compact(docName, snapshot)
+  loadLog(docName: string) {
+    return this.shared.loadLog(docName)
+  }
+  compact(docName: string, snapshot: Uint8Array, position: LogPosition) {
+    return this.shared.compact(docName, snapshot, position)
   }
 }
 

@@ -12,7 +12,13 @@ export {
 export type { ConnectionOptions } from './connection.ts'
 export { stampAwarenessUpdate, type Presence } from './presence.ts'
 export { applyStoredUpdates } from './stored-updates.ts'
-export { MemoryStore, type DocumentStore, type StoredUpdate } from './store.ts'
+export {
+  MemoryStore,
+  type DocumentLog,
+  type DocumentStore,
+  type LogPosition,
+  type StoredUpdate,
+} from './store.ts'
 export {
   decodeFanoutMessage,
   encodeFanoutMessage,

@@ -5,6 +5,7 @@ import { CloseCode } from './protocol.ts'
 import { Room, type PendingUpdate } from './room.ts'
 import { DEFAULT_HEAL_INTERVAL_MS, RoomFanout, type FanoutStats } from './room-fanout.ts'
 import type { DocumentStore } from './store.ts'
+import { applyStoredUpdates } from './stored-updates.ts'
 import { silentLogger, type Logger, type Transport } from './transport.ts'
 
 export interface RoomServerOptions {
@@ -55,6 +56,13 @@ export interface RoomServerOptions {
   healIntervalMs?: number
   /** Tags this instance's fan-out messages; random by default. */
   instanceId?: string
+  /**
+   * Runs `task` only if no other instance sharing the store is compacting the document (a
+   * database lock), resolving whether it ran. A skipped compaction is tried again after the
+   * next commit. Compaction is safe without it (it replaces only the updates it read); with it,
+   * the instances do not all do the same work. By default every task runs.
+   */
+  exclusive?(docName: string, task: () => Promise<void>): Promise<boolean>
 }
 
 /** What a transport holds for one connection: feed it frames, tell it when the socket closed. */
@@ -93,9 +101,12 @@ export class RoomServer {
   private commitScheduled = false
   private closing = false
   private readonly fanout: RoomFanout | undefined
+  private readonly exclusive: NonNullable<RoomServerOptions['exclusive']>
 
   constructor(options: RoomServerOptions) {
     this.store = options.store
+    this.exclusive =
+      options.exclusive?.bind(options) ?? ((_docName, task) => task().then(() => true))
     this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER
     this.commitIntervalMs = options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS
@@ -337,25 +348,34 @@ export class RoomServer {
     setImmediate(() =>
       this.runStorage(async () => {
         try {
-          // The storage queue runs one task at a time, so the document now holds exactly
-          // what this instance stored: the snapshot replaces the log without losing an update.
-          // Other instances append too, and what they stored may not have reached us yet: with
-          // a fanout the snapshot also merges the log as it is now. (An append between this
-          // read and the compaction is still lost from storage, though not from the documents
-          // in memory; closing that needs a store that compacts only the rows it read.)
-          const snapshot = Y.encodeStateAsUpdate(room.doc)
-          const log = this.fanout ? await this.store.load(room.name) : []
-          await this.store.compact(
-            room.name,
-            log.length > 0 ? Y.mergeUpdates([...log, snapshot]) : snapshot,
-          )
-          room.storedUpdates = 1
+          if (await this.exclusive(room.name, () => this.compact(room.name))) {
+            room.storedUpdates = 1
+          }
         } finally {
           room.compactionQueued = false
           this.unloadIfIdle(room)
         }
       }),
     )
+  }
+
+  /**
+   * Merges the log as stored now into one snapshot that replaces exactly the updates read.
+   * The snapshot comes from the log, not the room's document: other instances and imports
+   * append too, and what they stored may not have reached this room yet. Anything appended
+   * after the read stays beside the snapshot.
+   */
+  private async compact(docName: string): Promise<void> {
+    const { updates, position } = await this.store.loadLog(docName)
+    if (updates.length < 2) return
+    const doc = new Y.Doc()
+    try {
+      const skipped = applyStoredUpdates(doc, updates)
+      if (skipped > 0) this.logger.error({ docName, skipped }, 'compaction drops corrupt updates')
+      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), position)
+    } finally {
+      doc.destroy()
+    }
   }
 
   /** Stops taking connections, stores everything received, and closes every connection. */

@@ -143,4 +143,19 @@ describe('Redis fan-out', () => {
     bob.text.insert(0, 'After. ')
     await waitFor(() => converged(alice, bob) && alice.text.toString().startsWith('After. '))
   })
+
+  it('answers a ping, and while Redis is unreachable fails it and still closes at once', async () => {
+    const up = new RedisFanout({ url: REDIS_URL, prefix: `accord-test-${randomUUID()}:`, logger })
+    cleanup.push(() => up.close())
+    await up.ready()
+    await expect(up.ping()).resolves.toBeUndefined()
+
+    // Nothing listens there; a subscribe waits in the offline queue while ioredis retries.
+    const down = new RedisFanout({ url: 'redis://127.0.0.1:6390', prefix: 'accord-test:', logger })
+    down.subscribe('minutes', () => {})
+    await expect(down.ping()).rejects.toThrow()
+    const closing = performance.now()
+    await down.close()
+    expect(performance.now() - closing).toBeLessThan(1000)
+  })
 })

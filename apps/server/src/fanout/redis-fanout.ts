@@ -71,6 +71,15 @@ export class RedisFanout implements Fanout {
     }
   }
 
+  /**
+   * A PING on the publishing connection, for the readiness check: rejects at once while it is
+   * not connected (no offline queue), so a Redis that is down fails rather than times out.
+   */
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('the Redis fan-out is closed')
+    await this.publisher.ping()
+  }
+
   publish(room: string, message: Uint8Array): void {
     if (this.publisher.status !== 'ready') {
       this.stats.dropped++
@@ -101,7 +110,10 @@ export class RedisFanout implements Fanout {
 
   async close(): Promise<void> {
     this.closed = true
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
+    // QUIT only where it can be sent: on a connection still retrying, it would wait in the
+    // offline queue for a Redis that may never come back.
+    const connections = [this.publisher, this.subscriber]
+    await Promise.allSettled(connections.map((c) => (c.status === 'ready' ? c.quit() : null)))
     this.publisher.disconnect()
     this.subscriber.disconnect()
   }

@@ -16,9 +16,12 @@ afterEach(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function start(options: ServerOptions = {}) {
+// Tests only: the shared Redis of development and CI.
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+async function start(options: ServerOptions = {}, env: Record<string, string> = {}) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-ready-'))
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir })
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env })
   server = await startServer(config, pino({ level: 'silent' }), options)
   return server
 }
@@ -86,6 +89,28 @@ describe('health and readiness', () => {
       body: { ok: false, checks: { database: 'ok', redis: 'timed out' } },
     })
     expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('pings the Redis of REDIS_URL', async () => {
+    const { url, fanout } = await start({}, { REDIS_URL, REDIS_PREFIX: 'accord-ready-test:' })
+    await fanout!.ready()
+    expect(await get(`${url}/api/ready`)).toEqual({
+      status: 200,
+      body: { ok: true, checks: { database: 'ok', redis: 'ok' } },
+    })
+  })
+
+  it('answers 503 while Redis is unreachable, and still shuts down', async () => {
+    // Nothing listens there: ioredis keeps retrying in the background.
+    const { url } = await start({}, { REDIS_URL: 'redis://127.0.0.1:6390' })
+    const { status, body } = await get(`${url}/api/ready`)
+    expect(status).toBe(503)
+    expect(body).toMatchObject({ ok: false, checks: { database: 'ok' } })
+    expect(['failed', 'timed out']).toContain((body as { checks: { redis: string } }).checks.redis)
+    const stopped = performance.now()
+    await server!.close()
+    server = undefined
+    expect(performance.now() - stopped).toBeLessThan(2000)
   })
 
   it('checks the database with a query, which fails once it is closed', async () => {

@@ -16,7 +16,18 @@ export interface ProjectorOptions {
   announce: (meetingId: string, version: number) => void
   logger: Logger
   timing?: DebounceTiming
+  /**
+   * Runs the write only if no other instance is projecting the meeting (a database lock),
+   * resolving whether it ran; by default every write runs. A skipped write is tried again
+   * after `lockRetryMs`, unless a newer projection of the meeting is on its way.
+   */
+  exclusive?: (meetingId: string, task: () => Promise<void>) => Promise<boolean>
+  lockRetryMs?: number
 }
+
+export const DEFAULT_LOCK_RETRY_MS = 100
+/** About three seconds of another instance holding the lock before a projection is dropped. */
+const LOCK_ATTEMPTS = 30
 
 /**
  * ~300 ms after someone stops typing, and at least once a second while they type: the panel
@@ -34,6 +45,9 @@ export class Projector {
   /** Loaded documents with a projection scheduled; dropped when their room unloads. */
   private readonly docs = new Map<string, Y.Doc>()
   private readonly queues = new Map<string, Promise<void>>()
+  /** The newest projection of each meeting with one queued, by a counter across meetings. */
+  private readonly latest = new Map<string, number>()
+  private sequence = 0
   private readonly debounce: CappedDebounce
   private closed = false
 
@@ -68,14 +82,18 @@ export class Projector {
       this.options.logger.error({ meetingId, err: error }, 'could not read minutes to project')
       return Promise.resolve()
     }
+    const turn = ++this.sequence
+    this.latest.set(meetingId, turn)
     const next = (this.queues.get(meetingId) ?? Promise.resolve())
-      .then(() => this.store(meetingId, snapshot))
+      .then(() => this.storeExclusively(meetingId, snapshot, turn))
       .catch((error: unknown) => {
         this.options.logger.error({ meetingId, err: error }, 'projecting the minutes failed')
       })
     this.queues.set(meetingId, next)
     void next.then(() => {
-      if (this.queues.get(meetingId) === next) this.queues.delete(meetingId)
+      if (this.queues.get(meetingId) !== next) return
+      this.queues.delete(meetingId)
+      this.latest.delete(meetingId)
     })
     return next
   }
@@ -86,6 +104,26 @@ export class Projector {
     this.debounce.cancelAll()
     this.docs.clear()
     while (this.queues.size > 0) await Promise.all(this.queues.values())
+  }
+
+  /**
+   * Another instance projecting the meeting may hold an older state than this snapshot (an
+   * edit made here that has not reached it yet), so a skipped write is retried until it runs or
+   * a newer projection here takes over.
+   */
+  private async storeExclusively(meetingId: string, snapshot: DocumentSnapshot, turn: number) {
+    const { exclusive, lockRetryMs = DEFAULT_LOCK_RETRY_MS, logger } = this.options
+    if (!exclusive) return this.store(meetingId, snapshot)
+    for (let attempt = 1; ; attempt++) {
+      if (await exclusive(meetingId, () => this.store(meetingId, snapshot))) return
+      const superseded = this.latest.get(meetingId) !== turn || this.debounce.has(meetingId)
+      if (superseded) return
+      if (attempt === LOCK_ATTEMPTS) {
+        logger.warn({ meetingId, attempt }, 'another instance kept projecting; gave up this one')
+        return
+      }
+      await new Promise((resolve) => setTimeout(resolve, lockRetryMs))
+    }
   }
 
   private async store(meetingId: string, { node, dismissed }: DocumentSnapshot): Promise<void> {

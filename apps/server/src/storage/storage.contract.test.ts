@@ -378,10 +378,57 @@ describe.each([
         { docName: 'a', update: bytes(2) },
         { docName: 'b', update: bytes(9) },
       ])
-      await s.compact('a', bytes(1, 2))
+      const { updates, position } = await s.loadLog('a')
+      expect(updates).toEqual([bytes(1), bytes(2)])
+      await s.compact('a', bytes(1, 2), position)
       await s.append([{ docName: 'a', update: bytes(3) }])
       expect(await s.load('a')).toEqual([bytes(1, 2), bytes(3)])
       expect(await s.load('b')).toEqual([bytes(9)])
+      const empty = await s.loadLog('none')
+      expect(empty.updates).toEqual([])
+      await s.compact('none', bytes(0), empty.position)
+      expect(await s.load('none')).toEqual([bytes(0)])
+    })
+
+    it('keeps an update appended between the read and the compaction', async () => {
+      await s.append([
+        { docName: 'a', update: bytes(1) },
+        { docName: 'a', update: bytes(2) },
+      ])
+      const { position } = await s.loadLog('a')
+      // Another instance appends meanwhile.
+      await s.append([{ docName: 'a', update: bytes(3) }])
+      await s.compact('a', bytes(1, 2), position)
+      // Loading merges every update, so the snapshot may come after the one that stayed.
+      expect(await s.load('a')).toEqual([bytes(3), bytes(1, 2)])
+    })
+  })
+
+  describe('document locks', () => {
+    it('runs one task per document and purpose at a time, skipping the others', async () => {
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      const ran: string[] = []
+      const first = s.withDocumentLock('m', 'compaction', async () => {
+        ran.push('first')
+        await held
+      })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(await s.withDocumentLock('m', 'compaction', async () => void ran.push('x'))).toBe(
+        false,
+      )
+      expect(await s.withDocumentLock('m', 'projection', async () => void ran.push('p'))).toBe(true)
+      expect(await s.withDocumentLock('n', 'compaction', async () => void ran.push('n'))).toBe(true)
+      release()
+      expect(await first).toBe(true)
+      expect(await s.withDocumentLock('m', 'compaction', async () => void ran.push('y'))).toBe(true)
+      expect(ran).toEqual(['first', 'p', 'n', 'y'])
+    })
+
+    it('releases the lock when the task fails', async () => {
+      const failing = s.withDocumentLock('m', 'compaction', () => Promise.reject(new Error('no')))
+      await expect(failing).rejects.toThrow('no')
+      expect(await s.withDocumentLock('m', 'compaction', () => Promise.resolve())).toBe(true)
     })
   })
 

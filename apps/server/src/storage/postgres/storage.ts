@@ -1,9 +1,11 @@
-import type { StoredUpdate } from '@accord/sync'
+import type { DocumentLog, LogPosition, StoredUpdate } from '@accord/sync'
+import type { LockPurpose } from '../document-locks.ts'
 import type { Storage } from '../storage.ts'
 import { PostgresAccountStore } from './accounts.ts'
 import { PostgresCoalitionStore } from './coalitions.ts'
 import { connect, type Database, type PostgresOptions } from './database.ts'
 import { PostgresInviteStore } from './invites.ts'
+import { PostgresDocumentLocks } from './locks.ts'
 import { PostgresMeetingStore } from './meetings.ts'
 import { migrate } from './migrate.ts'
 import { PostgresProjectionStore } from './projection.ts'
@@ -20,7 +22,10 @@ export class PostgresStorage implements Storage {
   readonly meetings: PostgresMeetingStore
   readonly projection: PostgresProjectionStore
 
-  private constructor(private readonly db: Database) {
+  private constructor(
+    private readonly db: Database,
+    private readonly locks: PostgresDocumentLocks,
+  ) {
     this.accounts = new PostgresAccountStore(db)
     this.coalitions = new PostgresCoalitionStore(db)
     this.invites = new PostgresInviteStore(db)
@@ -37,15 +42,32 @@ export class PostgresStorage implements Storage {
       await db.pool.end()
       throw error
     }
-    return new PostgresStorage(db)
+    return new PostgresStorage(db, new PostgresDocumentLocks(options))
+  }
+
+  withDocumentLock(
+    docName: string,
+    purpose: LockPurpose,
+    task: () => Promise<void>,
+  ): Promise<boolean> {
+    return this.locks.withDocumentLock(docName, purpose, task)
   }
 
   async load(docName: string): Promise<Uint8Array[]> {
-    const rows = await this.db.rows<{ data: Buffer }>(
-      'SELECT data FROM document_updates WHERE doc = $1 ORDER BY id',
+    return (await this.loadLog(docName)).updates
+  }
+
+  async loadLog(docName: string): Promise<DocumentLog> {
+    const rows = await this.db.rows<{ id: string; data: Buffer }>(
+      'SELECT id, data FROM document_updates WHERE doc = $1 ORDER BY id',
       [docName],
     )
-    return rows.map((row) => new Uint8Array(row.data))
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      // Every id, not the last: identity values are taken at INSERT and committed in any order,
+      // so a row below the last one read may still commit after this read.
+      position: rows.map((row) => row.id).join(',') as LogPosition,
+    }
   }
 
   async append(updates: readonly StoredUpdate[]): Promise<void> {
@@ -60,9 +82,12 @@ export class PostgresStorage implements Storage {
     )
   }
 
-  async compact(docName: string, snapshot: Uint8Array): Promise<void> {
+  async compact(docName: string, snapshot: Uint8Array, position: LogPosition): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.run('DELETE FROM document_updates WHERE doc = $1', [docName])
+      await tx.run('DELETE FROM document_updates WHERE doc = $1 AND id = ANY($2::bigint[])', [
+        docName,
+        position === '' ? [] : position.split(','),
+      ])
       await tx.run('INSERT INTO document_updates (doc, data) VALUES ($1, $2)', [
         docName,
         toBuffer(snapshot),
@@ -74,8 +99,9 @@ export class PostgresStorage implements Storage {
     await this.db.run('SELECT 1')
   }
 
-  close(): Promise<void> {
-    return this.db.pool.end()
+  async close(): Promise<void> {
+    await this.locks.close()
+    await this.db.pool.end()
   }
 }
 

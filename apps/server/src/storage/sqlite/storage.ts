@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { StoredUpdate } from '@accord/sync'
+import type { DocumentLog, LogPosition, StoredUpdate } from '@accord/sync'
+import { InProcessLocks, type LockPurpose } from '../document-locks.ts'
 import type { Storage } from '../storage.ts'
 import { migrate } from './migrate.ts'
 import { SqliteAccountStore } from './accounts.ts'
@@ -22,6 +23,8 @@ export class SqliteStorage implements Storage {
   readonly projection: SqliteProjectionStore
   private readonly db: Database.Database
   private readonly statements
+  /** One instance per SQLite file, so the locks of this process are all the locks there are. */
+  private readonly locks = new InProcessLocks()
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir)
@@ -32,13 +35,15 @@ export class SqliteStorage implements Storage {
     this.meetings = new SqliteMeetingStore(this.db)
     this.projection = new SqliteProjectionStore(this.db)
     this.statements = {
-      loadUpdates: this.db.prepare<[string], { data: Buffer }>(
-        'SELECT data FROM document_updates WHERE doc = ? ORDER BY id',
+      loadUpdates: this.db.prepare<[string], { id: number; data: Buffer }>(
+        'SELECT id, data FROM document_updates WHERE doc = ? ORDER BY id',
       ),
       appendUpdate: this.db.prepare<[string, Uint8Array]>(
         'INSERT INTO document_updates (doc, data) VALUES (?, ?)',
       ),
-      deleteUpdates: this.db.prepare<[string]>('DELETE FROM document_updates WHERE doc = ?'),
+      deleteUpdates: this.db.prepare<[string, number]>(
+        'DELETE FROM document_updates WHERE doc = ? AND id <= ?',
+      ),
     }
   }
 
@@ -47,8 +52,16 @@ export class SqliteStorage implements Storage {
   }
 
   load(docName: string): Promise<Uint8Array[]> {
+    return this.loadLog(docName).then((log) => log.updates)
+  }
+
+  loadLog(docName: string): Promise<DocumentLog> {
     const rows = this.statements.loadUpdates.all(docName)
-    return Promise.resolve(rows.map((row) => new Uint8Array(row.data)))
+    return Promise.resolve({
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      // The last id is enough: one writer at a time, so ids commit in the order they are given.
+      position: String(rows.at(-1)?.id ?? 0) as LogPosition,
+    })
   }
 
   append(updates: readonly StoredUpdate[]): Promise<void> {
@@ -56,12 +69,20 @@ export class SqliteStorage implements Storage {
     return Promise.resolve()
   }
 
-  compact(docName: string, snapshot: Uint8Array): Promise<void> {
+  compact(docName: string, snapshot: Uint8Array, position: LogPosition): Promise<void> {
     this.db.transaction(() => {
-      this.statements.deleteUpdates.run(docName)
+      this.statements.deleteUpdates.run(docName, Number(position))
       this.statements.appendUpdate.run(docName, snapshot)
     })()
     return Promise.resolve()
+  }
+
+  withDocumentLock(
+    docName: string,
+    purpose: LockPurpose,
+    task: () => Promise<void>,
+  ): Promise<boolean> {
+    return this.locks.withDocumentLock(docName, purpose, task)
   }
 
   /** Resolves once the database answers a query: the readiness probe's database check. */
