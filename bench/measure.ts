@@ -7,7 +7,14 @@ import { fork } from 'node:child_process'
 import path from 'node:path'
 import type { LoadMessage, LoadParams, LoadResult } from './load/messages.ts'
 import type { BenchOptions } from './options.ts'
-import { cpuSeconds, machineCpu, memory, type MachineCpu, type Memory } from './proc.ts'
+import {
+  cpuSeconds,
+  machineCpu,
+  memory,
+  namedCpuSeconds,
+  type MachineCpu,
+  type Memory,
+} from './proc.ts'
 import { stop, track } from './processes.ts'
 import { startServer, type RunningServer, type ServerName } from './servers.ts'
 import { repoRoot } from './traces.ts'
@@ -62,6 +69,46 @@ async function drive(server: RunningServer, options: BenchOptions): Promise<Meas
     acks: server.acks,
     tracePath: options.tracePath,
   }
+  const { load, servers, otherCpuPercent, stealPercent, connectMs } = await runLoad(
+    params,
+    [server.pid],
+    options,
+  )
+  return {
+    load,
+    cpuPercent: servers[0]!.cpuPercent,
+    otherCpuPercent,
+    stealPercent,
+    memory: servers[0]!.memory,
+    connectMs,
+  }
+}
+
+/** What a load run measured, with the CPU and memory of each server process in order. */
+export interface LoadRun {
+  load: LoadResult
+  servers: { cpuPercent: number; memory: Memory | null }[]
+  /** CPU of the `services` processes (e.g. PostgreSQL, Redis), left out of `otherCpuPercent`. */
+  servicesCpuPercent: number
+  otherCpuPercent: number
+  stealPercent: number
+  connectMs: number
+}
+
+/**
+ * Runs the load generator with `params` against servers already started (their pids, for CPU
+ * from /proc in the window); `services` names processes the servers use (PostgreSQL, Redis)
+ * whose CPU is counted apart; `onWindow` is told when the window starts and ends.
+ */
+export async function runLoad(
+  params: LoadParams,
+  serverPids: readonly number[],
+  options: BenchOptions,
+  {
+    services = [],
+    onWindow,
+  }: { services?: string[]; onWindow?(phase: 'start' | 'end'): void } = {},
+): Promise<LoadRun> {
   const child = track(
     fork(loadGenerator, [JSON.stringify(params)], {
       cwd: repoRoot,
@@ -74,21 +121,24 @@ async function drive(server: RunningServer, options: BenchOptions): Promise<Meas
     (60 + options.warmupSeconds + options.durationSeconds + options.drainSeconds) * 1000
   let start: CpuSnapshot | undefined
   let cpu: WindowCpu = {
-    cpuPercent: Number.NaN,
+    cpuPercents: serverPids.map(() => Number.NaN),
+    servicesCpuPercent: Number.NaN,
     otherCpuPercent: Number.NaN,
     stealPercent: Number.NaN,
   }
-  let mem: Memory | null = null
+  let memories: (Memory | null)[] = serverPids.map(() => null)
   let connectMs = Number.NaN
   const result = new Promise<LoadResult>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no result within ${budgetMs} ms`)), budgetMs)
     child.on('message', (message: LoadMessage) => {
       if (message.type === 'connected') connectMs = message.connectMs
       else if (message.type === 'window' && message.phase === 'start') {
-        start = cpuSnapshot(server.pid, child.pid!)
+        start = cpuSnapshot(serverPids, child.pid!, services)
+        onWindow?.('start')
       } else if (message.type === 'window' && start) {
-        cpu = windowCpu(start, cpuSnapshot(server.pid, child.pid!))
-        mem = memory(server.pid)
+        cpu = windowCpu(start, cpuSnapshot(serverPids, child.pid!, services))
+        memories = serverPids.map((pid) => memory(pid))
+        onWindow?.('end')
       } else if (message.type === 'result') {
         clearTimeout(timer)
         resolve(message.result)
@@ -101,7 +151,15 @@ async function drive(server: RunningServer, options: BenchOptions): Promise<Meas
     })
   })
   try {
-    return { load: await result, ...cpu, memory: mem, connectMs }
+    const load = await result
+    return {
+      load,
+      servers: cpu.cpuPercents.map((cpuPercent, i) => ({ cpuPercent, memory: memories[i]! })),
+      servicesCpuPercent: cpu.servicesCpuPercent,
+      otherCpuPercent: cpu.otherCpuPercent,
+      stealPercent: cpu.stealPercent,
+      connectMs,
+    }
   } finally {
     // Once it has reported, the load generator closes its clients and exits by itself.
     await stop(child, { patienceMs: 5000 })
@@ -110,31 +168,43 @@ async function drive(server: RunningServer, options: BenchOptions): Promise<Meas
 
 interface CpuSnapshot {
   at: number
-  server: number
+  servers: number[]
+  services: number
   load: number
   self: number
   machine: MachineCpu
 }
 
-function cpuSnapshot(serverPid: number, loadPid: number): CpuSnapshot {
+function cpuSnapshot(
+  serverPids: readonly number[],
+  loadPid: number,
+  services: readonly string[],
+): CpuSnapshot {
   const self = process.cpuUsage()
   return {
     at: performance.now(),
-    server: cpuSeconds(serverPid),
+    servers: serverPids.map((pid) => cpuSeconds(pid)),
+    services: services.length > 0 ? namedCpuSeconds(services) : 0,
     load: cpuSeconds(loadPid),
     self: (self.user + self.system) / 1e6,
     machine: machineCpu(),
   }
 }
 
-type WindowCpu = Pick<ServerRun, 'cpuPercent' | 'otherCpuPercent' | 'stealPercent'>
+type WindowCpu = Pick<ServerRun, 'otherCpuPercent' | 'stealPercent'> & {
+  cpuPercents: number[]
+  servicesCpuPercent: number
+}
 
 function windowCpu(start: CpuSnapshot, end: CpuSnapshot): WindowCpu {
   const percent = (seconds: number) => (seconds / ((end.at - start.at) / 1000)) * 100
-  const server = end.server - start.server
-  const ours = server + end.load - start.load + end.self - start.self
+  const servers = end.servers.map((seconds, i) => seconds - start.servers[i]!)
+  const services = end.services - start.services
+  const ours =
+    servers.reduce((a, b) => a + b, 0) + services + end.load - start.load + end.self - start.self
   return {
-    cpuPercent: percent(server),
+    cpuPercents: servers.map(percent),
+    servicesCpuPercent: percent(services),
     otherCpuPercent: percent(end.machine.busy - start.machine.busy - ours),
     stealPercent: percent(end.machine.steal - start.machine.steal),
   }

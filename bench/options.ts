@@ -3,8 +3,11 @@ import { parseArgs } from 'node:util'
 import { serverNames, type ServerName } from './servers.ts'
 import { automergePaperPath } from './traces.ts'
 
-/** P1 typing fan-out against the servers; S1 structure, the projection in process. */
-export const scenarioNames = ['typing', 'structure'] as const
+/**
+ * P1 typing fan-out against the servers; S1 structure, the projection in process; P7 scale-out,
+ * P1's load on two Accord instances over PostgreSQL and Redis against one.
+ */
+export const scenarioNames = ['typing', 'structure', 'scale-out'] as const
 export type ScenarioName = (typeof scenarioNames)[number]
 
 export interface BenchOptions {
@@ -17,7 +20,13 @@ export interface BenchOptions {
   runs: number
   servers: ServerName[]
   tracePath: string
+  /** P7: the PostgreSQL database and Redis the instances share. */
+  databaseUrl: string
+  redisUrl: string
 }
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
 
 const numeric = {
   duration: { env: 'BENCH_DURATION', default: 30, help: 'measured seconds per server run' },
@@ -33,9 +42,11 @@ export const usage = [
   ...Object.entries(numeric).map(
     ([flag, o]) => `  --${flag} <n>  ${o.help} (default ${o.default}, env ${o.env})`,
   ),
-  `  --scenarios <a,b>  which scenarios: typing (P1), structure (S1) (default ${scenarioNames.join(',')}, env BENCH_SCENARIOS)`,
+  `  --scenarios <a,b>  which scenarios: typing (P1), structure (S1), scale-out (P7) (default ${scenarioNames.join(',')}, env BENCH_SCENARIOS)`,
   `  --servers <a,b>  which servers (default ${serverNames.join(',')}, env BENCH_SERVERS)`,
   '  --trace <file>  editing trace (default ../shared/data/editing-traces/automerge-paper.json.gz)',
+  `  --database-url <url>  PostgreSQL for P7 (default ${DEFAULT_DATABASE_URL}, env BENCH_DATABASE_URL)`,
+  `  --redis-url <url>  Redis for P7 (default ${DEFAULT_REDIS_URL}, env BENCH_REDIS_URL)`,
 ].join('\n')
 
 export function parseOptions(
@@ -49,6 +60,8 @@ export function parseOptions(
       scenarios: { type: 'string' },
       servers: { type: 'string' },
       trace: { type: 'string' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }) as { values: Record<string, string | boolean | undefined> }
@@ -88,5 +101,7 @@ export function parseOptions(
     runs: Math.floor(number('runs', 1)),
     servers: servers as ServerName[],
     tracePath: typeof values.trace === 'string' ? values.trace : automergePaperPath,
+    databaseUrl: String(values['database-url'] ?? env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL),
+    redisUrl: String(values['redis-url'] ?? env.BENCH_REDIS_URL ?? DEFAULT_REDIS_URL),
   }
 }

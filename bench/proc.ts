@@ -59,6 +59,21 @@ export function machineCpu(): MachineCpu {
   return { busy: ticks / ticksPerSecond, steal: steal / ticksPerSecond }
 }
 
+/**
+ * CPU seconds of every process with one of these command names (/proc/<pid>/comm), reaped
+ * children included: e.g. PostgreSQL's postmaster and its backends, or redis-server.
+ */
+export function namedCpuSeconds(names: readonly string[]): number {
+  let ticks = 0
+  for (const pid of readOrNull('/proc', true) ?? []) {
+    if (!/^\d+$/.test(pid) || !names.includes(readOrNull(`/proc/${pid}/comm`)?.trim() ?? '')) {
+      continue
+    }
+    for (const field of statFields(pid)?.slice(11, 15) ?? []) ticks += Number(field)
+  }
+  return ticks / ticksPerSecond
+}
+
 export interface Memory {
   rssMb: number
   peakRssMb: number

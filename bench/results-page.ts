@@ -8,6 +8,7 @@ import path from 'node:path'
 import * as prettier from 'prettier'
 import { p1ResultsFile, p1Section, type P1Json } from './report.ts'
 import { s1ResultsFile, s1Section, type S1Json } from './structure/report.ts'
+import { p7ResultsFile, p7Section, type P7Json } from './scale-out/report.ts'
 import { repoRoot } from './traces.ts'
 
 const resultsPage = path.join(repoRoot, 'bench/RESULTS.md')
@@ -19,6 +20,7 @@ function readJson<T>(file: string): T | undefined {
 export async function writeResultsPage(): Promise<string> {
   const p1 = readJson<P1Json>(p1ResultsFile)
   const s1 = readJson<S1Json>(s1ResultsFile)
+  const p7 = readJson<P7Json>(p7ResultsFile)
   const page = [
     '# Benchmark results',
     '',
@@ -27,6 +29,7 @@ export async function writeResultsPage(): Promise<string> {
     '',
     ...(p1 ? p1Section(p1) : []),
     ...(s1 ? s1Section(s1) : []),
+    ...(p7 ? p7Section(p7) : []),
   ].join('\n')
   const config = (await prettier.resolveConfig(resultsPage)) ?? {}
   fs.writeFileSync(resultsPage, await prettier.format(page, { ...config, filepath: resultsPage }))

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: scenario P1, typing fan-out, against Accord and the reference
- * y-websocket server in one run, then scenario S1, structure, in this process (`--scenarios`
+ * y-websocket server in one run, then scenario S1, structure, in this process, then scenario
+ * P7, scale-out, P1's load on two Accord instances over PostgreSQL and Redis (`--scenarios`
  * picks). Each server run gets a fresh process; runs alternate between servers so drift on the
  * machine touches both alike. See README.md.
  */
@@ -20,6 +21,23 @@ import {
   table,
   writeReport,
 } from './report.ts'
+import {
+  measureScaleOut,
+  secondReaders,
+  setupLabels,
+  setups,
+  type ScaleOutRun,
+  type Setup,
+} from './scale-out/measure.ts'
+import {
+  P7_SCENARIO,
+  p7Goals,
+  p7Health,
+  p7Problems,
+  p7Table,
+  summarizeScaleOut,
+  writeP7Json,
+} from './scale-out/report.ts'
 import type { ServerName } from './servers.ts'
 import { S1_SCENARIO, s1Details, s1Goals, s1Table, writeS1Json } from './structure/report.ts'
 import { repoRoot, traceCredit } from './traces.ts'
@@ -36,7 +54,8 @@ if (options === 'help') {
   console.log(usage)
   process.exit(0)
 }
-if (options.scenarios.includes('typing') && !fs.existsSync(options.tracePath)) {
+const needsTrace = options.scenarios.some((name) => name === 'typing' || name === 'scale-out')
+if (needsTrace && !fs.existsSync(options.tracePath)) {
   console.error(`Editing trace not found: ${options.tracePath} (shared/ must be beside the repo)`)
   process.exit(1)
 }
@@ -52,6 +71,7 @@ async function main(options: BenchOptions): Promise<void> {
   const written: string[] = []
   for (const scenario of options.scenarios) {
     if (scenario === 'typing') written.push(await typingFanOut(options))
+    else if (scenario === 'scale-out') written.push(await scaleOut(options))
     else written.push(await structure())
   }
   written.push(await writeResultsPage())
@@ -79,6 +99,44 @@ async function structure(): Promise<string> {
     goals,
     result,
   })
+}
+
+/** P7: one instance against two over Redis, the setups alternating run by run. */
+async function scaleOut(options: BenchOptions): Promise<string> {
+  const startedAt = new Date().toISOString()
+  const host = machine()
+  const runs: Partial<Record<Setup, ScaleOutRun[]>> = {}
+  console.log(
+    `\n${P7_SCENARIO}: ${options.clients} clients (${secondReaders(options.clients)} of them on ` +
+      `the second instance), ${options.rate} updates/s, ${options.warmupSeconds} s warm-up + ` +
+      `${options.durationSeconds} s measured, ${options.runs} run(s) per setup; ` +
+      `${host.cpus} × ${host.cpuModel}, Node ${host.node}`,
+  )
+  for (let run = 1; run <= options.runs; run++) {
+    for (const setup of setups) {
+      console.log(`[${setupLabels[setup]}] run ${run}/${options.runs} …`)
+      const result = await measureScaleOut(setup, options)
+      ;(runs[setup] ??= []).push(result)
+      const byInstance = result.load.fanOutByInstance
+      console.log(
+        `[${setupLabels[setup]}] CPU ${result.instances.map((i) => i.cpuPercent.toFixed(1)).join(' + ')} %, ` +
+          `fan-out p99 ${result.load.fanOut.p99.toFixed(2)} ms over ${result.load.fanOut.count} deliveries` +
+          (byInstance
+            ? ` (A ${byInstance.first.p99.toFixed(2)}, B ${byInstance.second.p99.toFixed(2)} ms)`
+            : ''),
+      )
+    }
+  }
+  const rows = setups.map((setup) => summarizeScaleOut(setup, runs[setup] ?? []))
+  const goals = p7Goals(rows)
+  const problems = p7Problems(runs)
+  console.log(`\n${p7Table(rows)}\n`)
+  for (const line of goalLines(goals)) console.log(line)
+  for (const line of [...p7Health(rows, options.rate), ...problems]) console.log(line)
+  return writeP7Json(
+    { date: startedAt, machine: host, versions: versions(), summary: rows, goals, problems, runs },
+    options,
+  )
 }
 
 async function typingFanOut(options: BenchOptions): Promise<string> {

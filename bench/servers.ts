@@ -20,6 +20,8 @@ export interface RunningServer {
   pid: number
   /** The y-websocket `serverUrl`; the room name is appended by the client. */
   syncUrl: string
+  /** http://127.0.0.1:<port>, for the API and /metrics. */
+  baseUrl: string
   /** Whether the server sends Accord's durable acknowledgements (message type 64). */
   acks: boolean
   /** A room to load, and the headers a client needs to open it. */
@@ -102,14 +104,24 @@ const specs: Record<ServerName, Spec> = {
   },
 }
 
-export async function startServer(name: ServerName): Promise<RunningServer> {
+/** `env` is added to the server's environment: P7 points Accord at PostgreSQL and Redis. */
+export async function startServer(
+  name: ServerName,
+  extra: { env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const spec = specs[name]
   const dataDir = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), `accord-bench-${name}-`)))
   const port = await freePort()
   const { argv, env } = spec.args(port, dataDir)
+  Object.assign(env, extra.env)
   const baseEnv = { ...process.env }
   // The reference server would persist to LevelDB if this were set; the bench runs it in memory.
   delete baseEnv.YPERSISTENCE
+  // Storage and fan-out are what the run asks for (`extra.env`), never the shell's.
+  delete baseEnv.DATABASE_URL
+  delete baseEnv.DATABASE_SCHEMA
+  delete baseEnv.REDIS_URL
+  delete baseEnv.REDIS_PREFIX
   const child = track(
     spawn(process.execPath, argv, {
       cwd: repoRoot,
@@ -147,6 +159,7 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
     name,
     pid: child.pid!,
     syncUrl: spec.syncUrl(port),
+    baseUrl: base,
     acks: spec.acks,
     createRoom: () => spec.createRoom(base),
     problems: () => ({ ...problems }),

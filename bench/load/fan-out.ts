@@ -18,6 +18,8 @@ export class FanOutTracker {
   private readonly sentAt: number[] = []
   private readonly updateAt = new Map<number, number>()
   private readonly latencies: number[] = []
+  /** The same samples by the group a reader was watched in (P7: its instance). */
+  private readonly groups = new Map<string, number[]>()
   /** The window second each latency sample's update was sent in. */
   private readonly sampleSecond: number[] = []
   private readonly progress: { seen: number }[] = []
@@ -37,9 +39,10 @@ export class FanOutTracker {
     this.updateAt.set(this.stateOf(this.writer), update)
   }
 
-  watch(reader: BenchClient): void {
+  watch(reader: BenchClient, group?: string): void {
     const progress = { seen: -1 }
     this.progress.push(progress)
+    const grouped = group === undefined ? undefined : this.groupSamples(group)
     reader.text.observe(() => {
       const now = performance.now()
       const update = this.updateAt.get(this.stateOf(reader))
@@ -51,6 +54,7 @@ export class FanOutTracker {
         const sentAt = this.sentAt[i]!
         if (!this.window.contains(sentAt)) continue
         this.latencies.push(now - sentAt)
+        grouped?.push(now - sentAt)
         this.sampleSecond.push(Math.floor((sentAt - this.window.start) / 1000))
       }
       if (this.window.contains(now)) this.deliveriesInWindow += update - progress.seen
@@ -90,6 +94,19 @@ export class FanOutTracker {
       missingDeliveries: missing,
       unmatchedStates: this.unmatched,
     }
+  }
+
+  /** Fan-out of each group's readers, as `result().fanOut` is of all of them. */
+  groupResults(): Record<string, Summary> {
+    return Object.fromEntries(
+      [...this.groups].map(([group, samples]) => [group, summarize(samples)]),
+    )
+  }
+
+  private groupSamples(group: string): number[] {
+    let samples = this.groups.get(group)
+    if (!samples) this.groups.set(group, (samples = []))
+    return samples
   }
 
   private stateOf(client: BenchClient): number {

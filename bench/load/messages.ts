@@ -23,7 +23,15 @@ export interface LoadParams {
   /** Whether to measure Accord's durable acknowledgements. */
   acks: boolean
   tracePath: string
+  /**
+   * P7 scale-out: this many readers connect to a second instance at `syncUrl` instead (every
+   * other reader as they join, until there are that many); the writer stays on the first.
+   */
+  second?: { syncUrl: string; readers: number }
 }
+
+/** Which instance a reader is connected to, when there are two (P7). */
+export type Instance = 'first' | 'second'
 
 export interface LoadResult {
   windowSeconds: number
@@ -32,6 +40,8 @@ export interface LoadResult {
   sendRate: number
   /** Writer send → reader observes it, one sample per reader and update sent in the window. */
   fanOut: Summary
+  /** With `second`: fan-out of the readers on each instance, `first` and `second`. */
+  fanOutByInstance?: Record<Instance, Summary>
   /** p99 fan-out of the updates sent in each second of the window, to show stalls. */
   fanOutP99BySecond: number[]
   /** Reader deliveries observed per second during the window. */

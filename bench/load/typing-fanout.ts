@@ -10,7 +10,8 @@ import { loadSequentialTrace, type Patch } from '../traces.ts'
 import { AckTracker } from './acks.ts'
 import { connectClient, ConnectionHealth, whenSynced, type BenchClient } from './clients.ts'
 import { FanOutTracker } from './fan-out.ts'
-import type { LoadMessage, LoadParams } from './messages.ts'
+import type { Summary } from '../stats.ts'
+import type { Instance, LoadMessage, LoadParams } from './messages.ts'
 import { Window } from './window.ts'
 
 const SYNC_TIMEOUT_MS = 30_000
@@ -50,16 +51,20 @@ async function main(): Promise<void> {
   // Before the socket opens: the server counts the writer's sync step 2 as its first frame.
   const acks = params.acks ? new AckTracker(writer.provider, window) : null
   const readers: BenchClient[] = []
+  const instanceOf: Instance[] = []
   while (readers.length < params.clients - 1) {
     await new Promise((resolve) => setTimeout(resolve, JOIN_SPREAD_MS / params.clients))
-    readers.push(connectClient(params.syncUrl, params.room, health, params.headers))
+    const instance = onSecond(readers.length) ? 'second' : 'first'
+    const url = instance === 'second' ? params.second!.syncUrl : params.syncUrl
+    readers.push(connectClient(url, params.room, health, params.headers))
+    instanceOf.push(instance)
   }
   const clients = [writer, ...readers]
   await withTimeout(Promise.all(clients.map(whenSynced)), SYNC_TIMEOUT_MS, 'clients did not sync')
   report({ type: 'connected', connectMs: performance.now() - connectStart })
 
   const fanOut = new FanOutTracker(writer, window)
-  for (const reader of readers) fanOut.watch(reader)
+  readers.forEach((reader, i) => fanOut.watch(reader, params.second ? instanceOf[i] : undefined))
   if (trace.startContent) fanOut.send(() => writer.text.insert(0, trace.startContent))
 
   const delay = monitorEventLoopDelay({ resolution: 5 })
@@ -94,6 +99,9 @@ async function main(): Promise<void> {
       updatesSent,
       sendRate: updatesSent / window.seconds,
       ...fanOut.result(),
+      ...(params.second
+        ? { fanOutByInstance: fanOut.groupResults() as Record<Instance, Summary> }
+        : {}),
       divergedReaders: readers.filter((reader) => reader.text.toString() !== finalText).length,
       ack: acks?.result() ?? null,
       connectionCloses: health.closes,
@@ -106,6 +114,14 @@ async function main(): Promise<void> {
   for (const client of clients) client.destroy()
   finished = true
   process.disconnect()
+}
+
+/**
+ * P7: whether the i-th reader to join goes to the second instance. Every other one does, from
+ * the first, until `second.readers` have, so both instances fill up over the same join spread.
+ */
+function onSecond(i: number): boolean {
+  return params.second !== undefined && i % 2 === 0 && i / 2 < params.second.readers
 }
 
 /**

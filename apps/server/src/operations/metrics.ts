@@ -3,10 +3,14 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 
-/** What the gauges read at each scrape; RoomServer has both. */
+/** What the gauges read at each scrape; RoomServer has all of them. */
 export interface RoomCounts {
   readonly connectionCount: number
   readonly roomCount: number
+  /** Fan-out counters (RoomServer.fanoutStats); undefined without REDIS_URL. */
+  readonly fanoutStats?:
+    | Readonly<{ publishes: number; publishTurns: number; maxPublishesPerRoomPerTurn: number }>
+    | undefined
 }
 
 /** An acknowledgement is an fsync away: most take milliseconds, a slow disk shows above 0.1 s. */
@@ -51,6 +55,31 @@ export class ServerMetrics {
       registers: [own],
       collect() {
         this.set(rooms().roomCount)
+      },
+    })
+    // Read-only views of RoomServer.fanoutStats, which only grow; 0 without REDIS_URL.
+    new Gauge({
+      name: 'accord_fanout_publishes_total',
+      help: 'Fan-out messages published to other instances (at most one per room per turn).',
+      registers: [own],
+      collect() {
+        this.set(rooms().fanoutStats?.publishes ?? 0)
+      },
+    })
+    new Gauge({
+      name: 'accord_fanout_publish_turns_total',
+      help: 'Event-loop turns in which anything was published to other instances.',
+      registers: [own],
+      collect() {
+        this.set(rooms().fanoutStats?.publishTurns ?? 0)
+      },
+    })
+    new Gauge({
+      name: 'accord_fanout_max_publishes_per_room_per_turn',
+      help: 'The most fan-out messages one room published in one turn since start (1 when healthy).',
+      registers: [own],
+      collect() {
+        this.set(rooms().fanoutStats?.maxPublishesPerRoomPerTurn ?? 0)
       },
     })
     this.updates = new Counter({
