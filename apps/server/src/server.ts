@@ -108,10 +108,21 @@ export async function startServer(
 
   // Before listening: the first minutes projected should not pay for compiling the rules.
   warmUpExtractor()
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, config.host, () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(config.port, config.host, () => resolve())
+    })
+  } catch (error) {
+    // A taken port, say: let go of everything opened, or a database pool keeps the process alive.
+    stopHeartbeat()
+    clearInterval(checkAccess)
+    await rooms.close()
+    await fanout?.close()
+    await projector.close()
+    await storage.close()
+    throw error
+  }
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   logger.info({ url, storage: describeStorage(config) }, 'Accord is listening')

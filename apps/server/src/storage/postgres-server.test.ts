@@ -89,6 +89,11 @@ async function structureWhen(
 }
 
 describe('the server on PostgreSQL', () => {
+  it('fails to start on a port in use, letting go of what it opened', async () => {
+    const taken = { ...config, port: server.port, host: '127.0.0.1' }
+    await expect(startServer(taken, pino({ level: 'silent' }))).rejects.toThrow(/EADDRINUSE/)
+  })
+
   it('signs up, builds a coalition, syncs two editors, commits before acknowledging, and survives a restart', async () => {
     const seed = await seedCoalition(server.url)
     const chair = client(seed.chair, seed.meetingId)
