@@ -283,6 +283,12 @@ export class RoomFanout {
       .load(room.name)
       .then((updates) => {
         if (this.host.loadedRoom(room.name) !== room) return
+        // The log may already hold a commit of ours still being acknowledged; applied here as
+        // remote, it would never be published and would echo to its sender. Look again later.
+        if (room.committing) {
+          setTimeout(() => this.heal(room), 10)
+          return
+        }
         applyStoredUpdates(room.doc, updates, REMOTE_ORIGIN)
         this.stats.heals++
         this.inbound.add(room)

@@ -222,6 +222,8 @@ export class RoomServer {
         for (const connection of room.connections) {
           connection.close(CloseCode.InternalError, 'could not load document; try again')
         }
+        // Nobody was ever greeted from it; its awareness timer must not outlive it.
+        room.destroy()
       })
       .finally(() => {
         this.loading.delete(docName)
@@ -382,10 +384,17 @@ export class RoomServer {
   async close(): Promise<void> {
     this.closing = true
     await Promise.all(this.loading.values())
-    while (this.commitScheduled || this.dirty.size > 0) {
-      await this.runStorage(() => this.commitPending())
+    // Frames keep arriving until the sockets close, and a commit in flight may be followed by
+    // another: drain until a whole pass finds nothing new queued.
+    for (;;) {
+      if (this.commitScheduled || this.dirty.size > 0) {
+        await this.runStorage(() => this.commitPending())
+      }
+      const current = this.storage
+      await current
+      await new Promise((resolve) => setImmediate(resolve))
+      if (current === this.storage && !this.commitScheduled && this.dirty.size === 0) break
     }
-    await this.storage
     for (const room of [...this.rooms.values()]) {
       for (const connection of [...room.connections]) {
         connection.close(CloseCode.GoingAway, 'server shutting down')
@@ -398,6 +407,7 @@ export class RoomServer {
       this.rooms.delete(room.name)
       this.fanout?.detach(room)
       this.runHook('onUnload', room)
+      room.destroy()
     }
     this.fanout?.close()
   }
