@@ -5,12 +5,17 @@ const fullDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone:
 
 /** "14 January 2025" */
 export function formatMeetingDate(date: string): string {
-  return longDate.format(new Date(`${date}T00:00:00Z`))
+  return formatOr(longDate, new Date(`${date}T00:00:00Z`), date)
 }
 
 /** "Tuesday 14 January 2025" (the comma depends on the browser's locale data) */
 export function formatMeetingDateFull(date: string): string {
-  return fullDate.format(new Date(`${date}T00:00:00Z`))
+  return formatOr(fullDate, new Date(`${date}T00:00:00Z`), date)
+}
+
+/** Intl throws on an invalid date; a value that is no date is shown as it came. */
+function formatOr(format: Intl.DateTimeFormat, date: Date, raw: string): string {
+  return Number.isNaN(date.getTime()) ? raw : format.format(date)
 }
 
 /** Today in the browser's own zone as YYYY-MM-DD, the value a date input expects. */
@@ -24,5 +29,5 @@ const localDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' })
 
 /** "14 January 2025", the day an instant falls on where the person is. */
 export function formatInstantDate(iso: string): string {
-  return localDate.format(new Date(iso))
+  return formatOr(localDate, new Date(iso), iso)
 }

@@ -19,7 +19,14 @@ export const MINUTES_FIELD = 'default'
  * schema. Undo/redo is off because Yjs' own undo manager replaces it.
  */
 export function minutesExtensions(): AnyExtension[] {
-  return [StarterKit.configure({ undoRedo: false }), ActionItem, Ask, Decision, OrganisationMention]
+  return [
+    // Link's own click handler opens pages with window.opener set; the editor opens links itself.
+    StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+    ActionItem,
+    Ask,
+    Decision,
+    OrganisationMention,
+  ]
 }
 
 let cachedSchema: Schema | undefined

@@ -1,9 +1,10 @@
-import { ACTION_STATUSES, type ActionItemAttrs, type ActionStatus } from '@accord/minutes/nodes'
+import { ACTION_STATUSES, type ActionStatus } from '@accord/minutes/nodes'
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { dueFromText, formatDue } from './due-date.ts'
 import { EditableChip } from './EditableChip.tsx'
 import { useMinutesContext } from './minutes-context.ts'
 import { organisationNames } from './organisations.ts'
+import { actionAttrs } from './safe-attrs.ts'
 
 const STATUS_LABELS: Record<ActionStatus, string> = {
   open: 'Open',
@@ -15,7 +16,7 @@ const STATUS_LABELS: Record<ActionStatus, string> = {
 /** An action: who owes it, by when and how far it is, above its text. */
 export function ActionItemView({ node, updateAttributes }: ReactNodeViewProps) {
   const { organisations, meetingDate, editable } = useMinutesContext()
-  const attrs = node.attrs as ActionItemAttrs
+  const attrs = actionAttrs(node.attrs)
   const owners = organisationNames(attrs.owners, organisations)
   const unparsed = attrs.dueText !== null && attrs.due === null
 

@@ -1,13 +1,13 @@
-import type { AskAttrs } from '@accord/minutes/nodes'
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { EditableChip } from './EditableChip.tsx'
 import { useMinutesContext } from './minutes-context.ts'
 import { organisationNames } from './organisations.ts'
+import { askAttrs } from './safe-attrs.ts'
 
 /** An ask: of whom, and who backs it, above its text. */
 export function AskView({ node, updateAttributes }: ReactNodeViewProps) {
   const { organisations, editable } = useMinutesContext()
-  const attrs = node.attrs as AskAttrs
+  const attrs = askAttrs(node.attrs)
   const supporters = organisationNames(attrs.supporters, organisations)
 
   return (

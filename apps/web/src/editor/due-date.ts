@@ -26,5 +26,6 @@ const shortDate = new Intl.DateTimeFormat('en-GB', {
 
 /** "Fri 28 Mar" */
 export function formatDue(due: string): string {
-  return shortDate.format(new Date(`${due}T00:00:00Z`))
+  const date = new Date(`${due}T00:00:00Z`)
+  return Number.isNaN(date.getTime()) ? due : shortDate.format(date)
 }

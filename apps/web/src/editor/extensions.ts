@@ -1,4 +1,5 @@
 import type { Organisation } from '@accord/coalition'
+import { LinkOpener } from './link-opener.ts'
 import { minutesExtensions, MINUTES_FIELD } from '@accord/minutes'
 import { structuredNodeIds } from '@accord/minutes/nodes'
 import { Node, type AnyExtension } from '@tiptap/core'
@@ -64,6 +65,7 @@ export function editorExtensions({
     ...schema,
     structuredNodeIds({ updateDocument: editable }),
     LineShortcuts,
+    LinkOpener,
     OrganisationSuggestion.configure({ organisations, store: menus.organisations }),
     SlashCommands.configure({ store: menus.slash }),
     SuggestionHighlights.configure({ review }),

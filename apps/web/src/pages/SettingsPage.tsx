@@ -24,9 +24,11 @@ function SettingsRoute({ coalitionId }: { coalitionId: string }) {
   // Someone who changes their own role or organisation sees the page as it now is; someone who
   // removes themselves has nothing left to see here.
   async function selfChanged(removed: boolean) {
+    // Memberships first: the home page sends a person to their first coalition, which must no
+    // longer be the one they just left.
+    await session.refresh()
     if (removed) await navigate('/')
     else refresh()
-    await session.refresh()
   }
 
   // The new name shows here at once; the session's memberships carry it to every other page.

@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../dates/calendar.ts'
 import type { ExplicitBlock } from './blocks.ts'
 import { suggestionKey } from './keys.ts'
 import type { OwnerMatcher } from './owners.ts'
@@ -36,7 +37,7 @@ export function explicitItems(
       case 'actionItem': {
         const due = str(attrs.due)
         const dueText = str(attrs.dueText)
-        const validDue = due !== null && ISO_DATE.test(due) ? due : null
+        const validDue = due !== null && ISO_DATE.test(due) && parseIsoDate(due) ? due : null
         items.actions.push({
           key,
           origin: 'explicit',

@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../dates/calendar.ts'
 import type { Attribute } from '@tiptap/core'
 
 /**
@@ -38,7 +39,8 @@ export function dateAttribute(name: string): Attribute {
     ...textAttribute(name),
     parseHTML: (element) => {
       const value = element.getAttribute(html)
-      return value && ISO_DATE.test(value) ? value : null
+      // The shape is not enough: "2025-13-45" would reach every reader as an invalid date.
+      return value && ISO_DATE.test(value) && parseIsoDate(value) ? value : null
     },
   }
 }
