@@ -444,6 +444,26 @@ describe('rate limits', () => {
     })
   })
 
+  it('RATE_SIGN_IN_FAILURES_PER_ACCOUNT=3: parallel guesses cannot all slip past the limit', async () => {
+    await withServer({ RATE_SIGN_IN_FAILURES_PER_ACCOUNT: '3' }, async (s) => {
+      const target = uniqueEmail('target')
+      await new AccordClient(s.url).signUp('Target', target)
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          new AccordClient(s.url).request('POST', '/api/auth/sign-in', {
+            email: target,
+            // The right password is among them, late: the account is locked by then.
+            password: i === 10 ? PASSWORD : `guess ${i}`,
+          }),
+        ),
+      )
+      const statuses = answers.map((answer) => answer.status)
+      expect(statuses.filter((status) => status === 401)).toHaveLength(3)
+      expect(statuses.filter((status) => status === 429)).toHaveLength(9)
+      expect(statuses).not.toContain(200)
+    })
+  })
+
   it('RATE_SIGN_IN_FAILURES_PER_ACCOUNT=2: after two failures the account waits, even with the right password; others do not', async () => {
     await withServer({ RATE_SIGN_IN_FAILURES_PER_ACCOUNT: '2' }, async (s) => {
       const target = uniqueEmail('target')

@@ -63,14 +63,15 @@ export function authRoutes({
     .post('/sign-in', async (c) => {
       await limits.signInPerAddress.consume(addressOf(c))
       const input = await parseBody(c, signInSchema)
-      await limits.signInFailuresPerAccount.check(input.email)
+      // Counted before the password is checked, and forgiven on success: counting only after
+      // the slow check let parallel guesses all pass a limit none of them had yet reached.
+      await limits.signInFailuresPerAccount.consume(input.email)
       const person = await accounts.findPersonByEmail(input.email)
       const matches = await verifyPassword(
         input.password,
         person?.passwordHash ?? (await unknownAccountHash),
       )
       if (!person?.passwordHash || !matches) {
-        await limits.signInFailuresPerAccount.consume(input.email)
         throw new ApiError(401, 'bad_credentials', 'The email or password is not right.')
       }
       await limits.signInFailuresPerAccount.reset(input.email)
