@@ -170,6 +170,18 @@ describe('a database from before accounts', () => {
     await first.signUp('Owen')
     expect((await first.request('GET', '/api/meetings/legacy-meeting')).status).toBe(404)
 
+    // A stranger trying the demo first does not get it either.
+    const stranger = new AccordClient(server.url)
+    await stranger.signUp('Stranger')
+    const demo = await stranger.expect(201, 'POST', '/api/demo')
+    const demoMeetings = await stranger.expect(
+      200,
+      'GET',
+      `/api/coalitions/${demo.membership.coalition.id}/meetings`,
+    )
+    expect(demoMeetings.meetings.map((m: { id: string }) => m.id)).not.toContain('legacy-meeting')
+    expect((await stranger.request('GET', '/api/meetings/legacy-meeting')).status).toBe(404)
+
     const { membership } = await first.expect(201, 'POST', '/api/coalitions', {
       name: 'Northshire Care Coalition',
       organisation: { name: 'Association of Local Councils', shortName: 'ALC' },

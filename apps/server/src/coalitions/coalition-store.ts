@@ -18,11 +18,15 @@ export interface MembershipRecord {
 
 /** Coalitions, their organisations and their members. */
 export interface CoalitionStore {
-  /** Creates the coalition, its first organisation and its chair, and adopts ownerless meetings. */
+  /**
+   * Creates the coalition, its first organisation and its chair. With `adoptOwnerlessMeetings`,
+   * meetings from before accounts existed become the coalition's (the first one made by hand).
+   */
   createCoalition(input: {
     coalition: Coalition
     organisation: Organisation
     chair: MembershipRecord
+    adoptOwnerlessMeetings?: boolean
   }): Promise<void>
   getCoalition(id: string): Promise<Coalition | undefined>
   renameCoalition(id: string, name: string): Promise<void>

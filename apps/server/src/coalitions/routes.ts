@@ -75,6 +75,8 @@ export function coalitionRoutes({ coalitions, live }: CoalitionRoutesDependencie
       const coalition = { id: newId(), name: input.name }
       const organisation = { id: newId(), ...input.organisation }
       await coalitions.createCoalition({
+        // The spine's meetings, from before accounts, go to the first coalition made by hand.
+        adoptOwnerlessMeetings: true,
         coalition,
         organisation,
         chair: {

@@ -20,6 +20,8 @@ export async function createDemoCoalition(
   const [first, ...others] = organisations
   if (!first) throw new Error('The demo has no organisations.')
   await coalitions.createCoalition({
+    // A demo must never take the meetings an upgraded instance had before accounts existed.
+    adoptOwnerlessMeetings: false,
     coalition,
     organisation: first,
     chair: {

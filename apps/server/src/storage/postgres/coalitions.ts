@@ -43,10 +43,12 @@ export class PostgresCoalitionStore implements CoalitionStore {
     coalition,
     organisation,
     chair,
+    adoptOwnerlessMeetings = false,
   }: {
     coalition: Coalition
     organisation: Organisation
     chair: MembershipRecord
+    adoptOwnerlessMeetings?: boolean
   }): Promise<void> {
     await this.db.transaction(async (tx) => {
       const at = chair.createdAt
@@ -57,9 +59,11 @@ export class PostgresCoalitionStore implements CoalitionStore {
       ])
       await insertOrganisation(tx, coalition.id, organisation, at)
       await insertMember(tx, chair)
-      await tx.run('UPDATE meetings SET coalition_id = $1 WHERE coalition_id IS NULL', [
-        coalition.id,
-      ])
+      if (adoptOwnerlessMeetings) {
+        await tx.run('UPDATE meetings SET coalition_id = $1 WHERE coalition_id IS NULL', [
+          coalition.id,
+        ])
+      }
     })
   }
 

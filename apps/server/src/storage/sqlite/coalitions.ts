@@ -114,17 +114,19 @@ export class SqliteCoalitionStore implements CoalitionStore {
     coalition,
     organisation,
     chair,
+    adoptOwnerlessMeetings = false,
   }: {
     coalition: Coalition
     organisation: Organisation
     chair: MembershipRecord
+    adoptOwnerlessMeetings?: boolean
   }): Promise<void> {
     this.db.transaction(() => {
       const at = chair.createdAt
       this.statements.insertCoalition.run(coalition.id, coalition.name, at)
       this.insertOrganisation(coalition.id, organisation, at)
       this.insertMember(chair)
-      this.statements.adoptMeetings.run(coalition.id)
+      if (adoptOwnerlessMeetings) this.statements.adoptMeetings.run(coalition.id)
     })()
     return Promise.resolve()
   }
