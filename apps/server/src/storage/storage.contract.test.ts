@@ -107,9 +107,10 @@ describe.each([
   afterEach(() => engine.dispose())
 
   /** Owen chairs coalition c for ALC; grace and ada have accounts but no membership. */
-  async function seed() {
+  async function seed({ adoptOwnerlessMeetings = false } = {}) {
     for (const id of ['owen', 'grace', 'ada']) await s.accounts.createPerson(person(id))
     await s.coalitions.createCoalition({
+      adoptOwnerlessMeetings,
       coalition: { id: 'c', name: 'Northshire' },
       organisation: org('alc', 'Association of Local Councils', 'ALC', ['the councils']),
       chair: {
@@ -168,11 +169,19 @@ describe.each([
   })
 
   describe('coalitions', () => {
-    it('creates a coalition with its organisation and chair, and adopts ownerless meetings', async () => {
+    it('adopts ownerless meetings only when asked to', async () => {
       await engine.query(
         `INSERT INTO meetings (id, title, date, created_at) VALUES ('old', 'Old', '2024-01-01', '${at}')`,
       )
       await seed()
+      expect(await s.meetings.getMeeting('old')).toBeUndefined()
+    })
+
+    it('creates a coalition with its organisation and chair, and adopts ownerless meetings', async () => {
+      await engine.query(
+        `INSERT INTO meetings (id, title, date, created_at) VALUES ('old', 'Old', '2024-01-01', '${at}')`,
+      )
+      await seed({ adoptOwnerlessMeetings: true })
       expect(await s.coalitions.getCoalition('c')).toEqual({ id: 'c', name: 'Northshire' })
       expect(await s.coalitions.getCoalition('none')).toBeUndefined()
       expect((await s.meetings.getMeeting('old'))?.coalitionId).toBe('c')
