@@ -14,7 +14,8 @@ export interface InviteRecord {
   createdAt: string
 }
 
-export type Redemption = 'joined' | 'already_member' | 'used_up'
+/** `unusable`: revoked, expired or used up by the time the redemption ran (the caller's copy may be older). */
+export type Redemption = 'joined' | 'already_member' | 'unusable'
 
 export interface InviteStore {
   createInvite(invite: InviteRecord): Promise<void>

@@ -257,7 +257,7 @@ describe('the last use, in the store', () => {
         await storage.invites.redeemInvite(stale, 'first', at),
         await storage.invites.redeemInvite(stale, 'second', at),
       ]
-      expect(results).toEqual(['joined', 'used_up'])
+      expect(results).toEqual(['joined', 'unusable'])
       expect((await storage.invites.findInviteByTokenHash('hash'))!.uses).toBe(1)
       expect(await storage.coalitions.findMembership('second', 'c')).toBeUndefined()
     } finally {

@@ -167,7 +167,12 @@ export function publicInviteRoutes({
       if (result === 'already_member') {
         throw new ApiError(409, 'already_member', 'You are already a member of this coalition.')
       }
-      if (result === 'used_up') throw new ApiError(410, ...unusable.used)
+      if (result === 'unusable') {
+        // Revoked, expired or used up since it was read above: say which, as it is now.
+        const now = await invites.findInviteByTokenHash(invite.tokenHash)
+        const status = now ? inviteStatus(now) : 'revoked'
+        throw new ApiError(410, ...unusable[status === 'active' ? 'used' : status])
+      }
       const memberships = await coalitions.membershipsOf(person.id)
       return c.json({ membership: memberships.find((m) => m.coalition.id === invite.coalitionId) })
     })

@@ -291,9 +291,19 @@ describe.each([
       await s.invites.createInvite(invite('once', 1))
       expect(await s.invites.redeemInvite(invite('once', 1), 'grace', later)).toBe('joined')
       expect(await s.invites.redeemInvite(invite('once', 1), 'grace', later)).toBe('already_member')
-      expect(await s.invites.redeemInvite(invite('once', 1), 'ada', later)).toBe('used_up')
+      expect(await s.invites.redeemInvite(invite('once', 1), 'ada', later)).toBe('unusable')
       expect(await s.coalitions.findMembership('grace', 'c')).toMatchObject({ role: 'member' })
       expect((await s.invites.findInviteByTokenHash('hash-once'))?.uses).toBe(1)
+    })
+
+    it('refuses a link revoked after the caller read it, going by the stored row', async () => {
+      await seed()
+      await s.invites.createInvite(invite('many', null))
+      const stale = invite('many', null)
+      expect(await s.invites.revokeInvite('c', 'many', at)).toBe(true)
+      expect(await s.invites.redeemInvite(stale, 'grace', later)).toBe('unusable')
+      expect(await s.coalitions.findMembership('grace', 'c')).toBeUndefined()
+      expect((await s.invites.findInviteByTokenHash('hash-many'))?.uses).toBe(0)
     })
 
     it('lets exactly one of two people racing for a single-use link in', async () => {
@@ -303,7 +313,7 @@ describe.each([
         s.invites.redeemInvite(invite('once', 1), 'grace', later),
         s.invites.redeemInvite(invite('once', 1), 'ada', later),
       ])
-      expect(answers.sort()).toEqual(['joined', 'used_up'])
+      expect(answers.sort()).toEqual(['joined', 'unusable'])
       expect((await s.invites.findInviteByTokenHash('hash-once'))?.uses).toBe(1)
       expect(await s.coalitions.listMembers('c')).toHaveLength(2)
     })

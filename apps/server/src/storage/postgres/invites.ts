@@ -80,11 +80,14 @@ export class PostgresInviteStore implements InviteStore {
           [personId, invite.coalitionId],
         )
         if (member) return 'already_member'
+        // Checked again here, not on the caller's copy: a revoke may have committed since.
         const counted = await tx.run(
-          'UPDATE invites SET uses = uses + 1 WHERE id = $1 AND (max_uses IS NULL OR uses < max_uses)',
-          [invite.id],
+          `UPDATE invites SET uses = uses + 1
+           WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2
+             AND (max_uses IS NULL OR uses < max_uses)`,
+          [invite.id, at],
         )
-        if (counted === 0) return 'used_up'
+        if (counted === 0) return 'unusable'
         await tx.run(
           `INSERT INTO memberships (person_id, coalition_id, organisation_id, role, created_at)
            VALUES ($1, $2, $3, $4, $5)`,

@@ -41,8 +41,9 @@ export class SqliteInviteStore implements InviteStore {
       ),
       // The use is counted only while one is left: two people racing for a single-use link
       // cannot both get in.
-      countUse: db.prepare<[string]>(
-        'UPDATE invites SET uses = uses + 1 WHERE id = ? AND (max_uses IS NULL OR uses < max_uses)',
+      countUse: db.prepare<[string, string]>(
+        `UPDATE invites SET uses = uses + 1
+         WHERE id = ? AND revoked_at IS NULL AND expires_at > ? AND (max_uses IS NULL OR uses < max_uses)`,
       ),
       isMember: db.prepare<[string, string], { found: number }>(
         'SELECT 1 AS found FROM memberships WHERE person_id = ? AND coalition_id = ?',
@@ -86,7 +87,7 @@ export class SqliteInviteStore implements InviteStore {
     return Promise.resolve(
       this.db.transaction((): Redemption => {
         if (this.statements.isMember.get(personId, invite.coalitionId)) return 'already_member'
-        if (this.statements.countUse.run(invite.id).changes === 0) return 'used_up'
+        if (this.statements.countUse.run(invite.id, at).changes === 0) return 'unusable'
         this.statements.addMember.run(
           personId,
           invite.coalitionId,
