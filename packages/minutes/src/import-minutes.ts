@@ -286,7 +286,7 @@ class MarkdownConverter {
 }
 
 /** Joins neighbouring text nodes with the same marks, as ProseMirror itself would. */
-function mergeText(nodes: JSONContent[]): JSONContent[] {
+export function mergeText(nodes: JSONContent[]): JSONContent[] {
   const merged: JSONContent[] = []
   for (const node of nodes) {
     const last = merged.at(-1)

@@ -1,4 +1,5 @@
 import { minutesSchema } from '@accord/minutes'
+import { mergeText } from '@accord/minutes/import'
 import type { ChildNode as HtmlNode, Element } from 'domhandler'
 import { DomUtils, parseDocument } from 'htmlparser2'
 
@@ -252,24 +253,6 @@ function textNode(text: string, marks: readonly Mark[]): MinutesJson {
   return marks.length > 0
     ? { type: 'text', text, marks: marks.map((mark) => mark.toJSON() as { type: string }) }
     : { type: 'text', text }
-}
-
-/** Joins neighbouring text nodes with the same marks, as ProseMirror itself would. */
-function mergeText(nodes: MinutesJson[]): MinutesJson[] {
-  const merged: MinutesJson[] = []
-  for (const node of nodes) {
-    const last = merged.at(-1)
-    if (
-      last?.type === 'text' &&
-      node.type === 'text' &&
-      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
-    ) {
-      merged[merged.length - 1] = { ...last, text: `${last.text ?? ''}${node.text ?? ''}` }
-    } else {
-      merged.push(node)
-    }
-  }
-  return merged
 }
 
 function endsWithSpace(node: MinutesJson): boolean {
