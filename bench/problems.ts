@@ -20,25 +20,32 @@ export function findProblems(all: Partial<Record<ServerName, ServerRun[]>>): str
         found.push(`${at}: server logged ${count} × ${message}`)
       }
       if (!/\((0|SIGTERM)\)$/.test(run.serverExit)) found.push(`${at}: server ${run.serverExit}`)
-      for (const [code, count] of Object.entries(run.load.connectionCloses)) {
-        found.push(`${at}: ${count} client socket(s) closed with code ${code}`)
-      }
-      if (run.load.connectionErrors > 0) {
-        found.push(`${at}: ${run.load.connectionErrors} client socket error(s)`)
-      }
-      if (run.load.unmatchedStates > 0) {
-        found.push(`${at}: ${run.load.unmatchedStates} reader states matched no writer update`)
-      }
-      if (run.load.divergedReaders > 0) {
-        found.push(`${at}: ${run.load.divergedReaders} readers' text differs from the writer's`)
-      }
-      if (run.load.ack && run.load.ack.unacknowledged > 0) {
-        found.push(`${at}: ${run.load.ack.unacknowledged} writer frames never acknowledged`)
-      }
-      if (run.load.ack && run.load.ack.miscounted > 0) {
-        found.push(`${at}: ${run.load.ack.miscounted} saved messages ahead of the frames counted`)
-      }
+      found.push(...loadProblems(at, run.load))
     })
+  }
+  return found
+}
+
+/** What the load generator saw go wrong in one run: closes, errors, divergence, missing acks. */
+export function loadProblems(at: string, load: ServerRun['load']): string[] {
+  const found: string[] = []
+  for (const [code, count] of Object.entries(load.connectionCloses)) {
+    found.push(`${at}: ${count} client socket(s) closed with code ${code}`)
+  }
+  if (load.connectionErrors > 0) {
+    found.push(`${at}: ${load.connectionErrors} client socket error(s)`)
+  }
+  if (load.unmatchedStates > 0) {
+    found.push(`${at}: ${load.unmatchedStates} reader states matched no writer update`)
+  }
+  if (load.divergedReaders > 0) {
+    found.push(`${at}: ${load.divergedReaders} readers' text differs from the writer's`)
+  }
+  if (load.ack && load.ack.unacknowledged > 0) {
+    found.push(`${at}: ${load.ack.unacknowledged} writer frames never acknowledged`)
+  }
+  if (load.ack && load.ack.miscounted > 0) {
+    found.push(`${at}: ${load.ack.miscounted} saved messages ahead of the frames counted`)
   }
   return found
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BenchOptions } from '../options.ts'
+import { loadProblems } from '../problems.ts'
 import { goalLines, type Goal } from '../report.ts'
 import { median } from '../stats.ts'
 import { repoRoot, traceCredit } from '../traces.ts'
@@ -158,21 +159,7 @@ export function p7Problems(all: Partial<Record<Setup, ScaleOutRun[]>>): string[]
         }
         if (!/\((0|SIGTERM)\)$/.test(instance.exit)) found.push(`${where}: server ${instance.exit}`)
       }
-      for (const [code, count] of Object.entries(run.load.connectionCloses)) {
-        found.push(`${at}: ${count} client socket(s) closed with code ${code}`)
-      }
-      if (run.load.connectionErrors > 0) {
-        found.push(`${at}: ${run.load.connectionErrors} client socket error(s)`)
-      }
-      if (run.load.unmatchedStates > 0) {
-        found.push(`${at}: ${run.load.unmatchedStates} reader states matched no writer update`)
-      }
-      if (run.load.divergedReaders > 0) {
-        found.push(`${at}: ${run.load.divergedReaders} readers' text differs from the writer's`)
-      }
-      if (run.load.ack && run.load.ack.unacknowledged > 0) {
-        found.push(`${at}: ${run.load.ack.unacknowledged} writer frames never acknowledged`)
-      }
+      found.push(...loadProblems(at, run.load))
     })
   }
   return found
