@@ -84,6 +84,8 @@ const MAX_BACKLOG_FRAMES = 256
  */
 export class RoomServer {
   private readonly rooms = new Map<string, Room>()
+  /** Documents whose rooms refuse every connection's edits; kept for rooms not loaded yet. */
+  private readonly readOnlyDocs = new Set<string>()
   private readonly loading = new Map<string, Promise<void>>()
   private readonly dirty = new Set<Room>()
   private readonly store: DocumentStore
@@ -163,6 +165,80 @@ export class RoomServer {
     }
   }
 
+  /**
+   * Refuses (or allows again) every connection's edits to a document, whatever each connection
+   * may do on its own: approved minutes. Edits already queued are still stored; the server's
+   * own `edit()` is not stopped. Holds for the room loaded now and any loaded later.
+   */
+  setReadOnly(docName: string, readOnly: boolean): void {
+    if (readOnly) this.readOnlyDocs.add(docName)
+    else this.readOnlyDocs.delete(docName)
+    const room = this.rooms.get(docName)
+    if (room) room.readOnly = readOnly
+  }
+
+  /**
+   * Changes a document from the server's side, such as an action's status set on the tracker
+   * page. `change` edits a copy of the document as stored now; what it changed is stored and
+   * sent to everyone with the document open (and to other instances) exactly like a client's
+   * edit, in the same commit queue. Loads the document if nobody has it open. Resolves whether
+   * anything changed, once it is stored; rejects if the document could not be loaded or the
+   * change not stored, and nothing is changed then. `change` runs synchronously in one
+   * transaction; what it throws is passed on.
+   */
+  async edit(docName: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    return this.withRoom(docName, async (room) => {
+      const update = draftUpdate(room.doc, change)
+      if (!update) return false
+      await this.commit(room, update)
+      return true
+    })
+  }
+
+  /**
+   * Reads a document once everything received for it so far is stored, loading it if nobody
+   * has it open: what `read` sees is exactly what storage holds, including every edit sent
+   * before this call. With setReadOnly first, that is the document as it stands for good.
+   */
+  async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.withRoom(docName, async (room) => {
+      await this.commit(room, null)
+      return read(room.doc)
+    })
+  }
+
+  /** Runs `task` with the room loaded and kept in memory until it is done. */
+  private async withRoom<T>(docName: string, task: (room: Room) => Promise<T>): Promise<T> {
+    if (this.closing) throw new Error('the server is shutting down; try again')
+    const room = this.rooms.get(docName) ?? this.openRoom(docName)
+    room.holds += 1
+    try {
+      await this.loading.get(docName)
+      if (room.failed) throw new Error(`could not load document ${docName}; try again`)
+      return await task(room)
+    } finally {
+      room.holds -= 1
+      this.unloadIfIdle(room)
+    }
+  }
+
+  /**
+   * Queues an update of the server's own behind what the room has queued, resolving once it is
+   * stored and applied. `null` stores nothing: it only waits for what was queued before it.
+   */
+  private commit(room: Room, update: Uint8Array | null): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.enqueue(room, {
+        from: new Connection(room, serverTransport),
+        update: update ?? EMPTY_UPDATE,
+        hasContent: update !== null,
+        frame: 0,
+        receivedAt: performance.now(),
+        settle: (error) => (error === undefined ? resolve() : reject(error as Error)),
+      })
+    })
+  }
+
   connect(docName: string, transport: Transport, options?: ConnectionOptions): ConnectionHandle {
     if (this.closing) {
       transport.close(CloseCode.GoingAway, 'server shutting down')
@@ -202,6 +278,7 @@ export class RoomServer {
       enqueue: (r, pending) => this.enqueue(r, pending),
       logger: this.logger,
     })
+    room.readOnly = this.readOnlyDocs.has(docName)
     this.rooms.set(docName, room)
     this.fanout?.attach(room)
     const loading = this.store
@@ -245,7 +322,9 @@ export class RoomServer {
   /** A room leaves memory once nobody is connected and everything it received is stored. */
   private unloadIfIdle(room: Room): void {
     if (room.connections.size > 0 || this.loading.has(room.name)) return
-    if (room.pending.length > 0 || room.committing || room.compactionQueued) return
+    if (room.pending.length > 0 || room.committing || room.compactionQueued || room.holds > 0) {
+      return
+    }
     if (this.rooms.get(room.name) !== room) return
     this.unload(room)
   }
@@ -307,6 +386,7 @@ export class RoomServer {
       const stored = updates.filter((u) => u.hasContent)
       room.storedUpdates += stored.length
       const changes = room.applyCommitted(updates)
+      for (const { settle } of updates) settle?.()
       this.fanout?.committed(room, changes)
       if (stored.length > 0) this.runHook('onCommitted', room)
       this.compactIfDue(room)
@@ -337,8 +417,9 @@ export class RoomServer {
     this.logger.error({ err: error }, 'could not store updates; disconnecting their senders')
     for (const { room, updates } of batch) {
       room.committing = false
-      for (const { from } of updates) {
+      for (const { from, settle } of updates) {
         from.close(CloseCode.InternalError, 'could not save; reconnect to retry')
+        settle?.(error)
       }
       this.unloadIfIdle(room)
     }
@@ -410,5 +491,26 @@ export class RoomServer {
       room.destroy()
     }
     this.fanout?.close()
+  }
+}
+
+/** An update that holds nothing (Y.encodeStateAsUpdate of an empty document). */
+const EMPTY_UPDATE = new Uint8Array([0, 0])
+
+/** The server's own edits come from no socket: there is nothing to send them to or close. */
+const serverTransport: Transport = { send() {}, close() {} }
+
+/** What `change` does to a copy of `doc`, as one update; null if it changed nothing. */
+function draftUpdate(doc: Y.Doc, change: (draft: Y.Doc) => void): Uint8Array | null {
+  const draft = new Y.Doc({ gc: true })
+  try {
+    Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc))
+    let update: Uint8Array | null = null
+    // Yjs emits an update only for a transaction that changed something.
+    draft.on('update', (changed: Uint8Array) => (update = changed))
+    draft.transact(() => change(draft))
+    return update
+  } finally {
+    draft.destroy()
   }
 }

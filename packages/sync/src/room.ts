@@ -24,6 +24,8 @@ export interface PendingUpdate {
   frame: number
   /** performance.now() when it was queued for storage: its acknowledgement latency starts here. */
   receivedAt: number
+  /** Told once the update is stored and applied, or that it could not be stored. */
+  settle?: (error?: unknown) => void
 }
 
 /** What a room asks of its server: the persistence queue lives there, shared by every room. */
@@ -54,6 +56,10 @@ export class Room {
   compactionQueued = false
   /** Loading failed: the room was forgotten and must not be used. */
   failed = false
+  /** Server-side edits under way: the room stays in memory until they are stored. */
+  holds = 0
+  /** Every connection's edits are refused (approved minutes); see RoomServer.setReadOnly. */
+  readOnly = false
   private readonly outgoing: DocumentChange[] = []
 
   constructor(
@@ -146,7 +152,7 @@ export class Room {
       // the log would make the document fail to load.
       const { structs, ds } = Y.decodeUpdate(update)
       const hasContent = structs.length > 0 || ds.clients.size > 0
-      if (connection.options.readOnly) {
+      if (connection.options.readOnly || this.readOnly) {
         // A step 2 answers the server's own step 1 and, from an up-to-date client, still
         // carries the document's whole delete set: only an update is an attempt to edit.
         if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
@@ -160,7 +166,7 @@ export class Room {
     }
   }
 
-  /** Drops a read-only connection's edit; the first time, tells the client why. */
+  /** Drops an edit from a read-only connection or room; the first time, tells the client why. */
   private refuseWrite(connection: Connection): void {
     if (connection.toldReadOnly) return
     connection.toldReadOnly = true
