@@ -142,6 +142,7 @@ export async function measureStructure(
       await storage.meetings.createMeeting({
         id,
         coalitionId: coalition.id,
+        status: 'draft',
         title: meeting.title,
         date: meeting.date,
         attendance: organisations.map((o) => o.id),

@@ -14,10 +14,12 @@ export type Role = z.infer<typeof roleSchema>
 const grants = {
   /** See the coalition, its organisations, members, meetings and minutes, live. */
   read: ['chair', 'secretariat', 'member', 'observer'],
-  /** Type in the minutes. */
+  /** Type in the minutes; change an action on the tracker; endorse an ask for one's organisation. */
   editMinutes: ['chair', 'secretariat', 'member'],
-  /** Create meetings, change their title, date and attendance. */
+  /** Create meetings, change their title, date and attendance; start the next meeting; move asks along. */
   manageMeetings: ['chair', 'secretariat'],
+  /** Approve the minutes (they become read-only) and reopen them. */
+  approveMinutes: ['chair'],
   /** Organisations, members, roles and invites. */
   manageMembers: ['chair', 'secretariat'],
   /** Rename the coalition; make, unmake or remove a chair. */

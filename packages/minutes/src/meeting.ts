@@ -30,11 +30,28 @@ export const attendanceSchema = z.object({
 })
 export type Attendance = z.infer<typeof attendanceSchema>
 
+/** Approved minutes are read-only until a chair reopens them. */
+export const meetingStatusSchema = z.enum(['draft', 'approved'])
+export type MeetingStatus = z.infer<typeof meetingStatusSchema>
+
 export const meetingSchema = newMeetingSchema.extend({
   id: meetingIdSchema,
   coalitionId: z.string(),
+  status: meetingStatusSchema,
   /** Ids of the organisations that attended. */
   attendance: z.array(z.string()),
   createdAt: z.iso.datetime(),
 })
 export type Meeting = z.infer<typeof meetingSchema>
+
+/** A chair approving the minutes (with the document as approved) or reopening them. */
+export const minutesVersionSchema = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  kind: z.enum(['approved', 'reopened']),
+  personId: z.string(),
+  personName: z.string(),
+  /** ISO time */
+  at: z.string(),
+})
+export type MinutesVersion = z.infer<typeof minutesVersionSchema>

@@ -45,6 +45,8 @@ export const structureActionSchema = z.object({
   /** True when the date words did not resolve to a date. */
   dueUnparsed: z.boolean(),
   status: actionStatusSchema,
+  /** The meeting id an action was carried from into this one's "Matters arising". */
+  carriedFrom: z.string().nullable(),
 })
 
 export const structureAskSchema = z.object({

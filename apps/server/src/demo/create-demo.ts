@@ -65,6 +65,7 @@ export async function createDemoCoalition(
     await meetings.createMeeting({
       id,
       coalitionId: coalition.id,
+      status: 'draft',
       title: meeting.title,
       date: meeting.date,
       attendance: meeting.attendingShortNames.flatMap((short) => byShortName.get(short)?.id ?? []),

@@ -59,6 +59,7 @@ export function meetingImportRoutes({
     const meeting = await meetings.createMeeting({
       id,
       coalitionId: access.membership.coalitionId,
+      status: 'draft',
       title,
       date: form.date,
       attendance: [],

@@ -29,6 +29,7 @@ export interface ExtractResult {
     dueText: string | null
     dueUnparsed: boolean
     status: 'open' | 'in_progress' | 'done' | 'dropped'
+    carriedFrom: string | null
   })[]
   asks: (Extracted & {
     target: string | null

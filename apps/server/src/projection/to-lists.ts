@@ -16,6 +16,7 @@ export function toLists(result: ExtractResult): StructureLists {
       dueText: a.dueText,
       dueUnparsed: a.dueUnparsed,
       status: a.status,
+      carriedFrom: a.carriedFrom,
     })),
     asks: positioned(result.asks).map((a) => ({
       ...item(a),

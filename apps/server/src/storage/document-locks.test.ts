@@ -77,6 +77,7 @@ describe('document locks across instances', () => {
     await a.meetings.createMeeting({
       id: 'm',
       coalitionId: 'c',
+      status: 'draft',
       title: 'March',
       date: '2025-03-04',
       createdAt: at,

@@ -284,4 +284,74 @@ export const migrations: readonly Migration[] = [
        version INTEGER NOT NULL
      );`,
   },
+  // Tracking across meetings: where a carried action came from; approval of the minutes, with
+  // the document as approved (a Yjs update) and every reopening; who endorsed or withdrew from
+  // an ask, and when (the minutes hold who backs it now); secret calendar feed links (only
+  // their hash is kept, like sessions and invites).
+  {
+    sqlite: `ALTER TABLE actions ADD COLUMN carried_from TEXT;
+     ALTER TABLE meetings ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+       CHECK (status IN ('draft', 'approved'));
+     CREATE TABLE minutes_versions (
+       id TEXT PRIMARY KEY,
+       meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+       kind TEXT NOT NULL CHECK (kind IN ('approved', 'reopened')),
+       snapshot BLOB,
+       person_id TEXT NOT NULL REFERENCES people (id),
+       at TEXT NOT NULL
+     );
+     CREATE INDEX minutes_versions_by_meeting ON minutes_versions (meeting_id, at);
+     CREATE TABLE ask_endorsements (
+       id INTEGER PRIMARY KEY,
+       meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+       ask_key TEXT NOT NULL,
+       organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+       person_id TEXT NOT NULL REFERENCES people (id),
+       kind TEXT NOT NULL CHECK (kind IN ('endorse', 'withdraw')),
+       at TEXT NOT NULL
+     );
+     CREATE INDEX ask_endorsements_by_meeting ON ask_endorsements (meeting_id, ask_key, id);
+     CREATE TABLE calendar_feeds (
+       id TEXT PRIMARY KEY,
+       token_hash TEXT NOT NULL UNIQUE,
+       coalition_id TEXT NOT NULL REFERENCES coalitions (id) ON DELETE CASCADE,
+       organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+       created_by TEXT NOT NULL REFERENCES people (id),
+       created_at TEXT NOT NULL,
+       revoked_at TEXT
+     );
+     CREATE INDEX calendar_feeds_by_organisation ON calendar_feeds (organisation_id);`,
+    postgres: `ALTER TABLE actions ADD COLUMN carried_from TEXT;
+     ALTER TABLE meetings ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+       CHECK (status IN ('draft', 'approved'));
+     CREATE TABLE minutes_versions (
+       id TEXT PRIMARY KEY,
+       meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+       kind TEXT NOT NULL CHECK (kind IN ('approved', 'reopened')),
+       snapshot BYTEA,
+       person_id TEXT NOT NULL REFERENCES people (id),
+       at TEXT NOT NULL
+     );
+     CREATE INDEX minutes_versions_by_meeting ON minutes_versions (meeting_id, at);
+     CREATE TABLE ask_endorsements (
+       id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+       ask_key TEXT NOT NULL,
+       organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+       person_id TEXT NOT NULL REFERENCES people (id),
+       kind TEXT NOT NULL CHECK (kind IN ('endorse', 'withdraw')),
+       at TEXT NOT NULL
+     );
+     CREATE INDEX ask_endorsements_by_meeting ON ask_endorsements (meeting_id, ask_key, id);
+     CREATE TABLE calendar_feeds (
+       id TEXT PRIMARY KEY,
+       token_hash TEXT NOT NULL UNIQUE,
+       coalition_id TEXT NOT NULL REFERENCES coalitions (id) ON DELETE CASCADE,
+       organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+       created_by TEXT NOT NULL REFERENCES people (id),
+       created_at TEXT NOT NULL,
+       revoked_at TEXT
+     );
+     CREATE INDEX calendar_feeds_by_organisation ON calendar_feeds (organisation_id);`,
+  },
 ]

@@ -64,6 +64,7 @@ export const actions: Table<StructureAction> = {
     'due_text',
     'due_unparsed',
     'status',
+    'carried_from',
   ],
   toRow: (a) => [
     ...itemRow(a),
@@ -74,9 +75,11 @@ export const actions: Table<StructureAction> = {
     a.dueText,
     a.dueUnparsed ? 1 : 0,
     a.status,
+    a.carriedFrom,
   ],
   fromRow(row) {
-    const [owners, unknownOwners, assignee, due, dueText, dueUnparsed, status] = extra(row)
+    const [owners, unknownOwners, assignee, due, dueText, dueUnparsed, status, carriedFrom] =
+      extra(row)
     return {
       ...itemFromRow(row),
       owners: json(owners!),
@@ -86,6 +89,7 @@ export const actions: Table<StructureAction> = {
       dueText: dueText as string | null,
       dueUnparsed: dueUnparsed === 1,
       status: status as StructureAction['status'],
+      carriedFrom: carriedFrom as string | null,
     }
   },
 }

@@ -1,5 +1,7 @@
 import type { DocumentStore } from '@accord/sync'
 import type { AccountStore } from '../accounts/account-store.ts'
+import type { EndorsementStore } from '../asks/endorsement-store.ts'
+import type { CalendarFeedStore } from '../calendar/calendar-feed-store.ts'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import type { InviteStore } from '../invites/invite-store.ts'
 import type { DocumentLocks } from './document-locks.ts'
@@ -18,6 +20,8 @@ export interface Storage extends DocumentStore, DocumentLocks {
   readonly invites: InviteStore
   readonly meetings: MeetingStore
   readonly projection: ProjectionStore
+  readonly endorsements: EndorsementStore
+  readonly calendarFeeds: CalendarFeedStore
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>
   close(): Promise<void>

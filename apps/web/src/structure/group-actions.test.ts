@@ -20,6 +20,7 @@ function action(key: string, owners: string[], unknownOwners: string[] = []): St
     dueText: null,
     dueUnparsed: false,
     status: 'open',
+    carriedFrom: null,
     source: { from: 0, to: 0, text: key },
     reason: '',
     position: 0,

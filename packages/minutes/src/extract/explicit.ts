@@ -51,6 +51,7 @@ export function explicitItems(
           status: ACTION_STATUSES.has(attrs.status as ActionStatus)
             ? (attrs.status as ActionStatus)
             : 'open',
+          carriedFrom: str(attrs.carriedFrom),
           source,
           reason: 'explicit action node',
         })

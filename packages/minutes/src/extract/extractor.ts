@@ -51,6 +51,7 @@ export function createExtractor(context: ExtractContext): (doc: Node) => Extract
           dueText: a.dueText,
           dueUnparsed: a.dueUnparsed,
           status: 'open' as const,
+          carriedFrom: null,
           source: source(read, a.block, a.start, a.end),
           reason: a.reason,
         })),

@@ -54,6 +54,8 @@ export interface ExtractedAction extends Owners {
   /** Date words that did not resolve: kept as text and flagged. */
   dueUnparsed: boolean
   status: ActionStatus
+  /** The meeting id an explicit action was carried from; null otherwise. */
+  carriedFrom: string | null
   source: Source
   reason: string
 }

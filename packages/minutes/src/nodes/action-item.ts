@@ -26,6 +26,8 @@ export interface ActionItemAttrs {
   /** The date words as typed, e.g. "Friday". */
   dueText: string | null
   status: ActionStatus
+  /** The meeting this copy was carried from into "Matters arising"; null where it was raised. */
+  carriedFrom: string | null
 }
 
 /** Something an organisation of the coalition has to do: prose, plus who, by when and how far. */
@@ -43,6 +45,7 @@ export const ActionItem = Node.create({
       due: dateAttribute('due'),
       dueText: textAttribute('dueText'),
       status: choiceAttribute('status', ACTION_STATUSES, 'open'),
+      carriedFrom: { ...textAttribute('carriedFrom'), keepOnSplit: false },
     }
   },
 
