@@ -11,6 +11,11 @@ import { Sessions } from './accounts/sessions.ts'
 import { coalitionRoutes } from './coalitions/routes.ts'
 import type { Config } from './config.ts'
 import { demoRoutes } from './demo/routes.ts'
+import {
+  calendarFeedRoutes,
+  coalitionExportRoutes,
+  meetingExportRoutes,
+} from './exports/routes.ts'
 import { ApiError, handleError } from './http/api-error.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
@@ -18,6 +23,8 @@ import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
 import { MEETING_IMPORT_PATH } from './imports/routes.ts'
 import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
+import { ledgerRoutes } from './ledger/routes.ts'
+import { meetingLifecycleRoutes } from './meetings/lifecycle-routes.ts'
 import { coalitionMeetingRoutes, meetingRoutes } from './meetings/routes.ts'
 import { metricsRoutes, type ServerMetrics } from './operations/metrics.ts'
 import { healthRoutes, type Readiness } from './operations/readiness.ts'
@@ -103,11 +110,17 @@ export function createApp({
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
   app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents, projection }))
+  app.route('/api/meetings', meetingLifecycleRoutes({ storage, rooms }))
+  const exportDeps = { storage, rooms, publicOrigins: config.publicOrigins }
+  app.route('/api/meetings', meetingExportRoutes(exportDeps))
+  app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms }))
+  app.route('/api/coalitions/:cid', coalitionExportRoutes(exportDeps))
   app.route('/api/demo', demoRoutes({ storage }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })
   app.route('/metrics', metricsRoutes(metrics))
+  app.route('/calendar', calendarFeedRoutes(exportDeps))
   app.route(
     '/sync',
     syncRoutes({

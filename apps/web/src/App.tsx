@@ -7,6 +7,9 @@ import { HomePage } from './pages/HomePage.tsx'
 import { InvitePage } from './pages/InvitePage.tsx'
 import { MeetingPage } from './pages/MeetingPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { AsksPage } from './pages/AsksPage.tsx'
+import { OrganisationPage } from './pages/OrganisationPage.tsx'
+import { TrackerPage } from './pages/TrackerPage.tsx'
 import { SettingsPage } from './pages/SettingsPage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
 import { SignUpPage } from './pages/SignUpPage.tsx'
@@ -37,6 +40,12 @@ export function App() {
             <Route path="/" element={<HomePage />} />
             <Route path="/c/:coalitionId" element={<CoalitionPage />} />
             <Route path="/c/:coalitionId/settings" element={<SettingsPage />} />
+            <Route path="/c/:coalitionId/tracker" element={<TrackerPage />} />
+            <Route path="/c/:coalitionId/asks" element={<AsksPage />} />
+            <Route
+              path="/c/:coalitionId/organisations/:organisationId"
+              element={<OrganisationPage />}
+            />
             <Route path="/meetings/:id" element={<MeetingPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

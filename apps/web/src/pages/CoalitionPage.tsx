@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import type { CoalitionView } from '../api/coalitions.ts'
 import { CoalitionLoader } from '../coalitions/CoalitionLoader.tsx'
 import { CoalitionMeetings } from '../coalitions/CoalitionMeetings.tsx'
+import { CoalitionNav } from '../coalitions/CoalitionNav.tsx'
 import { MembershipSummary } from '../coalitions/MembershipSummary.tsx'
 import { useCoalition } from '../coalitions/use-coalition.ts'
 import { NewMeetingForm } from '../components/NewMeetingForm.tsx'
@@ -24,6 +25,7 @@ function Coalition({ view: { coalition, membership } }: { view: CoalitionView })
     <div className="page page--narrow">
       <title>{`${coalition.name} – Accord`}</title>
       <h1>{coalition.name}</h1>
+      <CoalitionNav coalitionId={coalition.id} />
       <div className="coalition-bar">
         <MembershipSummary membership={membership} />
         <Link to={`/c/${coalition.id}/settings`} className="coalition-bar__link">
