@@ -174,6 +174,7 @@ export async function measureStructure(
         return version
       },
       getStructure: (meetingId) => storage.projection.getStructure(meetingId),
+      listCoalitionItems: (coalitionId) => storage.projection.listCoalitionItems(coalitionId),
     }
     const problems: string[] = []
     const logger = pino(

@@ -174,6 +174,7 @@ describe('projection of the minutes', () => {
     let attempts = 0
     const failing = (store: ProjectionStore): ProjectionStore => ({
       getStructure: (meetingId) => store.getStructure(meetingId),
+      listCoalitionItems: (coalitionId) => store.listCoalitionItems(coalitionId),
       replaceStructure: () => {
         attempts++
         return Promise.reject(new Error('disk full'))

@@ -12,7 +12,7 @@ import {
   TEST_DATABASE_URL,
 } from '../testing/postgres.ts'
 import { UniqueViolation } from './errors.ts'
-import type { MigrationRun } from './migrations.ts'
+import { migrations, type MigrationRun } from './migrations.ts'
 import { connect } from './postgres/database.ts'
 import { migrate as migratePostgres } from './postgres/migrate.ts'
 import { PostgresStorage } from './postgres/storage.ts'
@@ -66,6 +66,7 @@ async function postgresql(): Promise<Engine> {
 
 const at = '2025-03-04T10:00:00.000Z'
 const later = '2025-03-05T10:00:00.000Z'
+const latest = '2025-03-06T10:00:00.000Z'
 const person = (id: string, email = `${id}@example.org`) => ({
   id,
   email,
@@ -123,8 +124,39 @@ describe.each([
     })
   }
 
+  /** A second coalition, d, that grace chairs for SLC. */
+  async function seedOther() {
+    await s.coalitions.createCoalition({
+      coalition: { id: 'd', name: 'Southshire' },
+      organisation: org('slc', 'Southshire Link', 'SLC'),
+      chair: {
+        personId: 'grace',
+        coalitionId: 'd',
+        organisationId: 'slc',
+        role: 'chair',
+        createdAt: at,
+      },
+    })
+  }
+
+  const meeting = (
+    id: string,
+    date: string,
+    attendance: string[] = [],
+    coalitionId = 'c',
+    createdAt = at,
+  ) => ({
+    id,
+    coalitionId,
+    status: 'draft' as const,
+    title: `Meeting ${id}`,
+    date,
+    createdAt,
+    attendance,
+  })
+
   it('migrates once: a second run finds nothing to do, and the database answers a ping', async () => {
-    expect(await engine.migrateAgain()).toEqual({ from: 3, to: 3 })
+    expect(await engine.migrateAgain()).toEqual({ from: 4, to: 4 })
     await expect(s.ping()).resolves.toBeUndefined()
   })
 
@@ -333,15 +365,6 @@ describe.each([
   })
 
   describe('meetings', () => {
-    const meeting = (id: string, date: string, attendance: string[] = []) => ({
-      id,
-      coalitionId: 'c',
-      title: `Meeting ${id}`,
-      date,
-      createdAt: at,
-      attendance,
-    })
-
     it('keeps meetings with their attendance, newest first', async () => {
       await seed()
       await s.coalitions.createOrganisation('c', org('fpct', 'Fair Pay', 'FPCT'))
@@ -371,6 +394,130 @@ describe.each([
       expect(await s.meetings.updateMeeting('none', { title: 'X' })).toBeUndefined()
       expect((await s.meetings.setAttendance('m1', []))?.attendance).toEqual([])
       expect((await s.meetings.setAttendance('m1', ['alc']))?.attendance).toEqual(['alc'])
+    })
+
+    it('keeps the status a meeting is created with', async () => {
+      await seed()
+      const approved = { ...meeting('m1', '2025-01-01'), status: 'approved' as const }
+      expect(await s.meetings.createMeeting(approved)).toEqual(approved)
+      expect(await s.meetings.getMeeting('m1')).toEqual(approved)
+      await s.meetings.createMeeting(meeting('m2', '2025-02-01'))
+      expect((await s.meetings.listMeetings('c')).map((m) => [m.id, m.status])).toEqual([
+        ['m2', 'draft'],
+        ['m1', 'approved'],
+      ])
+    })
+  })
+
+  describe('minutes versions', () => {
+    const snapshot = new Uint8Array([1, 2, 3])
+    const approval = (id: string, when = at, personId = 'owen') => ({
+      id,
+      snapshot,
+      personId,
+      at: when,
+    })
+
+    beforeEach(async () => {
+      await seed()
+      await s.meetings.createMeeting(meeting('m1', '2025-01-01'))
+      await s.meetings.createMeeting(meeting('m2', '2025-02-01'))
+    })
+
+    it('approves a draft once: a second approval changes nothing and records nothing', async () => {
+      expect(await s.meetings.approve('m1', approval('v1'))).toBe('changed')
+      expect((await s.meetings.getMeeting('m1'))?.status).toBe('approved')
+      expect(await s.meetings.approve('m1', approval('v2', later))).toBe('unchanged')
+      expect((await s.meetings.listVersions('m1')).map((v) => v.id)).toEqual(['v1'])
+      expect(await s.meetings.getSnapshot('m1', 'v2')).toBeUndefined()
+      expect((await s.meetings.getMeeting('m2'))?.status).toBe('draft')
+      expect(await s.meetings.listVersions('m2')).toEqual([])
+    })
+
+    it('lets one of two chairs approving at once change the status', async () => {
+      const answers = await Promise.all([
+        s.meetings.approve('m1', approval('v1')),
+        s.meetings.approve('m1', approval('v2')),
+      ])
+      expect(answers.sort()).toEqual(['changed', 'unchanged'])
+      expect(await s.meetings.listVersions('m1')).toHaveLength(1)
+    })
+
+    it('answers missing for a meeting that is not there, recording nothing', async () => {
+      expect(await s.meetings.approve('none', approval('v1'))).toBe('missing')
+      expect(await s.meetings.reopen('none', { id: 'v2', personId: 'owen', at })).toBe('missing')
+      expect(await s.meetings.listVersions('none')).toEqual([])
+      expect(await engine.query('SELECT id FROM minutes_versions')).toEqual([])
+    })
+
+    it('reopens only approved minutes, and lists every version oldest first with names', async () => {
+      expect(await s.meetings.reopen('m1', { id: 'r0', personId: 'owen', at })).toBe('unchanged')
+      expect(await s.meetings.approve('m1', approval('v1'))).toBe('changed')
+      expect(await s.meetings.reopen('m1', { id: 'r1', personId: 'grace', at: later })).toBe(
+        'changed',
+      )
+      expect((await s.meetings.getMeeting('m1'))?.status).toBe('draft')
+      expect(await s.meetings.reopen('m1', { id: 'r2', personId: 'grace', at: later })).toBe(
+        'unchanged',
+      )
+      expect(await s.meetings.approve('m1', approval('v2', latest, 'ada'))).toBe('changed')
+      expect((await s.meetings.getMeeting('m1'))?.status).toBe('approved')
+      expect(await s.meetings.listVersions('m1')).toEqual([
+        { id: 'v1', meetingId: 'm1', kind: 'approved', personId: 'owen', personName: 'Owen', at },
+        {
+          id: 'r1',
+          meetingId: 'm1',
+          kind: 'reopened',
+          personId: 'grace',
+          personName: 'Grace',
+          at: later,
+        },
+        {
+          id: 'v2',
+          meetingId: 'm1',
+          kind: 'approved',
+          personId: 'ada',
+          personName: 'Ada',
+          at: latest,
+        },
+      ])
+      expect(await s.meetings.getSnapshot('m1', 'r1')).toBeUndefined()
+    })
+
+    it('lists versions by time, then in the order they were written', async () => {
+      // Ids in the opposite order to the writing, so neither engine can order by id.
+      expect(await s.meetings.approve('m1', approval('z', later))).toBe('changed')
+      expect(await s.meetings.reopen('m1', { id: 'y', personId: 'owen', at: later })).toBe(
+        'changed',
+      )
+      expect(await s.meetings.approve('m1', approval('x', later))).toBe('changed')
+      expect(await s.meetings.reopen('m1', { id: 'w', personId: 'owen', at: later })).toBe(
+        'changed',
+      )
+      // Written last, but stamped earliest (a server whose clock is behind).
+      expect(await s.meetings.approve('m1', approval('v', at))).toBe('changed')
+      const versions = await s.meetings.listVersions('m1')
+      expect(versions.map((v) => [v.id, v.kind])).toEqual([
+        ['v', 'approved'],
+        ['z', 'approved'],
+        ['y', 'reopened'],
+        ['x', 'approved'],
+        ['w', 'reopened'],
+      ])
+    })
+
+    it('keeps the approved document byte for byte, only for that meeting', async () => {
+      // Every byte value, from a view into a larger buffer.
+      const document = new Uint8Array(300).map((_, i) => i % 256).subarray(7, 263)
+      const expected = new Uint8Array(document)
+      await s.meetings.approve('m1', { id: 'v1', snapshot: document, personId: 'owen', at })
+      const stored = await s.meetings.getSnapshot('m1', 'v1')
+      expect(stored).toBeInstanceOf(Uint8Array)
+      expect(stored).toEqual(expected)
+      await s.meetings.approve('m2', approval('v2'))
+      expect(await s.meetings.getSnapshot('m2', 'v2')).toEqual(snapshot)
+      expect(await s.meetings.getSnapshot('m2', 'v1')).toBeUndefined()
+      expect(await s.meetings.getSnapshot('m1', 'none')).toBeUndefined()
     })
   })
 
@@ -467,6 +614,7 @@ describe.each([
       dueText: 'by Monday',
       dueUnparsed: position % 2 === 1,
       status: 'open',
+      carriedFrom: position === 0 ? null : 'm0',
     })
     const ask: StructureAsk = {
       key: 'k',
@@ -495,14 +643,7 @@ describe.each([
 
     beforeEach(async () => {
       await seed()
-      await s.meetings.createMeeting({
-        id: 'm',
-        coalitionId: 'c',
-        title: 'M',
-        date: '2025-03-04',
-        createdAt: at,
-        attendance: [],
-      })
+      await s.meetings.createMeeting({ ...meeting('m', '2025-03-04'), title: 'M' })
     })
 
     it('starts at version 0 with nothing stored', async () => {
@@ -554,6 +695,288 @@ describe.each([
         decisions: [],
       })
     })
+
+    it('round-trips where an action was carried from', async () => {
+      const carried = { ...action('a', 0), carriedFrom: 'earlier-meeting' }
+      const lists = { actions: [carried], asks: [], decisions: [] }
+      expect(await s.projection.replaceStructure('m', lists, at)).toBe(1)
+      expect((await s.projection.getStructure('m')).actions).toEqual([carried])
+      // The column takes part in the comparison: a change of it alone is a change.
+      const uncarried = { ...lists, actions: [{ ...carried, carriedFrom: null }] }
+      expect(await s.projection.replaceStructure('m', uncarried, later)).toBe(2)
+      expect((await s.projection.getStructure('m')).actions[0]?.carriedFrom).toBeNull()
+    })
+
+    it("lists every item of a coalition's meetings, by meeting then position, and no other's", async () => {
+      await seedOther()
+      // Earlier by date; the same date as m but made later; another coalition's.
+      await s.meetings.createMeeting(meeting('early', '2025-01-01'))
+      await s.meetings.createMeeting(meeting('same', '2025-03-04', [], 'c', later))
+      await s.meetings.createMeeting(meeting('other', '2025-02-01', [], 'd'))
+      await s.projection.replaceStructure(
+        'm',
+        { actions: [action('b', 1), action('a', 0)], asks: [ask], decisions: [decision] },
+        at,
+      )
+      await s.projection.replaceStructure(
+        'early',
+        { actions: [action('e', 0)], asks: [], decisions: [] },
+        later,
+      )
+      await s.projection.replaceStructure(
+        'same',
+        { actions: [action('s', 0)], asks: [], decisions: [{ ...decision, key: 's' }] },
+        latest,
+      )
+      await s.projection.replaceStructure(
+        'other',
+        { actions: [action('o', 0)], asks: [{ ...ask, key: 'o' }], decisions: [decision] },
+        at,
+      )
+
+      const items = await s.projection.listCoalitionItems('c')
+      expect(items).toEqual({
+        actions: [
+          { ...action('e', 0), meetingId: 'early', updatedAt: later },
+          { ...action('a', 0), meetingId: 'm', updatedAt: at },
+          { ...action('b', 1), meetingId: 'm', updatedAt: at },
+          { ...action('s', 0), meetingId: 'same', updatedAt: latest },
+        ],
+        asks: [{ ...ask, meetingId: 'm', updatedAt: at }],
+        decisions: [
+          { ...decision, meetingId: 'm', updatedAt: at },
+          { ...decision, key: 's', meetingId: 'same', updatedAt: latest },
+        ],
+      })
+      expect(items.actions.map((a) => a.carriedFrom)).toEqual([null, null, 'm0', null])
+
+      expect(await s.projection.listCoalitionItems('d')).toEqual({
+        actions: [{ ...action('o', 0), meetingId: 'other', updatedAt: at }],
+        asks: [{ ...ask, key: 'o', meetingId: 'other', updatedAt: at }],
+        decisions: [{ ...decision, meetingId: 'other', updatedAt: at }],
+      })
+      expect(await s.projection.listCoalitionItems('none')).toEqual({
+        actions: [],
+        asks: [],
+        decisions: [],
+      })
+    })
+
+    it('gives an item the time its row last changed', async () => {
+      const lists = { actions: [action('a', 0), action('b', 1)], asks: [], decisions: [] }
+      await s.projection.replaceStructure('m', lists, at)
+      const changed = { ...lists, actions: [action('a', 0), action('b', 1, 'Rewritten')] }
+      await s.projection.replaceStructure('m', changed, later)
+      const { actions } = await s.projection.listCoalitionItems('c')
+      expect(actions.map((a) => [a.key, a.text, a.updatedAt])).toEqual([
+        ['a', 'Write', at],
+        ['b', 'Rewritten', later],
+      ])
+    })
+  })
+
+  describe('endorsements', () => {
+    const record = (
+      meetingId: string,
+      organisationId: string,
+      personId: string,
+      kind: 'endorse' | 'withdraw',
+      when: string,
+    ) => ({ meetingId, askKey: 'k', organisationId, personId, kind, at: when })
+
+    it("lists a coalition's records oldest first, with names, and no other coalition's", async () => {
+      await seed()
+      await seedOther()
+      await s.coalitions.createOrganisation('c', org('fpct', 'Fair Pay', 'FPCT'))
+      await s.meetings.createMeeting(meeting('m1', '2025-01-01'))
+      await s.meetings.createMeeting(meeting('m2', '2025-02-01'))
+      await s.meetings.createMeeting(meeting('o', '2025-01-01', [], 'd'))
+      // Kept in the order recorded, whatever their times say.
+      await s.endorsements.recordEndorsement(record('m2', 'alc', 'owen', 'endorse', later))
+      await s.endorsements.recordEndorsement(record('o', 'slc', 'grace', 'endorse', at))
+      await s.endorsements.recordEndorsement({
+        ...record('m1', 'fpct', 'ada', 'endorse', at),
+        askKey: 'other-ask',
+      })
+      await s.endorsements.recordEndorsement(record('m2', 'alc', 'owen', 'withdraw', at))
+
+      expect(await s.endorsements.listEndorsements('c')).toEqual([
+        { ...record('m2', 'alc', 'owen', 'endorse', later), personName: 'Owen' },
+        {
+          ...record('m1', 'fpct', 'ada', 'endorse', at),
+          askKey: 'other-ask',
+          personName: 'Ada',
+        },
+        { ...record('m2', 'alc', 'owen', 'withdraw', at), personName: 'Owen' },
+      ])
+      expect(await s.endorsements.listEndorsements('d')).toEqual([
+        { ...record('o', 'slc', 'grace', 'endorse', at), personName: 'Grace' },
+      ])
+      expect(await s.endorsements.listEndorsements('none')).toEqual([])
+    })
+  })
+
+  describe('calendar feeds', () => {
+    const feed = (id: string, organisationId = 'alc', createdAt = at) => ({
+      id,
+      coalitionId: 'c',
+      organisationId,
+      createdBy: 'owen',
+      createdAt,
+      revokedAt: null,
+    })
+    const create = (f: ReturnType<typeof feed>) =>
+      s.calendarFeeds.createFeed({ ...f, tokenHash: `hash-${f.id}` })
+
+    beforeEach(async () => {
+      await seed()
+      await s.coalitions.createOrganisation('c', org('fpct', 'Fair Pay', 'FPCT'))
+      await create(feed('f1'))
+      await create(feed('f2', 'alc', later))
+      await create(feed('f3', 'fpct'))
+    })
+
+    it("lists an organisation's feeds newest first, revoked ones included", async () => {
+      expect(await s.calendarFeeds.listFeeds('c', 'alc')).toEqual([
+        feed('f2', 'alc', later),
+        feed('f1'),
+      ])
+      expect(await s.calendarFeeds.listFeeds('c', 'fpct')).toEqual([feed('f3', 'fpct')])
+      expect(await s.calendarFeeds.listFeeds('other', 'alc')).toEqual([])
+      await s.calendarFeeds.revokeFeed('c', 'alc', 'f1', later)
+      expect(await s.calendarFeeds.listFeeds('c', 'alc')).toEqual([
+        feed('f2', 'alc', later),
+        { ...feed('f1'), revokedAt: later },
+      ])
+    })
+
+    it('revokes a live feed of that coalition and organisation, once', async () => {
+      expect(await s.calendarFeeds.revokeFeed('c', 'fpct', 'f1', later)).toBe(false)
+      expect(await s.calendarFeeds.revokeFeed('other', 'alc', 'f1', later)).toBe(false)
+      expect(await s.calendarFeeds.revokeFeed('c', 'alc', 'none', later)).toBe(false)
+      expect((await s.calendarFeeds.findFeed('hash-f1'))?.revokedAt).toBeNull()
+      expect(await s.calendarFeeds.revokeFeed('c', 'alc', 'f1', later)).toBe(true)
+      expect(await s.calendarFeeds.revokeFeed('c', 'alc', 'f1', latest)).toBe(false)
+      expect((await s.calendarFeeds.findFeed('hash-f1'))?.revokedAt).toBe(later)
+      expect((await s.calendarFeeds.findFeed('hash-f2'))?.revokedAt).toBeNull()
+    })
+
+    it('finds a feed by its token hash, revoked or not', async () => {
+      expect(await s.calendarFeeds.findFeed('hash-f3')).toEqual(feed('f3', 'fpct'))
+      await s.calendarFeeds.revokeFeed('c', 'fpct', 'f3', later)
+      expect(await s.calendarFeeds.findFeed('hash-f3')).toEqual({
+        ...feed('f3', 'fpct'),
+        revokedAt: later,
+      })
+      expect(await s.calendarFeeds.findFeed('hash-none')).toBeUndefined()
+      expect(await s.calendarFeeds.findFeed('f3')).toBeUndefined()
+    })
+  })
+})
+
+/**
+ * What a server of schema version 3 left: a coalition with a meeting and one action. The same
+ * SQL in both engines (FALSE is 0 in SQLite; the JSON lists are text either way).
+ */
+const version3Data = `
+  INSERT INTO people (id, email, name, created_at) VALUES ('owen', 'owen@example.org', 'Owen', '${at}');
+  INSERT INTO coalitions (id, name, created_at) VALUES ('c', 'Northshire', '${at}');
+  INSERT INTO organisations (id, coalition_id, name, short_name, created_at)
+    VALUES ('alc', 'c', 'ALC', 'ALC', '${at}');
+  INSERT INTO meetings (id, coalition_id, title, date, created_at)
+    VALUES ('m', 'c', 'March', '2025-03-04', '${at}');
+  INSERT INTO actions (meeting_id, key, origin, text, owners, unknown_owners, due_unparsed,
+      status, source_text, source_from, source_to, reason, position, updated_at)
+    VALUES ('m', 'a', 'explicit', 'Write', '["alc"]', '[]', FALSE, 'open', 'ALC will write',
+      1, 15, 'owner + will', 0, '${at}');
+  INSERT INTO structure_versions (meeting_id, version) VALUES ('m', 1);`
+
+describe.each([
+  [
+    'sqlite',
+    async (): Promise<{ run: MigrationRun; storage: Storage; dispose(): Promise<void> }> => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-storage-'))
+      const db = openDatabase(dir)
+      for (const migration of migrations.slice(0, 3)) db.exec(migration.sqlite)
+      db.pragma('user_version = 3')
+      db.exec(version3Data)
+      const run = migrateSqlite(db)
+      db.close()
+      const storage = new SqliteStorage(dir)
+      return {
+        run,
+        storage,
+        async dispose() {
+          await storage.close()
+          fs.rmSync(dir, { recursive: true, force: true })
+        },
+      }
+    },
+  ],
+  [
+    'postgresql',
+    async (): Promise<{ run: MigrationRun; storage: Storage; dispose(): Promise<void> }> => {
+      const schema = freshSchema()
+      const raw = connect({ url: TEST_DATABASE_URL, schema })
+      try {
+        await raw.run(`CREATE SCHEMA ${schema}`)
+        await raw.run(
+          `CREATE TABLE ${schema}.schema_migrations (
+             version INTEGER PRIMARY KEY,
+             applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+           )`,
+        )
+        for (const [i, migration] of migrations.slice(0, 3).entries()) {
+          await raw.run(migration.postgres)
+          await raw.run(`INSERT INTO ${schema}.schema_migrations (version) VALUES (${i + 1})`)
+        }
+        await raw.run(version3Data)
+        const run = await migratePostgres(raw, schema)
+        const storage = await PostgresStorage.open({ url: TEST_DATABASE_URL, schema })
+        return {
+          run,
+          storage,
+          async dispose() {
+            await storage.close()
+            await dropSchema(schema)
+          },
+        }
+      } finally {
+        await raw.pool.end()
+      }
+    },
+  ],
+])('a version 3 database on %s', (_name, open) => {
+  it('migrates to version 4, its meetings drafts and its actions carried from nowhere', async () => {
+    const { run, storage, dispose } = await open()
+    try {
+      expect(run).toEqual({ from: 3, to: 4 })
+      expect(await storage.meetings.getMeeting('m')).toEqual({
+        id: 'm',
+        coalitionId: 'c',
+        status: 'draft',
+        title: 'March',
+        date: '2025-03-04',
+        createdAt: at,
+        attendance: [],
+      })
+      const structure = await storage.projection.getStructure('m')
+      expect(structure.version).toBe(1)
+      expect(structure.actions).toMatchObject([{ key: 'a', owners: ['alc'], carriedFrom: null }])
+      expect(await storage.meetings.listVersions('m')).toEqual([])
+      expect(
+        await storage.meetings.approve('m', {
+          id: 'v',
+          snapshot: new Uint8Array([1]),
+          personId: 'owen',
+          at,
+        }),
+      ).toBe('changed')
+      expect((await storage.meetings.getMeeting('m'))?.status).toBe('approved')
+      expect((await storage.projection.listCoalitionItems('c')).actions).toHaveLength(1)
+    } finally {
+      await dispose()
+    }
   })
 })
 
@@ -569,7 +992,7 @@ describe('the schema', () => {
       const versions = await queryTestDatabase<{ version: number }>(
         `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
       )
-      expect(versions.map((row) => row.version)).toEqual([1, 2, 3])
+      expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4])
     } finally {
       await dropSchema(schema)
     }

@@ -5,7 +5,7 @@ import type {
   StructureDecision,
   StructureLists,
 } from '@accord/minutes/structure'
-import type { ProjectionStore } from '../../projection/projection-store.ts'
+import type { CoalitionItems, ProjectionStore, Stored } from '../../projection/projection-store.ts'
 import { actions, asks, decisions, sameRow, type Table, type Value } from '../projection-tables.ts'
 import type { Database, Queries } from './database.ts'
 
@@ -22,6 +22,7 @@ function toValue(value: unknown): Value {
 /** The statements of one table, and the upsert that touches only changed rows. */
 class TableWriter<T> {
   private readonly select: string
+  private readonly ofCoalition: string
   private readonly upsert: string
   private readonly remove: string
 
@@ -30,6 +31,10 @@ class TableWriter<T> {
     const list = columns.join(', ')
     const placeholders = ['meeting_id', ...columns, 'updated_at'].map((_, i) => `$${i + 1}`)
     this.select = `SELECT ${list} FROM ${name} WHERE meeting_id = $1 ORDER BY position`
+    // The item's columns, then its meeting and when its row last changed.
+    this.ofCoalition = `SELECT ${columns.map((c) => `t.${c}`).join(', ')}, t.meeting_id, t.updated_at
+      FROM ${name} t JOIN meetings m ON m.id = t.meeting_id
+      WHERE m.coalition_id = $1 ORDER BY m.date, m.created_at, m.id COLLATE "C", t.position`
     this.upsert = `INSERT INTO ${name} (meeting_id, ${list}, updated_at)
       VALUES (${placeholders.join(', ')})
       ON CONFLICT (meeting_id, key) DO UPDATE SET
@@ -44,6 +49,17 @@ class TableWriter<T> {
 
   async read(q: Queries, meetingId: string): Promise<T[]> {
     return (await this.rows(q, meetingId)).map((row) => this.table.fromRow(row))
+  }
+
+  /** Every item of the coalition's meetings, by meeting then position. */
+  async readCoalition(q: Queries, coalitionId: string): Promise<Stored<T>[]> {
+    const width = this.table.columns.length
+    const rows = await q.arrays(this.ofCoalition, [coalitionId])
+    return rows.map((row) => ({
+      ...this.table.fromRow(row.slice(0, width).map(toValue)),
+      meetingId: row[width] as string,
+      updatedAt: row[width + 1] as string,
+    }))
   }
 
   /** Returns whether anything changed. Runs inside the caller's transaction. */
@@ -107,6 +123,18 @@ export class PostgresProjectionStore implements ProjectionStore {
         actions: await this.actions.read(tx, meetingId),
         asks: await this.asks.read(tx, meetingId),
         decisions: await this.decisions.read(tx, meetingId),
+      }),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    )
+  }
+
+  listCoalitionItems(coalitionId: string): Promise<CoalitionItems> {
+    // One snapshot for the three lists, as for getStructure.
+    return this.db.transaction(
+      async (tx) => ({
+        actions: await this.actions.readCoalition(tx, coalitionId),
+        asks: await this.asks.readCoalition(tx, coalitionId),
+        decisions: await this.decisions.readCoalition(tx, coalitionId),
       }),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     )

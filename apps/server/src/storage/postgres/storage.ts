@@ -2,8 +2,10 @@ import type { DocumentLog, LogPosition, StoredUpdate } from '@accord/sync'
 import type { LockPurpose } from '../document-locks.ts'
 import type { Storage } from '../storage.ts'
 import { PostgresAccountStore } from './accounts.ts'
+import { PostgresCalendarFeedStore } from './calendar-feeds.ts'
 import { PostgresCoalitionStore } from './coalitions.ts'
 import { connect, type Database, type PostgresOptions } from './database.ts'
+import { PostgresEndorsementStore } from './endorsements.ts'
 import { PostgresInviteStore } from './invites.ts'
 import { PostgresDocumentLocks } from './locks.ts'
 import { PostgresMeetingStore } from './meetings.ts'
@@ -21,6 +23,8 @@ export class PostgresStorage implements Storage {
   readonly invites: PostgresInviteStore
   readonly meetings: PostgresMeetingStore
   readonly projection: PostgresProjectionStore
+  readonly endorsements: PostgresEndorsementStore
+  readonly calendarFeeds: PostgresCalendarFeedStore
 
   private constructor(
     private readonly db: Database,
@@ -31,6 +35,8 @@ export class PostgresStorage implements Storage {
     this.invites = new PostgresInviteStore(db)
     this.meetings = new PostgresMeetingStore(db)
     this.projection = new PostgresProjectionStore(db)
+    this.endorsements = new PostgresEndorsementStore(db)
+    this.calendarFeeds = new PostgresCalendarFeedStore(db)
   }
 
   /** Connects and brings the schema up to date. */

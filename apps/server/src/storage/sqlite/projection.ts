@@ -6,12 +6,13 @@ import type {
   StructureDecision,
   StructureLists,
 } from '@accord/minutes/structure'
-import type { ProjectionStore } from '../../projection/projection-store.ts'
+import type { CoalitionItems, ProjectionStore, Stored } from '../../projection/projection-store.ts'
 import { actions, asks, decisions, sameRow, type Table, type Value } from '../projection-tables.ts'
 
 /** The prepared statements of one table, and the upsert that touches only changed rows. */
 class TableWriter<T> {
   private readonly select
+  private readonly ofCoalition
   private readonly upsert
   private readonly remove
 
@@ -24,6 +25,14 @@ class TableWriter<T> {
     this.select = db
       .prepare<[string], Value[]>(
         `SELECT ${list} FROM ${name} WHERE meeting_id = ? ORDER BY position`,
+      )
+      .raw()
+    // The item's columns, then its meeting and when its row last changed.
+    this.ofCoalition = db
+      .prepare<[string], Value[]>(
+        `SELECT ${columns.map((c) => `t.${c}`).join(', ')}, t.meeting_id, t.updated_at
+         FROM ${name} t JOIN meetings m ON m.id = t.meeting_id
+         WHERE m.coalition_id = ? ORDER BY m.date, m.created_at, m.id, t.position`,
       )
       .raw()
     this.upsert = db.prepare<Value[]>(
@@ -39,6 +48,16 @@ class TableWriter<T> {
 
   read(meetingId: string): T[] {
     return this.select.all(meetingId).map((row) => this.table.fromRow(row))
+  }
+
+  /** Every item of the coalition's meetings, by meeting then position. */
+  readCoalition(coalitionId: string): Stored<T>[] {
+    const width = this.table.columns.length
+    return this.ofCoalition.all(coalitionId).map((row) => ({
+      ...this.table.fromRow(row.slice(0, width)),
+      meetingId: row[width] as string,
+      updatedAt: row[width + 1] as string,
+    }))
   }
 
   /** Returns whether anything changed. Runs inside the caller's transaction. */
@@ -101,6 +120,16 @@ export class SqliteProjectionStore implements ProjectionStore {
         actions: this.actions.read(meetingId),
         asks: this.asks.read(meetingId),
         decisions: this.decisions.read(meetingId),
+      }))(),
+    )
+  }
+
+  listCoalitionItems(coalitionId: string): Promise<CoalitionItems> {
+    return Promise.resolve(
+      this.db.transaction(() => ({
+        actions: this.actions.readCoalition(coalitionId),
+        asks: this.asks.readCoalition(coalitionId),
+        decisions: this.decisions.readCoalition(coalitionId),
       }))(),
     )
   }

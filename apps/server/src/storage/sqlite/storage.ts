@@ -6,7 +6,9 @@ import { InProcessLocks, type LockPurpose } from '../document-locks.ts'
 import type { Storage } from '../storage.ts'
 import { migrate } from './migrate.ts'
 import { SqliteAccountStore } from './accounts.ts'
+import { SqliteCalendarFeedStore } from './calendar-feeds.ts'
 import { SqliteCoalitionStore } from './coalitions.ts'
+import { SqliteEndorsementStore } from './endorsements.ts'
 import { SqliteInviteStore } from './invites.ts'
 import { SqliteMeetingStore } from './meetings.ts'
 import { SqliteProjectionStore } from './projection.ts'
@@ -21,6 +23,8 @@ export class SqliteStorage implements Storage {
   readonly invites: SqliteInviteStore
   readonly meetings: SqliteMeetingStore
   readonly projection: SqliteProjectionStore
+  readonly endorsements: SqliteEndorsementStore
+  readonly calendarFeeds: SqliteCalendarFeedStore
   private readonly db: Database.Database
   private readonly statements
   /** One instance per SQLite file, so the locks of this process are all the locks there are. */
@@ -34,6 +38,8 @@ export class SqliteStorage implements Storage {
     this.invites = new SqliteInviteStore(this.db)
     this.meetings = new SqliteMeetingStore(this.db)
     this.projection = new SqliteProjectionStore(this.db)
+    this.endorsements = new SqliteEndorsementStore(this.db)
+    this.calendarFeeds = new SqliteCalendarFeedStore(this.db)
     this.statements = {
       loadUpdates: this.db.prepare<[string], { id: number; data: Buffer }>(
         'SELECT id, data FROM document_updates WHERE doc = ? ORDER BY id',
