@@ -1,7 +1,12 @@
 import type { Membership } from '@accord/coalition'
+import { minutesSchema } from '@accord/minutes'
+import type { ExtractContext } from '@accord/minutes/extract'
+import { minutesToUpdate } from '@accord/minutes/import'
+import { acceptAllSuggestions } from '@accord/minutes/suggestions'
+import type { JSONContent } from '@tiptap/core'
 import { newId } from '../accounts/tokens.ts'
 import type { Storage } from '../storage/storage.ts'
-import { loadDemoCoalition, type DemoCoalition } from './demo-coalition.ts'
+import { loadDemoCoalition, type DemoCoalition, type DemoMeeting } from './demo-coalition.ts'
 
 /**
  * Creates the demo coalition with `chairId` as its chair, speaking for its first organisation:
@@ -38,6 +43,7 @@ export async function createDemoCoalition(
   // Fresh accounts every time, never an existing one: anybody can sign up with a sample
   // person's address, and must not be let into every demo coalition by it.
   const suffix = coalition.id.slice(0, 8).toLowerCase()
+  const members: { id: string; name: string; organisationId: string }[] = []
   for (const person of demo.people) {
     const [local, domain] = person.email.split('@') as [string, string]
     const account = {
@@ -48,6 +54,11 @@ export async function createDemoCoalition(
       createdAt: now,
     }
     await accounts.createPerson(account)
+    members.push({
+      id: account.id,
+      name: person.name,
+      organisationId: byName.get(person.organisationName)!.id,
+    })
     await coalitions.addMember({
       personId: account.id,
       coalitionId: coalition.id,
@@ -60,6 +71,8 @@ export async function createDemoCoalition(
   const byShortName = new Map(
     organisations.map((organisation) => [organisation.shortName, organisation]),
   )
+  const people = members.map(({ id, name, organisationId }) => ({ id, name, organisationId }))
+  const newest = demo.meetings.at(-1)
   for (const meeting of demo.meetings) {
     const id = newId()
     await meetings.createMeeting({
@@ -71,7 +84,19 @@ export async function createDemoCoalition(
       attendance: meeting.attendingShortNames.flatMap((short) => byShortName.get(short)?.id ?? []),
       createdAt: now,
     })
-    await storage.append([{ docName: id, update: meeting.update }])
+    // The chair has reviewed the earlier meetings, so the tracker and asks board have something
+    // to show; the newest still has its suggestions waiting, to try reviewing them.
+    const update =
+      meeting === newest
+        ? meeting.update
+        : reviewedMinutes(meeting, { organisations, people, meetingDate: meeting.date })
+    await storage.append([{ docName: id, update }])
   }
   return { coalition, organisation: first, role: 'chair' }
+}
+
+/** The meeting's minutes with every suggestion accepted, as a Yjs update. */
+function reviewedMinutes(meeting: DemoMeeting, context: ExtractContext): Uint8Array {
+  const doc = minutesSchema().nodeFromJSON(meeting.minutes)
+  return minutesToUpdate(acceptAllSuggestions(doc, context).toJSON() as JSONContent)
 }

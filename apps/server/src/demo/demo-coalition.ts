@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { importMinutes, importMinutesToUpdate, type MinutesFormat } from '@accord/minutes/import'
+import type { JSONContent } from '@tiptap/core'
+import { importMinutes, minutesToUpdate, type MinutesFormat } from '@accord/minutes/import'
 import { z } from 'zod'
 
 /**
@@ -32,6 +33,8 @@ export interface DemoMeeting {
   date: string
   /** The sample the minutes come from, relative to the samples folder. */
   file: string
+  /** The minutes as imported, before anyone reviewed their suggestions. */
+  minutes: JSONContent
   /** A Yjs update holding the minutes, for the meeting's document store. */
   update: Uint8Array
   /** Short names of the organisations on the minutes' attendance line, in its order. */
@@ -138,11 +141,13 @@ export function loadDemoCoalition(samplesDir: string = DEFAULT_SAMPLES_DIR): Dem
       const source = readFileSync(join(samplesDir, minutesFile), 'utf8')
       const goldFile = minutesFile.replace(/\.[^.]+$/, '.gold.json')
       const { meetingDate } = readJson(samplesDir, goldFile, goldSchema)
+      const minutes = importMinutes(source, format)
       return {
-        title: firstHeading(importMinutes(source, format)) ?? fallbackTitle,
+        title: firstHeading(minutes) ?? fallbackTitle,
         date: meetingDate,
         file: minutesFile,
-        update: importMinutesToUpdate(source, format),
+        minutes,
+        update: minutesToUpdate(minutes),
         attendingShortNames: findAttendance(source, organisations),
       }
     },

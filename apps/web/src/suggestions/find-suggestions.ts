@@ -1,11 +1,6 @@
 import type { Organisation } from '@accord/coalition'
-import {
-  extract,
-  type ExtractedAction,
-  type ExtractedAsk,
-  type ExtractedDecision,
-} from '@accord/minutes/extract'
-import type { StructuredNodeType } from '@accord/minutes/nodes'
+import { extract } from '@accord/minutes/extract'
+import { suggestionsOf, type Suggestion, type SuggestionKind } from '@accord/minutes/suggestions'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 
 /** What the extractor needs besides the document: the same inputs the server projects with. */
@@ -24,19 +19,7 @@ export interface MeetingPerson {
   organisationId: string
 }
 
-/** One item the extractor proposed from prose, not yet an explicit node. */
-export type Suggestion =
-  | { kind: 'action'; item: ExtractedAction }
-  | { kind: 'ask'; item: ExtractedAsk }
-  | { kind: 'decision'; item: ExtractedDecision }
-
-export type SuggestionKind = Suggestion['kind']
-
-export const NODE_TYPES: Record<SuggestionKind, StructuredNodeType> = {
-  action: 'actionItem',
-  ask: 'ask',
-  decision: 'decision',
-}
+export { NODE_TYPES, type Suggestion, type SuggestionKind } from '@accord/minutes/suggestions'
 
 export const SUGGESTION_LABELS: Record<SuggestionKind, string> = {
   action: 'Suggested action',
@@ -46,18 +29,12 @@ export const SUGGESTION_LABELS: Record<SuggestionKind, string> = {
 
 /** The suggestions in `doc`, in document order, as the server's projection finds them. */
 export function findSuggestions(doc: ProseMirrorNode, context: SuggestionContext): Suggestion[] {
-  const { actions, asks, decisions } = extract(doc, {
-    meetingDate: context.meetingDate,
-    organisations: [...context.organisations],
-    people: [...context.people],
-    dismissed: context.dismissed,
-  })
-  const suggestions: Suggestion[] = [
-    ...actions.map((item) => ({ kind: 'action' as const, item })),
-    ...asks.map((item) => ({ kind: 'ask' as const, item })),
-    ...decisions.map((item) => ({ kind: 'decision' as const, item })),
-  ]
-  return suggestions
-    .filter(({ item }) => item.origin === 'suggested')
-    .sort((a, b) => a.item.source.from - b.item.source.from)
+  return suggestionsOf(
+    extract(doc, {
+      meetingDate: context.meetingDate,
+      organisations: [...context.organisations],
+      people: [...context.people],
+      dismissed: context.dismissed,
+    }),
+  )
 }

@@ -2,7 +2,7 @@ import type { Organisation } from '@accord/coalition'
 import type { Editor } from '@tiptap/core'
 import type { Transaction } from '@tiptap/pm/state'
 import type * as Y from 'yjs'
-import { acceptSuggestions } from './accept-suggestion.ts'
+import { acceptSuggestions } from '@accord/minutes/suggestions'
 import {
   findSuggestions,
   type MeetingPerson,

@@ -17,6 +17,7 @@ const action: JSONContent = {
     due: '2025-03-28',
     dueText: 'Friday',
     status: 'in_progress',
+    carriedFrom: 'meeting-3',
   },
   content: [
     { type: 'organisationMention', attrs: { id: 'alc', label: 'ALC' } },
@@ -36,7 +37,15 @@ const decision: JSONContent = {
 /** An action as a fresh node has it: every attribute at its default. */
 const bareAction: JSONContent = {
   type: 'actionItem',
-  attrs: { id: null, owners: [], assignee: null, due: null, dueText: null, status: 'open' },
+  attrs: {
+    id: null,
+    owners: [],
+    assignee: null,
+    due: null,
+    dueText: null,
+    status: 'open',
+    carriedFrom: null,
+  },
   content: [text('Someone should do this')],
 }
 

@@ -1,11 +1,17 @@
-import { minutesSchema } from '@accord/minutes'
-import { importMinutes } from '@accord/minutes/import'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import { acceptSuggestions } from './accept-suggestion.ts'
-import { findSuggestions, type SuggestionContext } from './find-suggestions.ts'
+import { extract } from '../extract/extractor.ts'
+import type { ExtractContext } from '../extract/types.ts'
+import { importMinutes } from '../import-minutes.ts'
+import { minutesSchema } from '../schema.ts'
+import { acceptAllSuggestions } from './accept-all.ts'
+import { acceptSuggestions } from './accept.ts'
+import { suggestionsOf } from './suggestion.ts'
 
-const context: SuggestionContext = {
+const findSuggestions = (doc: ProseMirrorNode, c: ExtractContext) => suggestionsOf(extract(doc, c))
+
+const context: ExtractContext = {
   meetingDate: '2025-03-04',
   people: [],
   organisations: [
@@ -97,7 +103,27 @@ describe('acceptSuggestions', () => {
   })
 })
 
-describe('findSuggestions', () => {
+describe('acceptAllSuggestions', () => {
+  it('accepts every suggestion and gives each new node an id', () => {
+    const doc = minutesSchema().nodeFromJSON(
+      importMinutes(
+        'ALC will circulate the summary by Friday.\n\nWe agreed to ask HM Treasury to publish the impact assessment.',
+        'markdown',
+      ),
+    )
+    let n = 0
+    const accepted = acceptAllSuggestions(doc, context, () => `id-${++n}`)
+    accepted.check()
+    const nodes: [string, unknown][] = []
+    accepted.forEach((node) => nodes.push([node.type.name, node.attrs.id]))
+    expect(nodes.map(([, id]) => id)).toEqual(nodes.map((_, i) => `id-${i + 1}`))
+    expect(nodes[0]![0]).toBe('actionItem')
+    expect(findSuggestions(accepted, context)).toEqual([])
+    expect(extract(accepted, context).actions[0]).toMatchObject({ key: 'id-1', owners: ['alc'] })
+  })
+})
+
+describe('suggestions with people', () => {
   it('reads a member named as owner as their organisation', () => {
     const doc = minutesSchema().nodeFromJSON(
       importMinutes('Grace will draft the letter by Friday.', 'markdown'),

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode, ResolvedPos } from '@tiptap/pm/model'
-import type { Transaction } from '@tiptap/pm/state'
-import { NODE_TYPES, type Suggestion } from './find-suggestions.ts'
+import type { Transform } from '@tiptap/pm/transform'
+import { NODE_TYPES, type Suggestion } from './suggestion.ts'
 
 /**
  * Turns suggestions found in `tr.doc` into explicit nodes, adding the steps to `tr` (so one
@@ -9,7 +9,7 @@ import { NODE_TYPES, type Suggestion } from './find-suggestions.ts'
  * it. Ids are left to UniqueID, which gives them as the transaction is applied. Answers whether
  * any was converted; overlapping ones are skipped (accept again to get them).
  */
-export function acceptSuggestions(tr: Transaction, suggestions: readonly Suggestion[]): boolean {
+export function acceptSuggestions(tr: Transform, suggestions: readonly Suggestion[]): boolean {
   const done: { from: number; to: number }[] = []
   // Last first: converting a span never moves the positions of those before it.
   const ordered = [...suggestions].sort((a, b) => b.item.source.from - a.item.source.from)
@@ -21,7 +21,7 @@ export function acceptSuggestions(tr: Transaction, suggestions: readonly Suggest
   return done.length > 0
 }
 
-function convert(tr: Transaction, suggestion: Suggestion): boolean {
+function convert(tr: Transform, suggestion: Suggestion): boolean {
   const { from, to } = suggestion.item.source
   if (from < 0 || to > tr.doc.content.size || from >= to) return false
   const $from = tr.doc.resolve(from)
