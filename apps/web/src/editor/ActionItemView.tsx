@@ -1,5 +1,6 @@
 import { ACTION_STATUSES, type ActionStatus } from '@accord/minutes/nodes'
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
+import { Link } from 'react-router'
 import { dueFromText, formatDue } from './due-date.ts'
 import { EditableChip } from './EditableChip.tsx'
 import { useMinutesContext } from './minutes-context.ts'
@@ -50,6 +51,15 @@ export function ActionItemView({ node, updateAttributes }: ReactNodeViewProps) {
             </option>
           ))}
         </select>
+        {attrs.carriedFrom && (
+          <Link
+            className="structured__carried"
+            to={`/meetings/${encodeURIComponent(attrs.carriedFrom)}`}
+            title="Open the meeting this action was carried from"
+          >
+            Carried over
+          </Link>
+        )}
       </div>
       <NodeViewContent className="structured__text" />
     </NodeViewWrapper>

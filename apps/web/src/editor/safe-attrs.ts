@@ -37,6 +37,7 @@ export function actionAttrs(attrs: Record<string, unknown>): ActionItemAttrs {
     due: isCalendarDate(attrs.due) ? attrs.due : null,
     dueText: text(attrs.dueText),
     status,
+    carriedFrom: text(attrs.carriedFrom),
   }
 }
 
