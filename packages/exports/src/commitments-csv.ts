@@ -1,0 +1,52 @@
+/**
+ * An organisation's commitments as CSV for a spreadsheet: RFC 4180 quoting, CRLF line ends, and
+ * UTF-8 with a byte-order mark, without which Excel reads "Ōtautahi" as mojibake.
+ */
+import { stringify } from 'csv-stringify/sync'
+import { linkOf, ownersLabel, statusLabel, type Commitments } from './commitments.ts'
+
+export const COMMITMENTS_CSV_HEADER = [
+  'Action',
+  'Status',
+  'Due',
+  'Overdue',
+  'Owners',
+  'Assignee',
+  'Raised in',
+  'Raised on',
+  'Held in',
+  'Link',
+  'Source',
+] as const
+
+export function commitmentsCsv(commitments: Commitments, options: { origin?: string } = {}) {
+  const records = commitments.rows.map((row) => [
+    row.text,
+    statusLabel(row.status),
+    // A date sorts as a date in the spreadsheet; the words as written only when there is none.
+    row.due ?? row.dueText ?? '',
+    row.overdue ? 'yes' : 'no',
+    ownersLabel(commitments, row),
+    row.assignee ?? '',
+    row.raisedIn.title,
+    row.raisedIn.date,
+    row.heldIn.title,
+    linkOf(row, options.origin),
+    row.sourceText,
+  ])
+  return stringify(
+    [[...COMMITMENTS_CSV_HEADER], ...records.map((cells) => cells.map(defuseFormula))],
+    {
+      bom: true,
+      record_delimiter: 'windows',
+    },
+  )
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula,
+ * and minutes text is anyone's to write. A leading apostrophe makes it text (OWASP's advice).
+ */
+export function defuseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+}

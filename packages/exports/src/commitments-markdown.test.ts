@@ -1,0 +1,45 @@
+import MarkdownIt from 'markdown-it'
+import { describe, expect, it } from 'vitest'
+import { commitmentsOf } from './commitments.ts'
+import { commitmentsMarkdown } from './commitments-markdown.ts'
+import { escapeMarkdown } from './markdown-text.ts'
+import { ledgerFixture, TODAY } from './testing/ledger-fixture.ts'
+
+describe('commitmentsMarkdown', () => {
+  const ledger = ledgerFixture()
+  const alc = commitmentsOf(ledger, 'alc', TODAY)
+  const markdown = commitmentsMarkdown(alc, { origin: 'https://accord.example.org' })
+  const html = new MarkdownIt({ html: true }).render(markdown)
+
+  it('has the title, date and sections', () => {
+    expect(markdown).toMatch(
+      /^# Aotearoa Land Collective – commitments to Ōtautahi Climate Coalition\n\nGenerated on 5 Dec 2026\./,
+    )
+    expect(markdown).toContain('## Open (5)')
+    expect(markdown).toContain('## Done (2)')
+    expect(markdown).toContain('## Dropped (1)')
+  })
+
+  it('lists each action with its due date, overdue marker, meeting link and source', () => {
+    for (const row of alc.rows) expect(markdown).toContain(escapeMarkdown(row.text))
+    const letter = markdown.split('\n- ').find((item) => item.includes('draft joint letter'))!
+    expect(letter).toContain('due 20 Nov 2026 · **overdue**')
+    expect(letter).toContain(
+      '[Planning day in Ōtautahi, 1 Dec 2026](https://accord.example.org/meetings/m-dec#action-a-letter)',
+    )
+    expect(letter).toContain('> ALC and CN will circulate the draft joint letter by the 20th.')
+    expect(markdown).toContain('**Draft a funding bid (budget \\< £5k & a timeline)** · no date')
+  })
+
+  it('keeps user text literal when rendered', () => {
+    expect(html).toContain('<strong>=SUM(A1) the budget lines</strong>')
+    expect(html).toContain('budget &lt; £5k')
+    expect(html).not.toMatch(/<h\d>=SUM/)
+    expect(html.match(/<h2>/g)).toHaveLength(3)
+  })
+
+  it('leaves out actions other organisations owe', () => {
+    expect(markdown).not.toContain('Book the venue')
+    expect(markdown).not.toContain('press release')
+  })
+})
