@@ -29,6 +29,17 @@ export interface MeetingRoutesDependencies {
 const meetingNotFound = (id: string) =>
   new ApiError(404, 'not_found', `There is no meeting with id "${id}" in your coalitions.`)
 
+/** Approved minutes are the record: their title, date and attendance stay as approved too. */
+function refuseIfApproved(meeting: Meeting): void {
+  if (meeting.status === 'approved') {
+    throw new ApiError(
+      409,
+      'minutes_approved',
+      'These minutes are approved; a chair must reopen them before they can change.',
+    )
+  }
+}
+
 /**
  * A meeting and the signed-in person's membership of its coalition. Outside that coalition the
  * meeting does not exist, exactly as for a wrong id.
@@ -64,6 +75,7 @@ export function coalitionMeetingRoutes(
         ...input,
         id: newId(),
         coalitionId: access.membership.coalitionId,
+        status: 'draft',
         attendance: [],
         createdAt: new Date().toISOString(),
       })
@@ -79,12 +91,14 @@ export function meetingRoutes(deps: MeetingRoutesDependencies & { projection: Pr
     .patch('/:id', async (c) => {
       const access = await meetingAccess(c, deps)
       requirePermission(access, 'manageMeetings', 'change meetings')
+      refuseIfApproved(access.meeting)
       const patch = await parseBody(c, meetingPatchSchema)
       return c.json({ meeting: await meetings.updateMeeting(access.meeting.id, patch) })
     })
     .put('/:id/attendance', async (c) => {
       const access = await meetingAccess(c, deps)
       requirePermission(access, 'manageMeetings', 'record attendance')
+      refuseIfApproved(access.meeting)
       const { organisationIds } = await parseBody(c, attendanceSchema)
       const known = new Set(
         (await coalitions.listOrganisations(access.meeting.coalitionId)).map((o) => o.id),

@@ -2,6 +2,7 @@ import type { Role } from '@accord/coalition'
 import { CloseCode } from '@accord/sync'
 
 export interface LiveConnection {
+  meetingId: string
   sessionHash: string
   personId: string
   coalitionId: string
@@ -30,6 +31,11 @@ export class LiveConnections {
 
   get size(): number {
     return this.connections.size
+  }
+
+  /** The meetings someone has open here: those whose rooms must follow their status. */
+  meetingIds(): Set<string> {
+    return new Set([...this.connections].map((c) => c.meetingId))
   }
 
   closeSession(sessionHash: string): void {

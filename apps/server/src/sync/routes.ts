@@ -15,6 +15,7 @@ import type { AppEnv } from '../http/app-env.ts'
 import { originAllowed } from '../http/origin.ts'
 import type { RateLimits } from '../http/rate-limits.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
+import { followStatus } from '../meetings/read-only.ts'
 import type { AccessCheck, LiveConnection, LiveConnections } from './live-connections.ts'
 import { websocketTransport } from './websocket-transport.ts'
 
@@ -101,7 +102,7 @@ export function syncRoutes(deps: SyncRoutesDependencies) {
 async function admit(
   c: Context<AppEnv>,
   meetingId: string,
-  { meetings, coalitions }: SyncRoutesDependencies,
+  { meetings, coalitions, rooms }: SyncRoutesDependencies,
 ): Promise<Admission> {
   const person = c.get('person')
   const sessionHash = c.get('sessionHash')
@@ -115,6 +116,10 @@ async function admit(
   if (!meeting || !membership) {
     return { refused: { code: CloseCode.MeetingNotFound, reason: 'no such meeting' } }
   }
+  // Approved minutes take no edits from anyone, whatever their role: the room refuses them.
+  // Read again under the meeting's status lock, so an approval under way is not undone by a
+  // status read before it; after a restart, this is what makes the room read-only again.
+  await followStatus(meetings, rooms, meeting.id)
   const organisations = await coalitions.listOrganisations(membership.coalitionId)
   const organisation = organisations.find((o) => o.id === membership.organisationId)
   return {
@@ -127,6 +132,7 @@ async function admit(
       },
     },
     live: {
+      meetingId: meeting.id,
       sessionHash,
       personId: person.id,
       coalitionId: membership.coalitionId,
