@@ -11,11 +11,7 @@ import { Sessions } from './accounts/sessions.ts'
 import { coalitionRoutes } from './coalitions/routes.ts'
 import type { Config } from './config.ts'
 import { demoRoutes } from './demo/routes.ts'
-import {
-  calendarFeedRoutes,
-  coalitionExportRoutes,
-  meetingExportRoutes,
-} from './exports/routes.ts'
+import { calendarFeedRoutes, coalitionExportRoutes, meetingExportRoutes } from './exports/routes.ts'
 import { ApiError, handleError } from './http/api-error.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
@@ -39,6 +35,8 @@ export interface AppDependencies {
   /** Where the structure of the minutes is read from; storage.projection unless a test wraps it. */
   projection?: ProjectionStore
   rooms: RoomServer
+  /** Stores a meeting's structure from its document now, e.g. right after a server-side edit. */
+  projectNow: (meetingId: string) => Promise<void>
   live: LiveConnections
   logger: Logger
   /** The checks behind /api/ready. */
@@ -52,6 +50,7 @@ export function createApp({
   storage,
   projection = storage.projection,
   rooms,
+  projectNow,
   live,
   logger,
   readiness,
@@ -110,10 +109,10 @@ export function createApp({
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
   app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents, projection }))
-  app.route('/api/meetings', meetingLifecycleRoutes({ storage, rooms }))
+  app.route('/api/meetings', meetingLifecycleRoutes({ storage, rooms, projectNow }))
   const exportDeps = { storage, rooms, publicOrigins: config.publicOrigins }
   app.route('/api/meetings', meetingExportRoutes(exportDeps))
-  app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms }))
+  app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms, projectNow }))
   app.route('/api/coalitions/:cid', coalitionExportRoutes(exportDeps))
   app.route('/api/demo', demoRoutes({ storage }))
   app.all('/api/*', () => {

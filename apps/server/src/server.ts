@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { RedisFanout } from './fanout/redis-fanout.ts'
+import { followStatuses } from './meetings/read-only.ts'
 import { ServerMetrics, type RoomCounts } from './operations/metrics.ts'
 import type { Readiness } from './operations/readiness.ts'
 import { loadMeetingContext } from './projection/context.ts'
@@ -92,6 +93,10 @@ export async function startServer(
     storage,
     projection: projectionStore,
     rooms,
+    // Reads the document once everything received is stored; resolves once its structure is.
+    projectNow: async (meetingId) => {
+      await rooms.read(meetingId, (doc) => projector.project(meetingId, doc))
+    },
     live,
     logger,
     readiness,
@@ -103,6 +108,10 @@ export async function startServer(
     live
       .check(accessCheck)
       .catch((error: unknown) => logger.error({ err: error }, 'checking open connections failed'))
+    // Minutes approved or reopened on another instance: this one's rooms follow within a check.
+    followStatuses(storage.meetings, rooms, live.meetingIds()).catch((error: unknown) =>
+      logger.error({ err: error }, 'checking the status of open meetings failed'),
+    )
   }, config.sessionCheckMs)
   checkAccess.unref()
 
