@@ -6,6 +6,7 @@ import { CoalitionPage } from './pages/CoalitionPage.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { InvitePage } from './pages/InvitePage.tsx'
 import { MeetingPage } from './pages/MeetingPage.tsx'
+import { MinutesVersionPage } from './meetings/MinutesVersionPage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
 import { AsksPage } from './pages/AsksPage.tsx'
 import { OrganisationPage } from './pages/OrganisationPage.tsx'
@@ -47,6 +48,7 @@ export function App() {
               element={<OrganisationPage />}
             />
             <Route path="/meetings/:id" element={<MeetingPage />} />
+            <Route path="/meetings/:id/versions/:versionId" element={<MinutesVersionPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

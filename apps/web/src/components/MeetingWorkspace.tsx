@@ -2,6 +2,8 @@ import type { Organisation } from '@accord/coalition'
 import type { CollaborationSession } from '../collaboration/session.ts'
 import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
+import { useEditsRefused } from '../meetings/use-edits-refused.ts'
+import { useReconnectOnReopen } from '../meetings/use-reconnect-on-reopen.ts'
 import { StructurePanel } from '../structure/StructurePanel.tsx'
 import type { MeetingPerson } from '../suggestions/find-suggestions.ts'
 import { useSuggestionReview } from '../suggestions/use-suggestion-review.ts'
@@ -28,6 +30,10 @@ interface MeetingWorkspaceProps extends RefusalHandlers {
   canEdit: boolean
   /** Access was withdrawn while the page was open: stop taking edits that cannot be saved. */
   accessChanged: boolean
+  /** The minutes are approved: nobody edits them until a chair reopens them. */
+  approved: boolean
+  /** The server dropped an edit: the minutes may have been approved since the page looked. */
+  onEditsRefused: () => void
 }
 
 /** The live part of a meeting page: who is here, the connection, and the shared minutes. */
@@ -41,6 +47,8 @@ export function MeetingWorkspace({
   people,
   canEdit,
   accessChanged,
+  approved,
+  onEditsRefused,
   ...handlers
 }: MeetingWorkspaceProps) {
   const session = useCollaboration(meetingId, personId, handlers)
@@ -57,6 +65,8 @@ export function MeetingWorkspace({
       people={people}
       canEdit={canEdit}
       accessChanged={accessChanged}
+      approved={approved}
+      onEditsRefused={onEditsRefused}
     />
   )
 }
@@ -70,6 +80,8 @@ interface WorkspaceProps {
   people: readonly MeetingPerson[]
   canEdit: boolean
   accessChanged: boolean
+  approved: boolean
+  onEditsRefused: () => void
 }
 
 function Workspace({
@@ -81,10 +93,14 @@ function Workspace({
   people,
   canEdit,
   accessChanged,
+  approved,
+  onEditsRefused,
 }: WorkspaceProps) {
   useUnsavedChangesGuard(session.saveStatus, canEdit)
+  useEditsRefused(session.provider, onEditsRefused)
+  useReconnectOnReopen(session.provider, approved)
   const review = useSuggestionReview(session.doc, organisations, meetingDate, people)
-  const editable = canEdit && !accessChanged
+  const editable = canEdit && !accessChanged && !approved
 
   return (
     <div className="workspace">
@@ -97,9 +113,10 @@ function Workspace({
       </div>
       <ChangeTooLargeAlert session={session} />
       <div className="workspace__body">
-        {/* Keyed by session: an editor is bound to one document for its whole life. */}
+        {/* Keyed by session: an editor is bound to one document for its whole life. And by
+            whether it edits: one made read-only never gives new structured nodes their ids. */}
         <MinutesEditor
-          key={session.doc.guid}
+          key={`${session.doc.guid}:${editable}`}
           session={session}
           user={user}
           editable={editable}

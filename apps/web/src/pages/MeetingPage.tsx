@@ -9,9 +9,14 @@ import { LoadingMinutes } from '../components/LoadingMinutes.tsx'
 import { MeetingHeading } from '../components/MeetingHeading.tsx'
 import { MeetingNotFound } from '../components/MeetingNotFound.tsx'
 import { AccessChangedAlert } from '../meetings/AccessChangedAlert.tsx'
+import { ApprovalBar } from '../meetings/ApprovalBar.tsx'
+import { currentApproval } from '../meetings/approval-text.ts'
+import { ApprovedNotice } from '../meetings/ApprovedNotice.tsx'
 import { Attendance } from '../meetings/Attendance.tsx'
+import { MinutesRecord } from '../meetings/MinutesRecord.tsx'
 import { ObserverNotice } from '../meetings/ObserverNotice.tsx'
 import { useMeetingView, type MeetingView as View } from '../meetings/use-meetings.ts'
+import { useMinutesLifecycle } from '../meetings/use-minutes-lifecycle.ts'
 
 // The editor and Yjs are most of the client's weight; the other pages do not need them.
 const MeetingWorkspace = lazy(() =>
@@ -71,17 +76,27 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
   const [colour] = useState(loadCaretColour)
   const [accessChanged, setAccessChanged] = useState(false)
   const canEdit = can(membership.role, 'editMinutes')
+  const canManage = can(membership.role, 'manageMeetings')
+  const { versions, recheck } = useMinutesLifecycle(meeting, onMeetingChange)
+  const approved = meeting.status === 'approved'
+  const approval = versions.status === 'ready' ? currentApproval(versions.value) : null
 
   return (
     <div className="page">
       <title>{`${meeting.title} – Accord`}</title>
       <MeetingHeading meeting={meeting} coalition={coalition} />
+      <ApprovalBar
+        meeting={meeting}
+        approval={approval}
+        canApprove={can(membership.role, 'approveMinutes')}
+        onChange={onMeetingChange}
+      />
       {accessChanged && <AccessChangedAlert />}
-      {!canEdit && <ObserverNotice />}
+      {approved ? <ApprovedNotice approval={approval} /> : !canEdit && <ObserverNotice />}
       <Attendance
         meeting={meeting}
         organisations={organisations}
-        canManage={can(membership.role, 'manageMeetings')}
+        canManage={canManage}
         onSaved={onMeetingChange}
       />
       <Suspense fallback={<LoadingMinutes />}>
@@ -95,12 +110,15 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
           people={view.people}
           canEdit={canEdit}
           accessChanged={accessChanged}
+          approved={approved}
+          onEditsRefused={recheck}
           onNotFound={onMeetingGone}
           // The session context then sends the person to sign in, and back here afterwards.
           onUnauthenticated={ended}
           onForbidden={() => setAccessChanged(true)}
         />
       </Suspense>
+      <MinutesRecord meeting={meeting} versions={versions} canManage={canManage} />
     </div>
   )
 }
