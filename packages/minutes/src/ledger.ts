@@ -118,12 +118,18 @@ export const actionPatchSchema = z
       .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an organisation id'))
       .max(100)
       .transform((ids) => [...new Set(ids)]),
-    assignee: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a person id').nullable(),
+    assignee: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a person id')
+      .nullable(),
     due: z.iso.date({ message: 'due must be a calendar date as YYYY-MM-DD' }).nullable(),
   })
   .partial()
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of status, owners, assignee, due')
+  .refine(
+    (patch) => Object.keys(patch).length > 0,
+    'give at least one of status, owners, assignee, due',
+  )
 
 export const askPatchSchema = z.object({ status: askStatusSchema }).strict()
 

@@ -50,7 +50,9 @@ describe('RoomServer.edit', () => {
     await store.append([{ docName: 'closed', update: Y.encodeStateAsUpdate(seed) }])
     const { rooms, client } = await start(store)
 
-    expect(await rooms.edit('closed', (doc) => doc.getText('text').insert(0, 'Edited. '))).toBe(true)
+    expect(await rooms.edit('closed', (doc) => doc.getText('text').insert(0, 'Edited. '))).toBe(
+      true,
+    )
 
     expect(await storedText(store, 'closed')).toBe('Edited. Stored earlier.')
     await waitFor(() => rooms.roomCount === 0, { message: 'the room should unload' })
@@ -72,9 +74,9 @@ describe('RoomServer.edit', () => {
     const { rooms } = await start(store)
     vi.spyOn(store, 'append').mockRejectedValueOnce(new Error('disk full'))
 
-    await expect(rooms.edit('minutes', (doc) => doc.getText('text').insert(0, 'x'))).rejects.toThrow(
-      'disk full',
-    )
+    await expect(
+      rooms.edit('minutes', (doc) => doc.getText('text').insert(0, 'x')),
+    ).rejects.toThrow('disk full')
     expect(await storedText(store, 'minutes')).toBe('')
   })
 

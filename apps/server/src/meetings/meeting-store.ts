@@ -18,7 +18,10 @@ export interface MeetingStore {
     version: { id: string; snapshot: Uint8Array; personId: string; at: string },
   ): Promise<StatusChange>
   /** Approved → draft, recording who reopened the minutes and when. Only from approved. */
-  reopen(meetingId: string, record: { id: string; personId: string; at: string }): Promise<StatusChange>
+  reopen(
+    meetingId: string,
+    record: { id: string; personId: string; at: string },
+  ): Promise<StatusChange>
   /** Every approval and reopening of the meeting's minutes, oldest first. */
   listVersions(meetingId: string): Promise<MinutesVersion[]>
   /** The document as it was approved in that version; undefined for a reopening or no such one. */

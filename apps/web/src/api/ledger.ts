@@ -46,9 +46,7 @@ export function setEndorsement(
   key: string,
   endorse: boolean,
 ): Promise<LedgerAsk> {
-  return request(
-    `${coalitionPath(coalitionId)}/asks/${segment(key)}/endorsement`,
-    askBodySchema,
-    { method: endorse ? 'POST' : 'DELETE' },
-  ).then((body) => body.ask)
+  return request(`${coalitionPath(coalitionId)}/asks/${segment(key)}/endorsement`, askBodySchema, {
+    method: endorse ? 'POST' : 'DELETE',
+  }).then((body) => body.ask)
 }

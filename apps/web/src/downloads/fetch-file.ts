@@ -38,8 +38,7 @@ export async function fetchFile(
 
 async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => undefined)) as
-    | { error?: { code?: unknown; message?: unknown } }
-    | undefined
+    { error?: { code?: unknown; message?: unknown } } | undefined
   const { code, message } = body?.error ?? {}
   return typeof code === 'string' && typeof message === 'string'
     ? new ApiError(response.status, code, message)

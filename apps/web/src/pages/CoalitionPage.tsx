@@ -1,5 +1,5 @@
 import { can } from '@accord/coalition'
-import { Link, useParams } from 'react-router'
+import { useParams } from 'react-router'
 import type { CoalitionView } from '../api/coalitions.ts'
 import { CoalitionLoader } from '../coalitions/CoalitionLoader.tsx'
 import { CoalitionMeetings } from '../coalitions/CoalitionMeetings.tsx'
@@ -28,9 +28,6 @@ function Coalition({ view: { coalition, membership } }: { view: CoalitionView })
       <CoalitionNav coalitionId={coalition.id} />
       <div className="coalition-bar">
         <MembershipSummary membership={membership} />
-        <Link to={`/c/${coalition.id}/settings`} className="coalition-bar__link">
-          Settings
-        </Link>
       </div>
 
       {can(membership.role, 'manageMeetings') && (
