@@ -105,6 +105,7 @@ export function createApp({
       coalitions,
       documents,
       maxImportBytes: config.maxImportBytes,
+      projectNow,
     }),
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
@@ -114,7 +115,7 @@ export function createApp({
   app.route('/api/meetings', meetingExportRoutes(exportDeps))
   app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms, projectNow }))
   app.route('/api/coalitions/:cid', coalitionExportRoutes(exportDeps))
-  app.route('/api/demo', demoRoutes({ storage }))
+  app.route('/api/demo', demoRoutes({ storage, projectNow }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })

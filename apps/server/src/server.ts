@@ -95,7 +95,12 @@ export async function startServer(
     rooms,
     // Reads the document once everything received is stored; resolves once its structure is.
     projectNow: async (meetingId) => {
-      await rooms.read(meetingId, (doc) => projector.project(meetingId, doc))
+      try {
+        await rooms.read(meetingId, (doc) => projector.project(meetingId, doc))
+      } catch (error) {
+        logger.error({ meetingId, err: error }, 'could not project the minutes now')
+        throw error
+      }
     },
     live,
     logger,

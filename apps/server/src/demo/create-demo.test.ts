@@ -56,6 +56,24 @@ describe('POST /api/demo', () => {
     expect(minutes.text).toContain('ALC will analyse the budget')
   })
 
+  it('arrives with its earlier meetings reviewed: the ledger has their actions and asks at once', async () => {
+    const chair = new AccordClient(server.url)
+    await chair.signUp('Reviewer')
+    const { membership } = await chair.expect(201, 'POST', '/api/demo')
+    const cid = membership.coalition.id as string
+    const { meetings } = await chair.expect(200, 'GET', `/api/coalitions/${cid}/meetings`)
+    const [newest, ...earlier] = meetings as { id: string }[]
+
+    const ledger = await chair.expect(200, 'GET', `/api/coalitions/${cid}/ledger`)
+    const raisedIn = new Set(ledger.actions.map((a: { raisedIn: string }) => a.raisedIn))
+    expect([...raisedIn].sort()).toEqual(earlier.map((m) => m.id).sort())
+    expect(ledger.actions.length).toBeGreaterThanOrEqual(8)
+    expect(ledger.asks.length).toBeGreaterThanOrEqual(4)
+    // The newest meeting is left to review: its suggestions wait, none accepted yet.
+    expect(ledger.pendingSuggestions[newest!.id]).toBeGreaterThan(0)
+    for (const meeting of earlier) expect(ledger.pendingSuggestions[meeting.id]).toBeUndefined()
+  })
+
   it('never lets an account that claimed a sample person’s email into a demo', async () => {
     const squatter = new AccordClient(server.url)
     await squatter.signUp('Priya', 'priya@northshire.example')

@@ -3,9 +3,11 @@
  * (a new password on every run, printed below), then the server as `npm start` runs it.
  */
 import { randomBytes } from 'node:crypto'
+import pino from 'pino'
 import { hashPassword } from '../accounts/password.ts'
 import { newId } from '../accounts/tokens.ts'
 import { loadConfig } from '../config.ts'
+import { projectStoredMeetings } from '../projection/project-stored.ts'
 import { openStorage } from '../storage/open-storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
 import { DEMO_EMAIL_DOMAIN, loadDemoCoalition } from './demo-coalition.ts'
@@ -30,7 +32,13 @@ try {
   await storage.accounts.setPasswordHash(chair.id, await hashPassword(password))
   const memberships = await storage.coalitions.membershipsOf(chair.id)
   if (!memberships.some((m) => m.coalition.name === demo.name)) {
-    await createDemoCoalition(storage, chair.id, demo)
+    const { coalition } = await createDemoCoalition(storage, chair.id, demo)
+    const meetings = await storage.meetings.listMeetings(coalition.id)
+    await projectStoredMeetings(
+      storage,
+      meetings.map(({ id }) => id),
+      pino({ level: config.logLevel }),
+    )
   }
 } finally {
   await storage.close()

@@ -5,10 +5,21 @@ import type { Storage } from '../storage/storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
 
 /** `POST /api/demo`: a realistic coalition to look around, with the caller as its chair. */
-export function demoRoutes({ storage }: { storage: Storage }) {
+export function demoRoutes({
+  storage,
+  projectNow,
+}: {
+  storage: Storage
+  /** Stores a meeting's structure now, so the tracker and asks board are full from the start. */
+  projectNow: (meetingId: string) => Promise<void>
+}) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const person = requirePerson(c)
     const membership = await createDemoCoalition(storage, person.id)
+    for (const meeting of await storage.meetings.listMeetings(membership.coalition.id)) {
+      // Logged if it fails; the meeting's structure then comes when it is first opened.
+      await projectNow(meeting.id).catch(() => undefined)
+    }
     return c.json({ membership }, 201)
   })
 }

@@ -196,6 +196,29 @@ describe('POST /api/coalitions/:cid/meetings/import', () => {
     )
   })
 
+  it('stores the structure straight away, so the ledger counts its suggestions unopened', async () => {
+    const answer = await importMinutes(seeded.chair, {
+      text: 'ALC will write to the council by Friday.\n\nFPCT will brief members next week.',
+      title: 'Unopened call',
+      date: '2025-04-02',
+    })
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+    const id = answer.body.meeting.id as string
+    // Asked at once, without waiting: the import answered only once the structure was stored.
+    const structure = await seeded.chair.expect(200, 'GET', `/api/meetings/${id}/structure`)
+    expect(structure.version).toBeGreaterThan(0)
+    expect(structure.actions.map((a: { source: { text: string } }) => a.source.text)).toEqual([
+      'ALC will write to the council by Friday.',
+      'FPCT will brief members next week.',
+    ])
+    const ledger = await seeded.chair.expect(
+      200,
+      'GET',
+      `/api/coalitions/${seeded.coalitionId}/ledger`,
+    )
+    expect(ledger.pendingSuggestions[id]).toBe(2)
+  })
+
   it('takes uploads above the general request limit, up to MAX_IMPORT_BYTES', async () => {
     const paragraph = 'The group discussed the settlement at length. '.repeat(20)
     const big = Array.from({ length: 120 }, () => paragraph).join('\n\n') // about 110 KiB

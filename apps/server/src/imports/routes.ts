@@ -24,6 +24,8 @@ export interface MeetingImportDependencies {
   coalitions: CoalitionStore
   documents: DocumentStore
   maxImportBytes: number
+  /** Stores the meeting's structure now, so the tracker lists its actions before anyone opens it. */
+  projectNow: (meetingId: string) => Promise<void>
 }
 
 /** `POST /api/coalitions/:cid/meetings/import`: a new meeting holding existing minutes. */
@@ -32,6 +34,7 @@ export function meetingImportRoutes({
   coalitions,
   documents,
   maxImportBytes,
+  projectNow,
 }: MeetingImportDependencies) {
   const importLimit = bodyLimit({
     maxSize: maxImportBytes,
@@ -65,6 +68,9 @@ export function meetingImportRoutes({
       attendance: [],
       createdAt: new Date().toISOString(),
     })
+    // The meeting exists whatever happens here: a projection that fails is logged and done
+    // again when someone opens the minutes.
+    await projectNow(meeting.id).catch(() => undefined)
     return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
   })
 }

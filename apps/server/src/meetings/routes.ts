@@ -58,7 +58,10 @@ export async function meetingAccess(
 
 /** `/api/coalitions/:cid/meetings`: a coalition's meetings. */
 export function coalitionMeetingRoutes(
-  deps: MeetingRoutesDependencies & { maxImportBytes: number },
+  deps: MeetingRoutesDependencies & {
+    maxImportBytes: number
+    projectNow: (meetingId: string) => Promise<void>
+  },
 ) {
   const { meetings, coalitions } = deps
   return new Hono<AppEnv>()

@@ -1,0 +1,36 @@
+import { extract } from '@accord/minutes/extract'
+import type { Logger } from 'pino'
+import * as Y from 'yjs'
+import type { Storage } from '../storage/storage.ts'
+import { loadMeetingContext } from './context.ts'
+import { Projector } from './projector.ts'
+
+/**
+ * Stores the structure of meetings whose minutes were written straight to storage, with no
+ * server running to project them (`npm run demo` before it starts the server). A running server
+ * does this through its rooms instead.
+ */
+export async function projectStoredMeetings(
+  storage: Storage,
+  meetingIds: readonly string[],
+  logger: Logger,
+): Promise<void> {
+  const projector = new Projector({
+    store: storage.projection,
+    context: (meetingId) => loadMeetingContext(storage, meetingId),
+    extract,
+    // Nobody has these minutes open yet.
+    announce: () => {},
+    logger,
+  })
+  for (const meetingId of meetingIds) {
+    const doc = new Y.Doc()
+    try {
+      for (const update of await storage.load(meetingId)) Y.applyUpdate(doc, update)
+      await projector.project(meetingId, doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+  await projector.close()
+}
