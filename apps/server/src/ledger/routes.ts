@@ -44,9 +44,13 @@ export function ledgerRoutes(deps: LedgerRoutesDependencies) {
   const access = (c: Context<AppEnv>) =>
     coalitionAccess(c, storage.coalitions, c.req.param('cid') ?? '')
 
-  /** The ledger once the changed meetings are projected again. */
+  /**
+   * The ledger once the changed meetings are projected again. The change is stored whatever
+   * happens here: a projection that fails (logged) is caught up by the projector, and the
+   * answer is then a little behind rather than an error for a change that was made.
+   */
   const afterWriting = async ({ membership }: Access, changed: readonly string[]) => {
-    for (const meetingId of changed) await projectNow(meetingId)
+    for (const meetingId of changed) await projectNow(meetingId).catch(() => undefined)
     return readLedger(storage, membership.coalitionId)
   }
 
