@@ -39,6 +39,35 @@ test('the chair imports minutes from a text file and lands in the meeting', asyn
   await expect(page.getByRole('heading', { level: 1 })).toContainText('pay-campaign')
 })
 
+test('a long upload shows how far it has got, then lands in the meeting', async ({ accord }) => {
+  const page = await accord.pageFor(accord.chair)
+  await page.goto(`/c/${accord.coalitionId}`)
+  // About 300 KB of minutes over a link sending 100 KB a second: a few seconds of upload.
+  const paragraph = 'ALC reported on the winter pressures work and the regional figures. '
+  const text = `# Long minutes\n\n${Array.from({ length: 4400 }, () => paragraph).join('\n\n')}`
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 100 * 1024,
+  })
+  const section = page.getByRole('region', { name: 'Import minutes' })
+  await section.getByLabel('Minutes file').setInputFiles({
+    name: 'long.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(text),
+  })
+  await section.getByRole('button', { name: 'Import minutes' }).click()
+
+  const progress = section.getByRole('status')
+  await expect(progress).toContainText(/Uploading… \d+%/)
+  await expect(progress.getByRole('progressbar', { name: 'Upload' })).toBeVisible()
+  await expect(page).toHaveURL(/\/meetings\//, { timeout: 30_000 })
+  await expect(minutesPage(page).editor).toContainText('winter pressures')
+})
+
 test('a file the server cannot import gets its message in an alert', async ({ accord }) => {
   const page = await accord.pageFor(accord.chair)
   await page.goto(`/c/${accord.coalitionId}`)

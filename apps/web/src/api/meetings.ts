@@ -1,6 +1,7 @@
 import { meetingSchema, type Meeting, type NewMeeting } from '@accord/minutes/meeting'
 import { z } from 'zod'
 import { request, segment } from './request.ts'
+import { uploadForm } from './upload.ts'
 
 const meetingBodySchema = z.object({ meeting: meetingSchema })
 const meetingsBodySchema = z.object({ meetings: z.array(meetingSchema) })
@@ -27,17 +28,26 @@ export interface MinutesImport {
   date: string
 }
 
-/** Creates a meeting holding existing minutes, from a .txt, .md or .docx file or pasted text. */
-export function importMeeting(coalitionId: string, input: MinutesImport): Promise<Meeting> {
+/**
+ * Creates a meeting holding existing minutes, from a .txt, .md or .docx file or pasted text.
+ * `onProgress` hears how much of the upload has been sent (0–1).
+ */
+export function importMeeting(
+  coalitionId: string,
+  input: MinutesImport,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<Meeting> {
   const form = new FormData()
   if (input.file) form.append('file', input.file)
   if (input.text) form.append('text', input.text)
   form.append('title', input.title)
   form.append('date', input.date)
-  return request(`/api/coalitions/${segment(coalitionId)}/meetings/import`, meetingBodySchema, {
-    method: 'POST',
-    body: form,
-  }).then((body) => body.meeting)
+  return uploadForm(
+    `/api/coalitions/${segment(coalitionId)}/meetings/import`,
+    form,
+    meetingBodySchema,
+    onProgress,
+  ).then((body) => body.meeting)
 }
 
 export function getMeeting(id: string, signal?: AbortSignal): Promise<Meeting> {

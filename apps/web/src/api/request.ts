@@ -78,14 +78,19 @@ async function send(path: string, { method = 'GET', body, signal }: Options): Pr
     body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   })
   if (response.ok) return response
-  const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined))
+  throw errorFromBody(response.status, await response.json().catch(() => undefined))
+}
+
+/** The ApiError for an error answer's status and JSON body; tells listeners a session ended. */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(body)
   const error = parsed.success
-    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message)
-    : new ApiError(response.status, 'http_error', `The server answered ${response.status}.`)
+    ? new ApiError(status, parsed.data.error.code, parsed.data.error.message)
+    : new ApiError(status, 'http_error', `The server answered ${status}.`)
   if (error.status === 401 && error.code === 'unauthenticated') {
     for (const listener of sessionEndedListeners) listener()
   }
-  throw error
+  return error
 }
 
 /** A path segment from an id the URL gave us: never trusted to be URL-safe. */

@@ -22,15 +22,18 @@ export function ImportMinutesForm({ coalitionId }: { coalitionId: string }) {
   const [date, setDate] = useState(todayIsoDate)
   const [error, setError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  /** How much of the upload has been sent, 0–1; the server then structures the minutes. */
+  const [sent, setSent] = useState(0)
   const errorId = `${id}-error`
   const describedBy = error ? errorId : undefined
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     setSubmitting(true)
+    setSent(0)
     setError(null)
     try {
-      const meeting = await importMeeting(coalitionId, { file, text, title, date })
+      const meeting = await importMeeting(coalitionId, { file, text, title, date }, setSent)
       await navigate(`/meetings/${meeting.id}`)
     } catch (caught) {
       setError(errorMessage(caught))
@@ -95,6 +98,16 @@ export function ImportMinutesForm({ coalitionId }: { coalitionId: string }) {
           {submitting ? 'Importing…' : 'Import minutes'}
         </button>
       </div>
+      {submitting && (
+        <div className="import-minutes__progress" role="status">
+          <progress max={1} value={sent} aria-label="Upload" />
+          <span>
+            {sent < 1
+              ? `Uploading… ${Math.round(sent * 100)}%`
+              : 'Reading and structuring the minutes…'}
+          </span>
+        </div>
+      )}
       <FormError id={errorId} message={error} />
     </form>
   )
