@@ -1,7 +1,20 @@
+import { Link } from 'react-router'
+import { organisationPath } from '../organisation/OrganisationLinks.tsx'
 import type { OrganisationCounts as Counts } from './counts.ts'
 
-/** Open, overdue and done actions per organisation; also the text of the chart beside it. */
-export function OrganisationCounts({ counts, id }: { counts: readonly Counts[]; id: string }) {
+/**
+ * Open, overdue and done actions per organisation, each name leading to that organisation's
+ * page and exports; also the text of the chart beside it.
+ */
+export function OrganisationCounts({
+  counts,
+  id,
+  coalitionId,
+}: {
+  counts: readonly Counts[]
+  id: string
+  coalitionId: string
+}) {
   return (
     <div className="table-scroll">
       <table className="data-table tracker-counts" id={id}>
@@ -21,7 +34,8 @@ export function OrganisationCounts({ counts, id }: { counts: readonly Counts[]; 
           {counts.map((row) => (
             <tr key={row.organisationId}>
               <th scope="row">
-                {row.name} <span className="muted">({row.shortName})</span>
+                <Link to={organisationPath(coalitionId, row.organisationId)}>{row.name}</Link>{' '}
+                <span className="muted">({row.shortName})</span>
               </th>
               <td>{row.open}</td>
               <td>{row.overdue}</td>

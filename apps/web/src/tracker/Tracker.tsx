@@ -56,7 +56,7 @@ export function Tracker({ ledger, coalitionId, mayEdit, onSaved }: TrackerProps)
       </section>
       <section className="tracker-overview" aria-labelledby="tracker-overview-heading">
         <h2 id="tracker-overview-heading">Overview</h2>
-        <OrganisationCounts counts={counts} id="tracker-counts" />
+        <OrganisationCounts counts={counts} id="tracker-counts" coalitionId={coalitionId} />
         <Suspense fallback={<p className="muted">Loading charts…</p>}>
           <TrackerCharts counts={counts} trend={trend} />
         </Suspense>
