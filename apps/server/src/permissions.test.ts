@@ -11,6 +11,9 @@ import Database from 'better-sqlite3'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@accord/coalition'
+import { minutesToUpdate } from '@accord/minutes/import'
+import type { Ledger } from '@accord/minutes/ledger'
+import * as Y from 'yjs'
 import { loadConfig } from './config.ts'
 import { startServer, type RunningServer } from './server.ts'
 import {
@@ -168,7 +171,65 @@ async function freshMeeting(): Promise<string> {
   return meeting.id
 }
 
+/**
+ * A fresh meeting whose minutes hold one action owed by ALC and one agreed ask backed by
+ * `supporters`, written as an editor would and projected into the ledger.
+ */
+async function freshStructuredMeeting(supporters: string[] = []): Promise<Fixture> {
+  const id = await freshMeeting()
+  const action = randomBytes(8).toString('hex')
+  const ask = randomBytes(8).toString('hex')
+  const editor = seed.chair.sync(id)
+  try {
+    await editor.synced()
+    const text = (words: string) => [{ type: 'text', text: words }]
+    const minutes = {
+      type: 'doc',
+      content: [
+        {
+          type: 'actionItem',
+          attrs: {
+            id: action,
+            owners: [seed.organisations.alc],
+            status: 'open',
+            due: '2025-05-01',
+          },
+          content: text('ALC will write to the council.'),
+        },
+        {
+          type: 'ask',
+          attrs: { id: ask, target: 'HM Treasury', supporters, status: 'agreed' },
+          content: text('Fund the pay rise.'),
+        },
+      ],
+    }
+    Y.applyUpdate(editor.doc, minutesToUpdate(minutes))
+    await editor.saved()
+  } finally {
+    editor.destroy()
+  }
+  const deadline = Date.now() + 5000
+  while (!(await ledger()).asks.some((a) => a.key === ask)) {
+    if (Date.now() > deadline) throw new Error('the fresh minutes never reached the ledger')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  return { id, action, ask }
+}
+
 // What a row could change, as the chair sees it.
+
+const ledger = async () =>
+  (await seed.chair.expect(200, 'GET', `/api/coalitions/${cid()}/ledger`)) as Ledger
+const actionOf = async (key: string) => (await ledger()).actions.find((a) => a.key === key)
+const askOf = async (key: string) => (await ledger()).asks.find((a) => a.key === key)
+const feeds = async () =>
+  (
+    await seed.chair.expect(
+      200,
+      'GET',
+      `/api/coalitions/${cid()}/organisations/${seed.organisations.cnn}/calendar-feeds`,
+    )
+  ).feeds as unknown[]
 
 const coalitionName = async () =>
   (await seed.chair.expect(200, 'GET', `/api/coalitions/${cid()}`)).coalition.name as string
@@ -200,6 +261,7 @@ const meetingsList = async () =>
 const meeting = async (id: string) =>
   (await seed.chair.expect(200, 'GET', `/api/meetings/${id}`)).meeting as {
     id: string
+    status: string
     title: string
     date: string
     coalitionId: string
@@ -223,6 +285,15 @@ const manage = (ok: number): Expected => ({
   chair: ok,
   secretariat: ok,
   member: 403,
+  observer: 403,
+  outsider: 404,
+  signedOut: 401,
+})
+/** Those who may type in the minutes; observers only read them. */
+const edit = (ok: number): Expected => ({
+  chair: ok,
+  secretariat: ok,
+  member: ok,
   observer: 403,
   outsider: 404,
   signedOut: 401,
@@ -557,6 +628,133 @@ const rows: Row[] = [
     scope: 'meeting',
     path: () => `/api/meetings/${seed.meetingId}/minutes`,
     check: (answer) => expect(answer.body).toHaveProperty('minutes'),
+  },
+  {
+    method: 'GET',
+    route: '/api/coalitions/:cid/ledger',
+    expected: read,
+    scope: 'coalition',
+    path: () => `/api/coalitions/${cid()}/ledger`,
+    check: (answer) => expect(answer.body.coalition.id).toBe(cid()),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/coalitions/:cid/actions/:key',
+    expected: edit(200),
+    scope: 'coalition',
+    setup: () => freshStructuredMeeting(),
+    path: (f) => `/api/coalitions/${cid()}/actions/${f.action}`,
+    body: () => ({ status: 'done' }),
+    observe: async (f) => (await actionOf(f.action!))?.status,
+    check: (answer) => expect(answer.body.action.status).toBe('done'),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/coalitions/:cid/asks/:key',
+    expected: manage(200),
+    scope: 'coalition',
+    setup: () => freshStructuredMeeting(),
+    path: (f) => `/api/coalitions/${cid()}/asks/${f.ask}`,
+    body: () => ({ status: 'sent' }),
+    observe: async (f) => (await askOf(f.ask!))?.status,
+    check: (answer) => expect(answer.body.ask.status).toBe('sent'),
+  },
+  {
+    method: 'POST',
+    route: '/api/coalitions/:cid/asks/:key/endorsement',
+    expected: edit(200),
+    scope: 'coalition',
+    setup: () => freshStructuredMeeting(),
+    path: (f) => `/api/coalitions/${cid()}/asks/${f.ask}/endorsement`,
+    observe: async (f) => (await askOf(f.ask!))?.supporters,
+    check: (answer) => expect(answer.body.ask.supporters).toHaveLength(1),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/coalitions/:cid/asks/:key/endorsement',
+    expected: edit(200),
+    scope: 'coalition',
+    setup: () => freshStructuredMeeting(Object.values(seed.organisations)),
+    path: (f) => `/api/coalitions/${cid()}/asks/${f.ask}/endorsement`,
+    observe: async (f) => (await askOf(f.ask!))?.supporters,
+    check: (answer) => expect(answer.body.ask.supporters).toHaveLength(2),
+  },
+  {
+    method: 'GET',
+    route: '/api/coalitions/:cid/organisations/:oid/commitments.csv',
+    expected: read,
+    scope: 'coalition',
+    path: () => `/api/coalitions/${cid()}/organisations/${seed.organisations.alc}/commitments.csv`,
+    check: (answer) => expect(answer.body).toContain('Action,Status,Due'),
+  },
+  {
+    method: 'POST',
+    route: '/api/coalitions/:cid/organisations/:oid/calendar-feeds',
+    variant: "an organisation's own people and the secretariat",
+    expected: { ...edit(201), observer: 201 },
+    scope: 'coalition',
+    path: () => `/api/coalitions/${cid()}/organisations/${seed.organisations.cnn}/calendar-feeds`,
+    observe: feeds,
+    check: (answer) => expect(answer.body.url).toMatch(/\/calendar\/[A-Za-z0-9_-]+\.ics$/),
+  },
+  {
+    method: 'GET',
+    route: '/api/coalitions/:cid/asks/letter.md',
+    expected: read,
+    scope: 'coalition',
+    setup: () => freshStructuredMeeting([seed.organisations.fpct]),
+    path: () => `/api/coalitions/${cid()}/asks/letter.md`,
+    check: (answer) => expect(answer.body).toContain('Fund the pay rise.'),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/:id/approve',
+    expected: chairOnly(200),
+    scope: 'meeting',
+    setup: async () => ({ id: await freshMeeting() }),
+    path: (f) => `/api/meetings/${f.id}/approve`,
+    observe: async (f) => (await meeting(f.id!)).status,
+    check: (answer) => expect(answer.body.meeting.status).toBe('approved'),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/:id/reopen',
+    expected: chairOnly(200),
+    scope: 'meeting',
+    setup: async () => {
+      const id = await freshMeeting()
+      await seed.chair.expect(200, 'POST', `/api/meetings/${id}/approve`)
+      return { id }
+    },
+    path: (f) => `/api/meetings/${f.id}/reopen`,
+    observe: async (f) => (await meeting(f.id!)).status,
+    check: (answer) => expect(answer.body.meeting.status).toBe('draft'),
+  },
+  {
+    method: 'GET',
+    route: '/api/meetings/:id/versions',
+    expected: read,
+    scope: 'meeting',
+    path: () => `/api/meetings/${seed.meetingId}/versions`,
+    check: (answer) => expect(answer.body.versions).toEqual([]),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/:id/next',
+    expected: manage(201),
+    scope: 'meeting',
+    path: () => `/api/meetings/${seed.meetingId}/next`,
+    body: () => ({ title: fresh('Next call'), date: '2025-03-18' }),
+    observe: async () => (await meetingsList()).length,
+    check: (answer) => expect(answer.body.meeting.coalitionId).toBe(cid()),
+  },
+  {
+    method: 'GET',
+    route: '/api/meetings/:id/export.md',
+    expected: read,
+    scope: 'meeting',
+    path: () => `/api/meetings/${seed.meetingId}/export.md`,
+    check: (answer) => expect(answer.body).toContain('Fortnightly call'),
   },
   {
     method: 'POST',

@@ -43,9 +43,11 @@ export class AccordClient {
       this.cookie = pair!.endsWith('=') ? undefined : pair
     }
     const text = await response.text()
+    // Downloads (CSV, Markdown, calendars) come back as their text.
+    const json = response.headers.get('content-type')?.startsWith('application/json')
     return {
       status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
+      body: (text ? (json ? JSON.parse(text) : text) : undefined) as T,
       headers: response.headers,
     }
   }
