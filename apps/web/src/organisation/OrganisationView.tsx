@@ -6,9 +6,9 @@ import { CalendarFeedsSection } from './CalendarFeedsSection.tsx'
 import { commitmentsOf } from './commitments.ts'
 import { CommitmentsSections } from './CommitmentsSections.tsx'
 import { ExportsSection } from './ExportsSection.tsx'
-import { LedgerLoader } from './LedgerLoader.tsx'
+import { LedgerLoader } from '../ledger/LedgerLoader.tsx'
 import { OrganisationLinks } from './OrganisationLinks.tsx'
-import type { useLedger } from './use-ledger.ts'
+import type { useLedger } from '../ledger/use-ledger.ts'
 import './organisation.css'
 
 interface OrganisationViewProps {

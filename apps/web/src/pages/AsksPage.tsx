@@ -5,9 +5,9 @@ import { withAsk } from '../asks/group-asks.ts'
 import { CoalitionLoader } from '../coalitions/CoalitionLoader.tsx'
 import { CoalitionNav } from '../coalitions/CoalitionNav.tsx'
 import { useCoalition } from '../coalitions/use-coalition.ts'
-import { LedgerLoader } from '../organisation/LedgerLoader.tsx'
+import { LedgerLoader } from '../ledger/LedgerLoader.tsx'
 import { OrganisationLinks } from '../organisation/OrganisationLinks.tsx'
-import { useLedger } from '../organisation/use-ledger.ts'
+import { useLedger } from '../ledger/use-ledger.ts'
 import '../asks/asks.css'
 
 export function AsksPage() {

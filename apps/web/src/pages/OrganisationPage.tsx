@@ -5,7 +5,7 @@ import { CoalitionNav } from '../coalitions/CoalitionNav.tsx'
 import { useCoalition } from '../coalitions/use-coalition.ts'
 import { OrganisationLinks } from '../organisation/OrganisationLinks.tsx'
 import { OrganisationView } from '../organisation/OrganisationView.tsx'
-import { useLedger } from '../organisation/use-ledger.ts'
+import { useLedger } from '../ledger/use-ledger.ts'
 
 export function OrganisationPage() {
   const { coalitionId = '', organisationId = '' } = useParams()

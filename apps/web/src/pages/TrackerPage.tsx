@@ -7,7 +7,7 @@ import { CoalitionNav } from '../coalitions/CoalitionNav.tsx'
 import { useCoalition } from '../coalitions/use-coalition.ts'
 import { LoadError } from '../components/LoadError.tsx'
 import { Tracker } from '../tracker/Tracker.tsx'
-import { useLedger } from '../tracker/use-ledger.ts'
+import { useLedger } from '../ledger/use-ledger.ts'
 
 export function TrackerPage() {
   const { coalitionId = '' } = useParams()

@@ -3,13 +3,14 @@ import { startTransition, useCallback, useEffect } from 'react'
 import { getLedger } from '../api/ledger.ts'
 import { useApi } from '../api/use-api.ts'
 
-/** How often an open tracker asks for the ledger again while the tab is visible. */
+/** How often an open page asks for the ledger again while the tab is visible. */
 export const LEDGER_REFRESH_MS = 30_000
 
 /**
  * The coalition's ledger, kept close to the minutes: loaded again whenever the window regains
  * focus or the tab becomes visible, and every 30 seconds while it is visible, so changes made
- * in a meeting's editor show here without a reload. A refresh keeps the table on screen.
+ * in a meeting's editor, or by others on these pages, show without a reload. A refresh keeps
+ * what is on screen until the new ledger arrives. The tracker, organisation and asks pages use it.
  *
  * `actionSaved` puts an action the server answered a change with into the ledger (as a
  * transition, so a control's optimistic value hands over to it without flicker), then reads the
@@ -48,5 +49,5 @@ export function useLedger(coalitionId: string) {
     [update, refresh],
   )
 
-  return { state: loaded.state, retry: loaded.retry, actionSaved }
+  return { state: loaded.state, retry: loaded.retry, update, actionSaved }
 }
