@@ -109,17 +109,16 @@ async function admit(
   if (!person || !sessionHash) {
     return { refused: { code: CloseCode.Unauthenticated, reason: 'sign in first' } }
   }
+  // Approved minutes take no edits from anyone, whatever their role: the room refuses them.
+  // The meeting is read under its status lock, so an approval under way is not undone by a
+  // status read before it; after a restart, this is what makes the room read-only again.
   const meeting = meetingIdSchema.safeParse(meetingId).success
-    ? await meetings.getMeeting(meetingId)
+    ? await followStatus(meetings, rooms, meetingId)
     : undefined
   const membership = meeting && (await coalitions.findMembership(person.id, meeting.coalitionId))
   if (!meeting || !membership) {
     return { refused: { code: CloseCode.MeetingNotFound, reason: 'no such meeting' } }
   }
-  // Approved minutes take no edits from anyone, whatever their role: the room refuses them.
-  // Read again under the meeting's status lock, so an approval under way is not undone by a
-  // status read before it; after a restart, this is what makes the room read-only again.
-  await followStatus(meetings, rooms, meeting.id)
   const organisations = await coalitions.listOrganisations(membership.coalitionId)
   const organisation = organisations.find((o) => o.id === membership.organisationId)
   return {
