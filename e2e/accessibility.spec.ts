@@ -1,18 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures.ts'
-
-/**
- * The pages not covered by their own specs' checks (tracker, organisation, asks and meeting
- * pages check themselves): none may have a serious or critical accessibility violation.
- */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')
-  expect(
-    serious.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) })),
-  ).toEqual([])
-}
+import { expectNoSeriousViolations } from './support/accessibility.ts'
 
 test('signed-out pages: sign in, sign up, an invite and a page that does not exist', async ({
   accord,
@@ -32,7 +19,7 @@ test('signed-out pages: sign in, sign up, an invite and a page that does not exi
   ] as const) {
     await page.goto(url)
     await expect(page.getByRole('heading', { level: 1 })).toContainText(heading)
-    await expectAccessible(page)
+    await expectNoSeriousViolations(page)
   }
 })
 
@@ -41,12 +28,12 @@ test("signed-in pages: the coalition's meetings and its settings", async ({ acco
   const page = await accord.pageFor(accord.chair)
   await page.goto(`/c/${accord.coalitionId}`)
   await expect(page.getByRole('link', { name: /Fortnightly call/ })).toBeVisible()
-  await expectAccessible(page)
+  await expectNoSeriousViolations(page)
 
   await page
     .getByRole('navigation', { name: 'Coalition' })
     .getByRole('link', { name: 'Settings' })
     .click()
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
-  await expectAccessible(page)
+  await expectNoSeriousViolations(page)
 })

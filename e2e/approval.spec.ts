@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import JSZip from 'jszip'
 import * as decoding from 'lib0/decoding'
@@ -8,18 +7,11 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { expect, test } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { expectNoSeriousViolations } from './support/accessibility.ts'
 
 const MINUTES = 'The budget for 2025 was agreed.'
 // Longer than the page's status poll (10 s): the member's page learns without a reload.
 const NOTICED = { timeout: 15_000 }
-
-/** axe's serious and critical findings on the page as it stands, by rule and element. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, nodes: violation.nodes.map((node) => node.target) }))
-}
 
 /** Downloads a file through one of the page's buttons and returns its bytes. */
 async function download(page: Page, button: string): Promise<Buffer> {
@@ -97,7 +89,7 @@ test('a chair approves the minutes: every open editor turns read-only, the serve
   await chairPage.getByRole('button', { name: 'Approve minutes' }).click()
   const dialog = chairPage.getByRole('alertdialog', { name: 'Approve the minutes?' })
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
-  expect(await seriousViolations(chairPage)).toEqual([])
+  await expectNoSeriousViolations(chairPage)
   await chairPage.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(chairPage.getByRole('button', { name: 'Approve minutes' })).toBeFocused()
@@ -133,7 +125,7 @@ test('a chair approves the minutes: every open editor turns read-only, the serve
   await fresh.expectText(MINUTES)
   await expect(fresh.editor).toHaveAttribute('contenteditable', 'false')
 
-  expect(await seriousViolations(memberPage)).toEqual([])
+  await expectNoSeriousViolations(memberPage)
 
   // The approved version is listed, and opens read-only as it was approved.
   const versions = chairPage.getByRole('region', { name: 'Versions' })
@@ -144,7 +136,7 @@ test('a chair approves the minutes: every open editor turns read-only, the serve
   const approved = chairPage.getByRole('textbox', { name: 'Approved minutes' })
   await expect(approved).toHaveText(MINUTES)
   await expect(approved).toHaveAttribute('contenteditable', 'false')
-  expect(await seriousViolations(chairPage)).toEqual([])
+  await expectNoSeriousViolations(chairPage)
   const versionMarkdown = await download(chairPage, 'Markdown (.md)')
   expect(versionMarkdown.toString('utf8')).toContain(MINUTES)
 })
@@ -206,5 +198,5 @@ test('the minutes download as Word and Markdown from the meeting page', async ({
   const docx = await JSZip.loadAsync(await download(page, 'Word (.docx)'))
   expect(await docx.file('word/document.xml')?.async('string')).toContain(MINUTES)
   expect((await download(page, 'Markdown (.md)')).toString('utf8')).toContain(MINUTES)
-  expect(await seriousViolations(page)).toEqual([])
+  await expectNoSeriousViolations(page)
 })

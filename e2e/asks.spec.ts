@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { AccordClient } from '@accord/server/testing'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { expectNoSeriousViolations } from './support/accessibility.ts'
 
 const SENTENCE = 'We will ask HM Treasury to fund the pay rise, supported by ALC.'
 const NCVO = 'National Council for Voluntary Organisations'
@@ -67,14 +67,6 @@ async function askInLedger(accord: Accord): Promise<string> {
 /** The board's card of the one ask. */
 const askCard = (page: Page) =>
   page.getByRole('listitem').filter({ has: page.getByText('fund the pay rise') })
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
-  ).toEqual([])
-}
 
 const today = () => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())
 

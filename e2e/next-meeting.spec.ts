@@ -1,19 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { expectNoSeriousViolations } from './support/accessibility.ts'
 
 const ALC_ACTION = 'ALC will circulate the summary by Friday.'
 const FPCT_ACTION = 'FPCT will draft the joint letter by Friday.'
 const FPCT_DONE = 'FPCT will book the hall by Friday.'
-
-/** axe's serious and critical findings on the page as it stands, by rule and element. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, nodes: violation.nodes.map((node) => node.target) }))
-}
 
 /** The minutes' blocks in order: headings, and actions by their text alone. */
 function outline(page: Page): Promise<string[]> {
@@ -55,7 +47,7 @@ test('"Start next meeting" carries the open actions under their organisations', 
     .getByRole('combobox', { name: 'Status' })
     .selectOption('done')
   await minutes.expectSaved()
-  expect(await seriousViolations(page)).toEqual([])
+  await expectNoSeriousViolations(page)
 
   const next = page.getByRole('region', { name: 'Start the next meeting' })
   await expect(next.getByRole('textbox', { name: 'Title' })).toHaveValue('Fortnightly call')
@@ -82,5 +74,5 @@ test('"Start next meeting" carries the open actions under their organisations', 
       `action: ${FPCT_ACTION}`,
     ])
   await expect(carried.editor.locator('[data-type="action-item"]')).toHaveCount(2)
-  expect(await seriousViolations(page)).toEqual([])
+  await expectNoSeriousViolations(page)
 })

@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
 import { request, type Locator, type Page } from '@playwright/test'
 import ICAL from 'ical.js'
 import Papa from 'papaparse'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { expectNoSeriousViolations } from './support/accessibility.ts'
+import { importMinutes } from './support/import-minutes.ts'
 
 const NCVO = 'National Council for Voluntary Organisations'
 
@@ -33,20 +34,15 @@ async function meetingWithCommitments(accord: Accord): Promise<string> {
     name: NCVO,
     shortName: 'NCVO',
   })
-  const form = new FormData()
-  form.set('text', MINUTES)
-  form.set('title', 'March call')
-  form.set('date', '2025-03-04')
-  const response = await fetch(
-    `${accord.server.url}/api/coalitions/${accord.coalitionId}/meetings/import`,
-    { method: 'POST', headers: { cookie: accord.chair.cookie ?? '' }, body: form },
-  )
-  expect(response.status, await response.clone().text()).toBe(201)
-  const { meeting } = (await response.json()) as { meeting: { id: string } }
+  const meetingId = await importMinutes(accord, {
+    text: MINUTES,
+    title: 'March call',
+    date: '2025-03-04',
+  })
 
   const page = await accord.pageFor(accord.chair)
   const minutes = minutesPage(page)
-  await minutes.open(meeting.id)
+  await minutes.open(meetingId)
   await page
     .getByRole('complementary', { name: 'Structure' })
     .getByRole('button', { name: 'Accept all suggestions' })
@@ -75,7 +71,7 @@ async function meetingWithCommitments(accord: Accord): Promise<string> {
     )
   await patch('book a venue', 'done')
   await patch('council leader', 'dropped')
-  return meeting.id
+  return meetingId
 }
 
 const section = (page: Page, name: string) =>
@@ -83,14 +79,6 @@ const section = (page: Page, name: string) =>
 
 /** The quoted sentences of a section, in the order shown. */
 const quotes = (region: Locator) => region.locator('blockquote').allInnerTexts()
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
-  ).toEqual([])
-}
 
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(

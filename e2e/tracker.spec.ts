@@ -1,24 +1,16 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { expectNoSeriousViolations } from './support/accessibility.ts'
+import { importMinutes } from './support/import-minutes.ts'
 
 const SENTENCE = 'ALC will circulate the summary by Friday.'
 const LETTER = 'CT will draft the response letter.'
 
 /** A meeting imported from plain text, as the chair would paste it. */
-async function importMeeting(accord: Accord, paragraphs: string[]): Promise<string> {
-  const form = new FormData()
-  form.set('text', ['Fortnightly call', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'))
-  form.set('title', 'Imported call')
-  form.set('date', '2025-03-04')
-  const response = await fetch(
-    `${accord.server.url}/api/coalitions/${accord.coalitionId}/meetings/import`,
-    { method: 'POST', headers: { cookie: accord.chair.cookie ?? '' }, body: form },
-  )
-  expect(response.status, await response.clone().text()).toBe(201)
-  const { meeting } = (await response.json()) as { meeting: { id: string } }
-  return meeting.id
+function importMeeting(accord: Accord, paragraphs: string[]): Promise<string> {
+  const text = ['Fortnightly call', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n')
+  return importMinutes(accord, { text, title: 'Imported call', date: '2025-03-04' })
 }
 
 /** Opens the minutes and turns every suggestion into an action node, as a member would. */
@@ -251,9 +243,5 @@ test('the tracker has no serious or critical accessibility problems', async ({ a
   await view.row(LETTER).locator('summary').click()
   await expect(page.getByRole('group', { name: /Owners of/ })).toBeVisible()
 
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')
-  expect(
-    serious.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target) })),
-  ).toEqual([])
+  await expectNoSeriousViolations(page)
 })
