@@ -5,7 +5,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from './traces.ts'
 
-const packages = ['yjs', 'y-websocket', 'y-protocols', 'lib0', 'ws', '@y/websocket-server']
+const packages = [
+  'yjs',
+  'y-websocket',
+  'y-protocols',
+  'lib0',
+  'ws',
+  '@y/websocket-server',
+  '@hocuspocus/server',
+  '@hocuspocus/provider',
+]
 
 export function machine() {
   const cpus = os.cpus()
@@ -42,4 +51,18 @@ function accordCommit(): string {
   } catch {
     return 'unknown'
   }
+}
+
+/** The line every section of RESULTS.md starts with: where, when, and which versions. */
+export function machineLine(
+  machine: Record<string, string | number>,
+  versions: Record<string, string>,
+): string {
+  const load = Number(machine.loadAverage1m)
+  return (
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ` +
+    `${Number.isFinite(load) ? load.toFixed(2) : '–'} at the start. Accord ${versions.accord}, ` +
+    `yjs ${versions.yjs}, @y/websocket-server ${versions['@y/websocket-server']}, ` +
+    `@hocuspocus/server ${versions['@hocuspocus/server'] ?? 'not run'}.`
+  )
 }

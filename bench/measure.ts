@@ -5,7 +5,7 @@
  */
 import { fork } from 'node:child_process'
 import path from 'node:path'
-import type { LoadMessage, LoadParams, LoadResult } from './load/messages.ts'
+import type { GeneratorMessage, LoadParams, LoadResult } from './load/messages.ts'
 import type { BenchOptions } from './options.ts'
 import {
   cpuSeconds,
@@ -42,7 +42,7 @@ export interface ServerRun {
 }
 
 export async function measureOnce(name: ServerName, options: BenchOptions): Promise<ServerRun> {
-  const server = await startServer(name)
+  const server = await startServer(name, { profileDir: options.profileDir })
   let measured: Measured
   let serverExit: string
   try {
@@ -59,6 +59,7 @@ async function drive(server: RunningServer, options: BenchOptions): Promise<Meas
   const { room, headers } = await server.createRoom()
   const params: LoadParams = {
     syncUrl: server.syncUrl,
+    protocol: server.protocol,
     room,
     headers,
     clients: options.clients,
@@ -85,40 +86,63 @@ async function drive(server: RunningServer, options: BenchOptions): Promise<Meas
 }
 
 /** What a load run measured, with the CPU and memory of each server process in order. */
-export interface LoadRun {
+export interface LoadRun extends GeneratorRun<LoadResult> {
   load: LoadResult
+}
+
+/** P1's load generator (typing fan-out) against servers already started; see runGenerator. */
+export async function runLoad(
+  params: LoadParams,
+  serverPids: readonly number[],
+  options: BenchOptions,
+  extra: { services?: string[]; onWindow?(phase: 'start' | 'end'): void } = {},
+): Promise<LoadRun> {
+  // Generous: trace loading and connecting, the run itself, the drain, and the goodbyes.
+  const budgetMs =
+    (60 + options.warmupSeconds + options.durationSeconds + options.drainSeconds) * 1000
+  const run = await runGenerator<LoadResult>(loadGenerator, params, serverPids, {
+    ...extra,
+    budgetMs,
+  })
+  return { ...run, load: run.result }
+}
+
+/** What a load generator measured, with the CPU and memory of each server process in order. */
+export interface GeneratorRun<R> {
+  result: R
   servers: { cpuPercent: number; memory: Memory | null }[]
   /** CPU of the `services` processes (e.g. PostgreSQL, Redis), left out of `otherCpuPercent`. */
   servicesCpuPercent: number
   otherCpuPercent: number
   stealPercent: number
+  /** From the generator's `connected` message; NaN if it sent none. */
   connectMs: number
 }
 
 /**
- * Runs the load generator with `params` against servers already started (their pids, for CPU
- * from /proc in the window); `services` names processes the servers use (PostgreSQL, Redis)
- * whose CPU is counted apart; `onWindow` is told when the window starts and ends.
+ * Runs a load generator (`script`, a child process speaking messages.ts's GeneratorMessage)
+ * with `params` against servers already started (their pids, for CPU from /proc in the window
+ * the generator announces); `services` names processes the servers use (PostgreSQL, Redis)
+ * whose CPU is counted apart; `onWindow` is told when the window starts and ends. Fails if no
+ * result arrives within `budgetMs`.
  */
-export async function runLoad(
-  params: LoadParams,
+export async function runGenerator<R>(
+  script: string,
+  params: unknown,
   serverPids: readonly number[],
-  options: BenchOptions,
   {
+    budgetMs,
     services = [],
     onWindow,
-  }: { services?: string[]; onWindow?(phase: 'start' | 'end'): void } = {},
-): Promise<LoadRun> {
+  }: { budgetMs: number; services?: string[]; onWindow?(phase: 'start' | 'end'): void },
+): Promise<GeneratorRun<R>> {
   const child = track(
-    fork(loadGenerator, [JSON.stringify(params)], {
+    fork(script, [JSON.stringify(params)], {
       cwd: repoRoot,
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   )
-  // Generous: trace loading and connecting, the run itself, the drain, and the goodbyes.
-  const budgetMs =
-    (60 + options.warmupSeconds + options.durationSeconds + options.drainSeconds) * 1000
   let start: CpuSnapshot | undefined
   let cpu: WindowCpu = {
     cpuPercents: serverPids.map(() => Number.NaN),
@@ -128,9 +152,9 @@ export async function runLoad(
   }
   let memories: (Memory | null)[] = serverPids.map(() => null)
   let connectMs = Number.NaN
-  const result = new Promise<LoadResult>((resolve, reject) => {
+  const result = new Promise<R>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no result within ${budgetMs} ms`)), budgetMs)
-    child.on('message', (message: LoadMessage) => {
+    child.on('message', (message: GeneratorMessage<R>) => {
       if (message.type === 'connected') connectMs = message.connectMs
       else if (message.type === 'window' && message.phase === 'start') {
         start = cpuSnapshot(serverPids, child.pid!, services)
@@ -151,9 +175,8 @@ export async function runLoad(
     })
   })
   try {
-    const load = await result
     return {
-      load,
+      result: await result,
       servers: cpu.cpuPercents.map((cpuPercent, i) => ({ cpuPercent, memory: memories[i]! })),
       servicesCpuPercent: cpu.servicesCpuPercent,
       otherCpuPercent: cpu.otherCpuPercent,

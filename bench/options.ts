@@ -1,13 +1,30 @@
 /** Command-line flags of `npm run bench`, each with a BENCH_* environment fallback. */
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { serverNames, type ServerName } from './servers.ts'
 import { automergePaperPath } from './traces.ts'
 
 /**
- * P1 typing fan-out against the servers; S1 structure, the projection in process; P7 scale-out,
- * P1's load on two Accord instances over PostgreSQL and Redis against one.
+ * The scenarios, in the order a full run takes them (README.md says what each measures):
+ *   typing      P1 typing fan-out, and P5 the durable acknowledgement under it
+ *   saturation  P2 the writer as fast as the slowest reader allows
+ *   join-storm  P3 20 clients join a 3 MB document at once
+ *   awareness   P4 100 clients moving their cursors twice a second
+ *   cold-open   P6 opening a stored document nobody has open; memory per loaded copy
+ *   scale-out   P7 P1's load on two Accord instances over PostgreSQL and Redis against one
+ *   concurrent  P8 two people typing at once, replayed at their recorded pace
+ *   structure   S1 the projection of minutes into actions and asks, in process
  */
-export const scenarioNames = ['typing', 'structure', 'scale-out'] as const
+export const scenarioNames = [
+  'typing',
+  'saturation',
+  'join-storm',
+  'awareness',
+  'cold-open',
+  'scale-out',
+  'concurrent',
+  'structure',
+] as const
 export type ScenarioName = (typeof scenarioNames)[number]
 
 export interface BenchOptions {
@@ -23,6 +40,8 @@ export interface BenchOptions {
   /** P7: the PostgreSQL database and Redis the instances share. */
   databaseUrl: string
   redisUrl: string
+  /** Where each server writes a V8 CPU profile (node --cpu-prof) when it stops; off if unset. */
+  profileDir?: string
 }
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
@@ -42,11 +61,12 @@ export const usage = [
   ...Object.entries(numeric).map(
     ([flag, o]) => `  --${flag} <n>  ${o.help} (default ${o.default}, env ${o.env})`,
   ),
-  `  --scenarios <a,b>  which scenarios: typing (P1), structure (S1), scale-out (P7) (default ${scenarioNames.join(',')}, env BENCH_SCENARIOS)`,
+  `  --scenarios <a,b>  which scenarios (default ${scenarioNames.join(',')}, env BENCH_SCENARIOS)`,
   `  --servers <a,b>  which servers (default ${serverNames.join(',')}, env BENCH_SERVERS)`,
   '  --trace <file>  editing trace (default ../shared/data/editing-traces/automerge-paper.json.gz)',
   `  --database-url <url>  PostgreSQL for P7 (default ${DEFAULT_DATABASE_URL}, env BENCH_DATABASE_URL)`,
   `  --redis-url <url>  Redis for P7 (default ${DEFAULT_REDIS_URL}, env BENCH_REDIS_URL)`,
+  '  --profile <dir>  each server writes a CPU profile (node --cpu-prof) into <dir> when it stops',
 ].join('\n')
 
 export function parseOptions(
@@ -62,6 +82,7 @@ export function parseOptions(
       trace: { type: 'string' },
       'database-url': { type: 'string' },
       'redis-url': { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }) as { values: Record<string, string | boolean | undefined> }
@@ -103,5 +124,6 @@ export function parseOptions(
     tracePath: typeof values.trace === 'string' ? values.trace : automergePaperPath,
     databaseUrl: String(values['database-url'] ?? env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL),
     redisUrl: String(values['redis-url'] ?? env.BENCH_REDIS_URL ?? DEFAULT_REDIS_URL),
+    ...(typeof values.profile === 'string' ? { profileDir: path.resolve(values.profile) } : {}),
   }
 }

@@ -6,15 +6,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import * as prettier from 'prettier'
-import { p1ResultsFile, p1Section, type P1Json } from './report.ts'
+import type { ScenarioName } from './options.ts'
+import { p1ResultsFile, p1Section, p5Section, type P1Json } from './report.ts'
 import { s1ResultsFile, s1Section, type S1Json } from './structure/report.ts'
 import { p7ResultsFile, p7Section, type P7Json } from './scale-out/report.ts'
+import { folderScenarios } from './scenarios.ts'
 import { repoRoot } from './traces.ts'
 
 const resultsPage = path.join(repoRoot, 'bench/RESULTS.md')
 
 function readJson<T>(file: string): T | undefined {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : undefined
+}
+
+function folderSection(name: ScenarioName): string[] {
+  const scenario = folderScenarios[name]!
+  const json = readJson<never>(scenario.resultsFile)
+  return json === undefined ? [] : scenario.section(json)
 }
 
 export async function writeResultsPage(): Promise<string> {
@@ -28,8 +36,14 @@ export async function writeResultsPage(): Promise<string> {
       '[README.md](README.md) for what is measured. Each scenario shows its latest run.',
     '',
     ...(p1 ? p1Section(p1) : []),
-    ...(s1 ? s1Section(s1) : []),
+    ...(p1 ? p5Section(p1) : []),
+    ...folderSection('saturation'),
+    ...folderSection('join-storm'),
+    ...folderSection('awareness'),
+    ...folderSection('cold-open'),
     ...(p7 ? p7Section(p7) : []),
+    ...folderSection('concurrent'),
+    ...(s1 ? s1Section(s1) : []),
   ].join('\n')
   const config = (await prettier.resolveConfig(resultsPage)) ?? {}
   fs.writeFileSync(resultsPage, await prettier.format(page, { ...config, filepath: resultsPage }))

@@ -1,9 +1,8 @@
 /**
- * `npm run bench`: scenario P1, typing fan-out, against Accord and the reference
- * y-websocket server in one run, then scenario S1, structure, in this process, then scenario
- * P7, scale-out, P1's load on two Accord instances over PostgreSQL and Redis (`--scenarios`
- * picks). Each server run gets a fresh process; runs alternate between servers so drift on the
- * machine touches both alike. See README.md.
+ * `npm run bench`: the scenarios `--scenarios` names (all by default, options.ts lists them),
+ * each against Accord and the peers (the reference y-websocket server and Hocuspocus) in one
+ * run. Each server run gets a fresh process; runs alternate between servers so drift on the
+ * machine touches all alike. See README.md.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -16,6 +15,8 @@ import {
   checkGoals,
   goalLines,
   health,
+  p5Goals,
+  p5Table,
   SCENARIO,
   summarizeRuns,
   table,
@@ -38,6 +39,7 @@ import {
   summarizeScaleOut,
   writeP7Json,
 } from './scale-out/report.ts'
+import { folderScenarios } from './scenarios.ts'
 import type { ServerName } from './servers.ts'
 import { S1_SCENARIO, s1Details, s1Goals, s1Table, writeS1Json } from './structure/report.ts'
 import { repoRoot, traceCredit } from './traces.ts'
@@ -54,7 +56,7 @@ if (options === 'help') {
   console.log(usage)
   process.exit(0)
 }
-const needsTrace = options.scenarios.some((name) => name === 'typing' || name === 'scale-out')
+const needsTrace = options.scenarios.some((name) => name !== 'structure')
 if (needsTrace && !fs.existsSync(options.tracePath)) {
   console.error(`Editing trace not found: ${options.tracePath} (shared/ must be beside the repo)`)
   process.exit(1)
@@ -69,9 +71,13 @@ try {
 
 async function main(options: BenchOptions): Promise<void> {
   const written: string[] = []
-  for (const scenario of options.scenarios) {
-    if (scenario === 'typing') written.push(await typingFanOut(options))
-    else if (scenario === 'scale-out') written.push(await scaleOut(options))
+  for (const name of options.scenarios) {
+    const inFolder = folderScenarios[name]
+    if (inFolder) {
+      console.log(`\n${inFolder.title}`)
+      written.push(await inFolder.run(options))
+    } else if (name === 'typing') written.push(await typingFanOut(options))
+    else if (name === 'scale-out') written.push(await scaleOut(options))
     else written.push(await structure())
   }
   written.push(await writeResultsPage())
@@ -167,6 +173,8 @@ async function typingFanOut(options: BenchOptions): Promise<string> {
   const problems = findProblems(runs)
   console.log(`\n${table(rows)}\n`)
   for (const line of goalLines(goals)) console.log(line)
+  console.log(`\n${p5Table(rows)}\n`)
+  for (const line of goalLines(p5Goals(rows))) console.log(line)
   for (const line of [...health(rows, options), ...problems]) console.log(line)
   const written = writeReport({
     date: startedAt,

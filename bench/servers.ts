@@ -2,6 +2,8 @@
  * The servers under test, each started fresh in its own process on 127.0.0.1:
  *   accord              apps/server (SQLite in a new temporary DATA_DIR), rooms are meetings
  *   y-websocket-server  @y/websocket-server, the reference; in memory, any room name works
+ *   hocuspocus          @hocuspocus/server, in memory, spoken to with its own provider
+ * The peers run from bench/peers/ (plain JavaScript, as their users deploy them).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -9,17 +11,16 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { AccordClient } from '@accord/server/testing'
+import type { Endpoint, Protocol } from './load/clients.ts'
 import { isRunning, removeFolder, stop, track, trackFolder } from './processes.ts'
 import { repoRoot } from './traces.ts'
 
-export const serverNames = ['accord', 'y-websocket-server'] as const
+export const serverNames = ['accord', 'y-websocket-server', 'hocuspocus'] as const
 export type ServerName = (typeof serverNames)[number]
 
-export interface RunningServer {
+export interface RunningServer extends Endpoint {
   name: ServerName
   pid: number
-  /** The y-websocket `serverUrl`; the room name is appended by the client. */
-  syncUrl: string
   /** http://127.0.0.1:<port>, for the API and /metrics. */
   baseUrl: string
   /** Whether the server sends Accord's durable acknowledgements (message type 64). */
@@ -43,7 +44,9 @@ const START_TIMEOUT_MS = 30_000
 interface Spec {
   args(port: number, dataDir: string): { argv: string[]; env: Record<string, string> }
   ready(base: string): Promise<boolean>
+  /** Where clients connect; y-websocket clients append the room name. */
   syncUrl(port: number): string
+  protocol: Protocol
   createRoom(base: string): Promise<Room>
   acks: boolean
   /** Turns a line of output into a problem worth reporting, or null. */
@@ -62,6 +65,7 @@ const specs: Record<ServerName, Spec> = {
       return response.ok && ((await response.json()) as { ok?: boolean }).ok === true
     },
     syncUrl: (port) => `ws://${HOST}:${port}/sync`,
+    protocol: 'y-websocket',
     // Every client is the coalition's chair, signed in once: one person in many tabs.
     createRoom: async (base) => {
       const chair = new AccordClient(base)
@@ -93,27 +97,59 @@ const specs: Record<ServerName, Spec> = {
   },
   'y-websocket-server': {
     args: (port) => ({
-      argv: [path.join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+      argv: [path.join(repoRoot, 'bench/peers/y-websocket-server.mjs')],
       env: { HOST, PORT: String(port) },
     }),
     ready: async (base) => (await fetch(base)).ok,
     syncUrl: (port) => `ws://${HOST}:${port}`,
-    createRoom: () => Promise.resolve({ room: 'bench-p1', headers: {} }),
+    protocol: 'y-websocket',
+    createRoom: () => Promise.resolve({ room: `bench-${crypto.randomUUID()}`, headers: {} }),
+    acks: false,
+    problem: (line, stream) => (stream === 'stderr' ? line : null),
+  },
+  hocuspocus: {
+    args: (port) => ({
+      argv: [path.join(repoRoot, 'bench/peers/hocuspocus.mjs')],
+      env: { HOST, PORT: String(port) },
+    }),
+    ready: async (base) => (await fetch(base)).ok,
+    syncUrl: (port) => `ws://${HOST}:${port}`,
+    protocol: 'hocuspocus',
+    createRoom: () => Promise.resolve({ room: `bench-${crypto.randomUUID()}`, headers: {} }),
     acks: false,
     problem: (line, stream) => (stream === 'stderr' ? line : null),
   },
 }
 
-/** `env` is added to the server's environment: P7 points Accord at PostgreSQL and Redis. */
+export interface StartOptions {
+  /** Added to the server's environment: P7 points Accord at PostgreSQL and Redis. */
+  env?: Record<string, string>
+  /**
+   * Writes a V8 CPU profile of the server (node --cpu-prof) into this folder when it stops,
+   * to see where its CPU goes: open it in Chrome DevTools or speedscope.
+   */
+  profileDir?: string
+}
+
 export async function startServer(
   name: ServerName,
-  extra: { env?: Record<string, string> } = {},
+  extra: StartOptions = {},
 ): Promise<RunningServer> {
   const spec = specs[name]
   const dataDir = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), `accord-bench-${name}-`)))
   const port = await freePort()
   const { argv, env } = spec.args(port, dataDir)
   Object.assign(env, extra.env)
+  if (extra.profileDir) {
+    fs.mkdirSync(extra.profileDir, { recursive: true })
+    argv.unshift(
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      extra.profileDir,
+      '--cpu-prof-name',
+      `${name}-${Date.now()}.cpuprofile`,
+    )
+  }
   const baseEnv = { ...process.env }
   // The reference server would persist to LevelDB if this were set; the bench runs it in memory.
   delete baseEnv.YPERSISTENCE
@@ -159,6 +195,7 @@ export async function startServer(
     name,
     pid: child.pid!,
     syncUrl: spec.syncUrl(port),
+    protocol: spec.protocol,
     baseUrl: base,
     acks: spec.acks,
     createRoom: () => spec.createRoom(base),

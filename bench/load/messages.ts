@@ -6,10 +6,12 @@
  *   result     everything measured, once the deliveries have drained
  */
 import type { Summary } from '../stats.ts'
+import type { Protocol } from './clients.ts'
 
 export interface LoadParams {
   /** The y-websocket `serverUrl` and room of the server under test. */
   syncUrl: string
+  protocol: Protocol
   room: string
   /** Sent with every websocket upgrade: Accord's session cookie. */
   headers: Record<string, string>
@@ -72,7 +74,14 @@ export interface AckResult extends Summary {
   savedPerSecond: number
 }
 
-export type LoadMessage =
+/**
+ * What any load generator sends its orchestrator (measure.ts runGenerator): `connected` once
+ * its clients are in (optional), `window` when the measured window starts and ends (server CPU
+ * is read from /proc then), and `result` once, at the end.
+ */
+export type GeneratorMessage<R> =
   | { type: 'connected'; connectMs: number }
   | { type: 'window'; phase: 'start' | 'end' }
-  | { type: 'result'; result: LoadResult }
+  | { type: 'result'; result: R }
+
+export type LoadMessage = GeneratorMessage<LoadResult>

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type * as Y from 'yjs'
 import { loadSequentialTrace, type Patch } from '../traces.ts'
 import { AckTracker } from './acks.ts'
-import { connectClient, ConnectionHealth, whenSynced, type BenchClient } from './clients.ts'
+import { connectClient, ConnectionHealth, type BenchClient } from './clients.ts'
 import { FanOutTracker } from './fan-out.ts'
 import type { Summary } from '../stats.ts'
 import type { Instance, LoadMessage, LoadParams } from './messages.ts'
@@ -47,20 +47,26 @@ async function main(): Promise<void> {
   const health = new ConnectionHealth()
   const connectStart = performance.now()
   const window = new Window()
-  const writer = connectClient(params.syncUrl, params.room, health, params.headers)
+  const first = { syncUrl: params.syncUrl, protocol: params.protocol }
+  const writer = connectClient(first, params.room, health, params.headers)
   // Before the socket opens: the server counts the writer's sync step 2 as its first frame.
-  const acks = params.acks ? new AckTracker(writer.provider, window) : null
+  const acks = params.acks ? new AckTracker(writer.yWebsocket!, window) : null
   const readers: BenchClient[] = []
   const instanceOf: Instance[] = []
   while (readers.length < params.clients - 1) {
     await new Promise((resolve) => setTimeout(resolve, JOIN_SPREAD_MS / params.clients))
     const instance = onSecond(readers.length) ? 'second' : 'first'
-    const url = instance === 'second' ? params.second!.syncUrl : params.syncUrl
-    readers.push(connectClient(url, params.room, health, params.headers))
+    const endpoint =
+      instance === 'second' ? { syncUrl: params.second!.syncUrl, protocol: params.protocol } : first
+    readers.push(connectClient(endpoint, params.room, health, params.headers))
     instanceOf.push(instance)
   }
   const clients = [writer, ...readers]
-  await withTimeout(Promise.all(clients.map(whenSynced)), SYNC_TIMEOUT_MS, 'clients did not sync')
+  await withTimeout(
+    Promise.all(clients.map((client) => client.synced())),
+    SYNC_TIMEOUT_MS,
+    'clients did not sync',
+  )
   report({ type: 'connected', connectMs: performance.now() - connectStart })
 
   const fanOut = new FanOutTracker(writer, window)

@@ -92,7 +92,8 @@ export async function measureScaleOut(setup: Setup, options: BenchOptions): Prom
   const exits: string[] = []
   try {
     // One after the other: each migrates the shared schema when it starts.
-    for (const env of envs) servers.push(await startServer('accord', { env }))
+    for (const env of envs)
+      servers.push(await startServer('accord', { env, profileDir: options.profileDir }))
     const measured = await drive(servers, options)
     for (const server of servers) exits.push(await server.stop())
     return {
@@ -121,6 +122,7 @@ async function drive(servers: RunningServer[], options: BenchOptions): Promise<D
   const onSecond = second ? secondReaders(options.clients) : 0
   const params: LoadParams = {
     syncUrl: first.syncUrl,
+    protocol: first.protocol,
     room,
     headers,
     clients: options.clients,
