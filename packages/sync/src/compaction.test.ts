@@ -142,4 +142,34 @@ describe('room server compaction', () => {
     expect(textOf(loaded(await store.load('minutes')))).toBe('x'.repeat(9))
     expect(new Set(attempts)).toEqual(new Set(['minutes']))
   })
+
+  it('waits, in a large document, until what was typed since adds up to the snapshot', async () => {
+    const store = new MemoryStore()
+    const large = new Y.Doc()
+    large.getText('text').insert(0, 'An earlier meeting. '.repeat(500))
+    const snapshot = Y.encodeStateAsUpdate(large)
+    await store.append([{ docName: 'minutes', update: snapshot }])
+    const started = await startHarness({ store, compactAfter: 5 })
+    harness = started
+    const alice = started.client('minutes')
+    await alice.synced()
+    const rows = () => store.documents.get('minutes')!.length
+    const keystroke = async () => {
+      alice.text.insert(alice.text.length, 'x')
+      await alice.saved()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+
+    // Well past compactAfter, but a few bytes against a 10 kB snapshot: not worth re-encoding.
+    for (let i = 0; i < 20; i++) await keystroke()
+    expect(rows()).toBe(21)
+
+    // A paste as large as the snapshot makes it due.
+    alice.text.insert(alice.text.length, 'y'.repeat(snapshot.byteLength))
+    await alice.saved()
+    await waitFor(() => rows() === 1)
+    expect(textOf(loaded(await store.load('minutes')))).toBe(
+      'An earlier meeting. '.repeat(500) + 'x'.repeat(20) + 'y'.repeat(snapshot.byteLength),
+    )
+  })
 })

@@ -12,7 +12,13 @@ export interface RoomServerOptions {
   store: DocumentStore
   /** Frames larger than this close their connection with 1009 and are never applied. */
   maxMessageBytes?: number
-  /** Stored updates after which a document's log is merged into one snapshot. */
+  /**
+   * Stored updates after which a document's log is merged into one snapshot, once they also
+   * add up to as many bytes as the document's last snapshot: a compaction re-encodes the whole
+   * document, so waiting for that much new data keeps its cost in proportion to what was typed
+   * (a 3 MB document is not re-encoded for every 500 keystrokes), and loading reads at most
+   * about twice the document.
+   */
   compactAfter?: number
   /**
    * Shortest time between two commits. Updates arriving meanwhile wait and are committed, and
@@ -385,6 +391,7 @@ export class RoomServer {
       room.committing = false
       const stored = updates.filter((u) => u.hasContent)
       room.storedUpdates += stored.length
+      for (const { update } of stored) room.storedBytes += update.byteLength
       const changes = room.applyCommitted(updates)
       for (const { settle } of updates) settle?.()
       this.fanout?.committed(room, changes)
@@ -426,14 +433,17 @@ export class RoomServer {
   }
 
   private compactIfDue(room: Room): void {
-    if (room.storedUpdates < this.compactAfter || room.compactionQueued) return
+    if (room.compactionQueued || room.storedUpdates < this.compactAfter) return
+    if (room.storedBytes < room.snapshotBytes) return
     room.compactionQueued = true
     setImmediate(() =>
       this.runStorage(async () => {
         try {
-          if (await this.exclusive(room.name, () => this.compact(room.name))) {
-            room.storedUpdates = 1
-          }
+          let snapshotBytes = 0
+          const compacted = await this.exclusive(room.name, async () => {
+            snapshotBytes = await this.compact(room.name)
+          })
+          if (compacted) room.compacted(snapshotBytes)
         } finally {
           room.compactionQueued = false
           this.unloadIfIdle(room)
@@ -448,14 +458,16 @@ export class RoomServer {
    * append too, and what they stored may not have reached this room yet. Anything appended
    * after the read stays beside the snapshot.
    */
-  private async compact(docName: string): Promise<void> {
+  private async compact(docName: string): Promise<number> {
     const { updates, position } = await this.store.loadLog(docName)
-    if (updates.length < 2) return
+    if (updates.length < 2) return updates[0]?.byteLength ?? 0
     const doc = new Y.Doc()
     try {
       const skipped = applyStoredUpdates(doc, updates)
       if (skipped > 0) this.logger.error({ docName, skipped }, 'compaction drops corrupt updates')
-      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), position)
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      await this.store.compact(docName, snapshot, position)
+      return snapshot.byteLength
     } finally {
       doc.destroy()
     }

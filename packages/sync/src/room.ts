@@ -53,6 +53,9 @@ export class Room {
   committing = false
   /** Rows in storage for this document since the last compaction. */
   storedUpdates = 0
+  /** Bytes of those rows, and of the snapshot (or the log loaded) they are compared with. */
+  storedBytes = 0
+  snapshotBytes = 0
   compactionQueued = false
   /** Loading failed: the room was forgotten and must not be used. */
   failed = false
@@ -78,9 +81,23 @@ export class Room {
   /** Loads stored updates; returns how many were corrupt and skipped. */
   load(updates: Uint8Array[]): number {
     this.storedUpdates = updates.length
+    // The largest row is most likely the last snapshot; the others were appended after it.
+    this.snapshotBytes = 0
+    this.storedBytes = 0
+    for (const update of updates) this.storedBytes += update.byteLength
+    for (const update of updates)
+      this.snapshotBytes = Math.max(this.snapshotBytes, update.byteLength)
+    this.storedBytes -= this.snapshotBytes
     const skipped = applyStoredUpdates(this.doc, updates)
     this.outgoing.length = 0
     return skipped
+  }
+
+  /** The log is now one snapshot of this size (and whatever was appended since the read). */
+  compacted(snapshotBytes: number): void {
+    this.storedUpdates = 1
+    this.storedBytes = 0
+    this.snapshotBytes = snapshotBytes
   }
 
   /** Greets a connection the way y-websocket servers do: our state vector and who is here. */
