@@ -141,14 +141,10 @@ export async function startServer(
   const { argv, env } = spec.args(port, dataDir)
   Object.assign(env, extra.env)
   if (extra.profileDir) {
-    fs.mkdirSync(extra.profileDir, { recursive: true })
-    argv.unshift(
-      '--cpu-prof',
-      '--cpu-prof-dir',
-      extra.profileDir,
-      '--cpu-prof-name',
-      `${name}-${Date.now()}.cpuprofile`,
-    )
+    // A folder per server run: each thread (the tsx loader has its own) writes its own file.
+    const folder = path.join(extra.profileDir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+    fs.mkdirSync(folder, { recursive: true })
+    argv.unshift('--cpu-prof', '--cpu-prof-dir', folder)
   }
   const baseEnv = { ...process.env }
   // The reference server would persist to LevelDB if this were set; the bench runs it in memory.
