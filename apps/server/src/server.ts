@@ -78,6 +78,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     compactAfter: config.compactAfterUpdates,
     commitIntervalMs: config.commitIntervalMs,
+    awarenessIntervalMs: config.awarenessIntervalMs,
     logger,
     onCommitted: projector.committed,
     // Minutes stored without a room (an import, the demo) get their structure on first open.

@@ -31,6 +31,7 @@ export { DEFAULT_HEAL_INTERVAL_MS, REMOTE_ORIGIN, type FanoutStats } from './roo
 export { silentLogger, type Logger, type Transport } from './transport.ts'
 export {
   RoomServer,
+  DEFAULT_AWARENESS_INTERVAL_MS,
   DEFAULT_COMMIT_INTERVAL_MS,
   DEFAULT_COMPACT_AFTER,
   DEFAULT_MAX_MESSAGE_BYTES,

@@ -26,6 +26,11 @@ export interface RoomServerOptions {
    * 0 commits once per event-loop turn.
    */
   commitIntervalMs?: number
+  /**
+   * Shortest time between two awareness broadcasts of a room: cursor moves arriving meanwhile
+   * go to everyone as one message, encoded once. 0 broadcasts once per event-loop turn.
+   */
+  awarenessIntervalMs?: number
   logger?: Logger
   /**
    * Called after a commit that held content for this document has been applied to its Y.Doc:
@@ -80,6 +85,7 @@ export interface ConnectionHandle {
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 export const DEFAULT_COMPACT_AFTER = 500
 export const DEFAULT_COMMIT_INTERVAL_MS = 0
+export const DEFAULT_AWARENESS_INTERVAL_MS = 0
 /** Frames a connection may send while its room is still loading. */
 const MAX_BACKLOG_FRAMES = 256
 
@@ -98,6 +104,7 @@ export class RoomServer {
   private readonly maxMessageBytes: number
   private readonly compactAfter: number
   private readonly commitIntervalMs: number
+  private readonly awarenessIntervalMs: number
   private lastCommitAt = -Infinity
   private readonly logger: Logger
   private readonly hooks: Pick<
@@ -118,6 +125,7 @@ export class RoomServer {
     this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     this.compactAfter = options.compactAfter ?? DEFAULT_COMPACT_AFTER
     this.commitIntervalMs = options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS
+    this.awarenessIntervalMs = options.awarenessIntervalMs ?? DEFAULT_AWARENESS_INTERVAL_MS
     this.logger = options.logger ?? silentLogger
     this.hooks = {
       onCommitted: options.onCommitted,
@@ -283,6 +291,7 @@ export class RoomServer {
     const room = new Room(docName, {
       enqueue: (r, pending) => this.enqueue(r, pending),
       logger: this.logger,
+      awarenessIntervalMs: this.awarenessIntervalMs,
     })
     room.readOnly = this.readOnlyDocs.has(docName)
     this.rooms.set(docName, room)

@@ -32,6 +32,11 @@ export interface PendingUpdate {
 export interface RoomHost {
   enqueue(room: Room, pending: PendingUpdate): void
   logger: Logger
+  /**
+   * Shortest time between two awareness broadcasts of a room: changes arriving meanwhile
+   * (cursors moving) go out together, encoded once. 0 sends once per event-loop turn.
+   */
+  awarenessIntervalMs: number
 }
 
 /** An update the document took, and the origin it was applied with. */
@@ -64,6 +69,16 @@ export class Room {
   /** Every connection's edits are refused (approved minutes); see RoomServer.setReadOnly. */
   readOnly = false
   private readonly outgoing: DocumentChange[] = []
+  /**
+   * The step 2 for a client that has nothing (an empty state vector), encoded once and shared
+   * by everyone joining until the document changes: a join storm on a large document would
+   * otherwise encode the whole document once per person.
+   */
+  private wholeDocument: Uint8Array | null = null
+  /** Awareness ids changed since the last broadcast, with the connection that changed each. */
+  private readonly awarenessChanges = new Map<number, Connection | null>()
+  private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null
+  private lastAwarenessBroadcast = -Infinity
 
   constructor(
     readonly name: string,
@@ -72,9 +87,10 @@ export class Room {
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.outgoing.push({ update, origin })
+      this.wholeDocument = null
     })
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
-      this.broadcastAwareness(change, origin),
+      this.awarenessChanged(change, origin),
     )
   }
 
@@ -161,8 +177,7 @@ export class Room {
     const syncType = decoding.readVarUint(decoder)
     if (syncType === SyncMessageType.Step1) {
       const stateVector = decoding.readVarUint8Array(decoder)
-      const missing = Y.encodeStateAsUpdate(this.doc, stateVector)
-      connection.send(encodeSyncMessage(SyncMessageType.Step2, missing))
+      connection.send(this.step2For(stateVector))
     } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
       const update = decoding.readVarUint8Array(decoder)
       // Decoding proves the update is well formed before it is stored: a malformed update in
@@ -181,6 +196,19 @@ export class Room {
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
+  }
+
+  /** What a client with this state vector lacks, as a sync step 2 message. */
+  private step2For(stateVector: Uint8Array): Uint8Array {
+    // An empty state vector is the single varint 0: a client that has nothing yet.
+    const hasNothing = stateVector.length === 1 && stateVector[0] === 0
+    if (hasNothing && this.wholeDocument) return this.wholeDocument
+    const message = encodeSyncMessage(
+      SyncMessageType.Step2,
+      Y.encodeStateAsUpdate(this.doc, stateVector),
+    )
+    if (hasNothing) this.wholeDocument = message
+    return message
   }
 
   /** Drops an edit from a read-only connection or room; the first time, tells the client why. */
@@ -223,20 +251,56 @@ export class Room {
     return outgoing
   }
 
-  private broadcastAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed]
-    if (origin && this.isConnection(origin)) {
+  /**
+   * Records who owns the awareness ids that changed (at once: mayControl depends on it) and
+   * queues the change for the next broadcast.
+   */
+  private awarenessChanged({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const connection = origin && this.isConnection(origin) ? origin : null
+    if (connection) {
       // An id set again after a removal arrives as "updated" (y-protocols keeps its clock).
       for (const id of [...added, ...updated]) {
-        if (this.mayControl(origin, id)) origin.awarenessClients.add(id)
+        if (this.mayControl(connection, id)) connection.awarenessClients.add(id)
       }
-      for (const id of removed) origin.awarenessClients.delete(id)
+      for (const id of removed) connection.awarenessClients.delete(id)
     }
+    for (const id of [...added, ...updated, ...removed]) {
+      // An id changed by two sources since the last broadcast goes to everyone.
+      const before = this.awarenessChanges.get(id)
+      this.awarenessChanges.set(
+        id,
+        before === undefined || before === connection ? connection : null,
+      )
+    }
+    this.scheduleAwarenessBroadcast()
+  }
+
+  private scheduleAwarenessBroadcast(): void {
+    if (this.awarenessTimer) return
+    const wait = this.lastAwarenessBroadcast + this.host.awarenessIntervalMs - performance.now()
+    this.awarenessTimer =
+      wait >= 1
+        ? setTimeout(() => this.broadcastAwareness(), wait)
+        : setImmediate(() => this.broadcastAwareness())
+  }
+
+  /**
+   * Sends every awareness change since the last broadcast as one message, encoded once, to
+   * every connection but one whose own changes are all it holds: never an echo alone.
+   */
+  private broadcastAwareness(): void {
+    this.awarenessTimer = null
+    this.lastAwarenessBroadcast = performance.now()
+    if (this.awarenessChanges.size === 0) return
+    const sources = new Set(this.awarenessChanges.values())
+    const onlySource = sources.size === 1 ? [...sources][0] : null
+    const ids = [...this.awarenessChanges.keys()].filter((id) => this.awareness.meta.has(id))
     const message = encodeAwarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
     )
+    this.awarenessChanges.clear()
     for (const connection of this.connections) {
-      if (connection !== origin && connection.started) connection.send(message)
+      if (connection !== onlySource && connection.started) connection.send(message)
     }
   }
 
@@ -245,6 +309,10 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer as NodeJS.Timeout)
+      clearImmediate(this.awarenessTimer as NodeJS.Immediate)
+    }
     this.awareness.destroy()
     this.doc.destroy()
   }
