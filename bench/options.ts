@@ -53,7 +53,7 @@ const numeric = {
   drain: { env: 'BENCH_DRAIN', default: 10, help: 'max seconds to wait for late deliveries' },
   rate: { env: 'BENCH_RATE', default: 500, help: 'writer updates per second' },
   clients: { env: 'BENCH_CLIENTS', default: 50, help: 'clients in the room, writer included' },
-  runs: { env: 'BENCH_RUNS', default: 1, help: 'runs per server; medians are reported' },
+  runs: { env: 'BENCH_RUNS', default: 3, help: 'runs per server; medians are reported' },
 } as const
 
 export const usage = [

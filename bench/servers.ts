@@ -3,6 +3,7 @@
  *   accord              apps/server (SQLite in a new temporary DATA_DIR), rooms are meetings
  *   y-websocket-server  @y/websocket-server, the reference; in memory, any room name works
  *   hocuspocus          @hocuspocus/server, in memory, spoken to with its own provider
+ * With `persist` the peers keep their documents on disk in the same temporary folder.
  * The peers run from bench/peers/ (plain JavaScript, as their users deploy them).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -51,6 +52,8 @@ interface Spec {
   acks: boolean
   /** Turns a line of output into a problem worth reporting, or null. */
   problem(line: string, stream: 'stdout' | 'stderr'): string | null
+  /** Environment that keeps the documents on disk in `dataDir` (StartOptions.persist). */
+  persist(dataDir: string): Record<string, string>
 }
 
 const specs: Record<ServerName, Spec> = {
@@ -83,6 +86,8 @@ const specs: Record<ServerName, Spec> = {
       return { room: meeting.id as string, headers: { cookie: chair.cookie! } }
     },
     acks: true,
+    // Always: every update is in SQLite under DATA_DIR before anyone sees it.
+    persist: () => ({}),
     problem: (line) => {
       let entry: { level?: number; msg?: string }
       try {
@@ -106,6 +111,8 @@ const specs: Record<ServerName, Spec> = {
     createRoom: () => Promise.resolve({ room: `bench-${crypto.randomUUID()}`, headers: {} }),
     acks: false,
     problem: (line, stream) => (stream === 'stderr' ? line : null),
+    // Its documented persistence: y-leveldb in this folder (every update appended as it comes).
+    persist: (dataDir) => ({ YPERSISTENCE: path.join(dataDir, 'leveldb') }),
   },
   hocuspocus: {
     args: (port) => ({
@@ -118,6 +125,8 @@ const specs: Record<ServerName, Spec> = {
     createRoom: () => Promise.resolve({ room: `bench-${crypto.randomUUID()}`, headers: {} }),
     acks: false,
     problem: (line, stream) => (stream === 'stderr' ? line : null),
+    // Its Database extension over SQLite, as @hocuspocus/extension-sqlite does it (peers/).
+    persist: (dataDir) => ({ HOCUSPOCUS_SQLITE: path.join(dataDir, 'hocuspocus.sqlite') }),
   },
 }
 
@@ -129,6 +138,12 @@ export interface StartOptions {
    * to see where its CPU goes: open it in Chrome DevTools or speedscope.
    */
   profileDir?: string
+  /**
+   * The peers keep their documents on disk too (they keep them in memory by default), so a
+   * document nobody has open is read back from storage: the reference server with y-leveldb
+   * (YPERSISTENCE), Hocuspocus with SQLite. Accord always stores. P6 cold open uses it.
+   */
+  persist?: boolean
 }
 
 export async function startServer(
@@ -139,15 +154,19 @@ export async function startServer(
   const dataDir = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), `accord-bench-${name}-`)))
   const port = await freePort()
   const { argv, env } = spec.args(port, dataDir)
+  if (extra.persist) Object.assign(env, spec.persist(dataDir))
   Object.assign(env, extra.env)
   if (extra.profileDir) {
     // A folder per server run: each thread (the tsx loader has its own) writes its own file.
-    const folder = path.join(extra.profileDir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+    const folder = path.join(
+      extra.profileDir,
+      `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    )
     fs.mkdirSync(folder, { recursive: true })
     argv.unshift('--cpu-prof', '--cpu-prof-dir', folder)
   }
   const baseEnv = { ...process.env }
-  // The reference server would persist to LevelDB if this were set; the bench runs it in memory.
+  // The reference server would persist to LevelDB if this were set: only `persist` sets it.
   delete baseEnv.YPERSISTENCE
   // Storage and fan-out are what the run asks for (`extra.env`), never the shell's.
   delete baseEnv.DATABASE_URL
