@@ -53,6 +53,7 @@ export class Connection {
 
   forgetAwareness(): void {
     if (this.awarenessClients.size === 0) return
+    this.room.releaseAwareness(this)
     awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessClients], null)
     this.awarenessClients.clear()
   }

@@ -127,6 +127,35 @@ describe('stampAwarenessUpdate', () => {
     ])
   })
 
+  it('drops what the room already has (echoes) without reading it, keeping a departure', () => {
+    const known = new Map([
+      [1, 5],
+      [2, 6],
+      [3, 7],
+    ])
+    const stamped = stampAwarenessUpdate(
+      awarenessUpdate([
+        // Older than the room's: an echo, its JSON never read (this one would not parse).
+        { clientId: 1, clock: 4, json: '{not json' },
+        // Same clock, a state: y-protocols ignores it.
+        { clientId: 2, clock: 6, state: { cursor: 1 } },
+        // Same clock, null: the client left, which y-protocols takes.
+        { clientId: 3, clock: 7, state: null },
+        // Newer, and an id the room has never seen.
+        { clientId: 1, clock: 6, state: { cursor: 2 } },
+        { clientId: 9, clock: 1, state: { cursor: 3 } },
+      ]),
+      OWEN,
+      anyone,
+      (clientId) => known.get(clientId),
+    )
+    expect(readAwarenessUpdate(stamped)).toEqual([
+      { clientId: 3, clock: 7, state: null },
+      { clientId: 1, clock: 6, state: { cursor: 2, user: OWEN } },
+      { clientId: 9, clock: 1, state: { cursor: 3, user: OWEN } },
+    ])
+  })
+
   it('writes an update y-protocols applies', () => {
     const awareness = new awarenessProtocol.Awareness(new Y.Doc())
     const stamped = stampAwarenessUpdate(

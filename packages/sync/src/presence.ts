@@ -5,18 +5,25 @@ import * as encoding from 'lib0/encoding'
 export type Presence = Record<string, string>
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
+const utf8 = new TextDecoder()
+/** `null` as JSON in UTF-8: the state of a client that left. */
+const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c]
 
 /**
  * Rewrites an awareness update (y-protocols format: count, then per client its id, clock and
  * state as JSON) so every state's `user` carries the server's `presence` and, of the client's
  * own choices, only a valid colour. Entries for awareness ids that `mayControl` refuses are
- * dropped, so nobody can overwrite or remove someone else's presence. Throws on a malformed
- * update, as applyAwarenessUpdate would.
+ * dropped, so nobody can overwrite or remove someone else's presence. With `knownClock` (the
+ * clock the room holds for an id), entries y-protocols would ignore as stale are dropped
+ * before their JSON is read: every client passes on every state it receives, so in a busy room
+ * nearly everything that arrives is an echo. Throws on a malformed update, as
+ * applyAwarenessUpdate would.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
   presence: Presence | undefined,
   mayControl: (clientId: number) => boolean,
+  knownClock: (clientId: number) => number | undefined = () => undefined,
 ): Uint8Array {
   const decoder = decoding.createDecoder(update)
   const encoder = encoding.createEncoder()
@@ -25,7 +32,12 @@ export function stampAwarenessUpdate(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    // A varString is its UTF-8 bytes with their length: read as bytes, decoded only if needed.
+    const json = decoding.readVarUint8Array(decoder)
+    const known = knownClock(clientId)
+    // y-protocols takes a newer clock, or the same clock saying the client left.
+    if (known !== undefined && (clock < known || (clock === known && !isNullJson(json)))) continue
+    const state: unknown = JSON.parse(utf8.decode(json))
     if (!mayControl(clientId)) continue
     entries.push({
       clientId,
@@ -50,6 +62,10 @@ function stamp(state: unknown, presence: Presence): unknown {
   const color =
     typeof sent['color'] === 'string' && HEX_COLOUR.test(sent['color']) ? sent['color'] : undefined
   return { ...fields, user: { ...(color ? { color } : {}), ...presence } }
+}
+
+function isNullJson(json: Uint8Array): boolean {
+  return json.length === 4 && NULL_JSON.every((byte, i) => json[i] === byte)
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

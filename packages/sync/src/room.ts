@@ -75,6 +75,8 @@ export class Room {
    * otherwise encode the whole document once per person.
    */
   private wholeDocument: Uint8Array | null = null
+  /** Which connection owns each awareness id (see mayControl). */
+  private readonly awarenessOwners = new Map<number, Connection>()
   /** Awareness ids changed since the last broadcast, with the connection that changed each. */
   private readonly awarenessChanges = new Map<number, Connection | null>()
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null
@@ -159,18 +161,26 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const stamped = stampAwarenessUpdate(update, connection.options.presence, (clientId) =>
-      this.mayControl(connection, clientId),
+    const stamped = stampAwarenessUpdate(
+      update,
+      connection.options.presence,
+      (clientId) => this.mayControl(connection, clientId),
+      (clientId) => this.awareness.meta.get(clientId)?.clock,
     )
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection)
   }
 
   /** An awareness id belongs to the first connection that set it, until that one leaves. */
   private mayControl(connection: Connection, clientId: number): boolean {
-    for (const other of this.connections) {
-      if (other !== connection && other.awarenessClients.has(clientId)) return false
+    const owner = this.awarenessOwners.get(clientId)
+    return owner === undefined || owner === connection
+  }
+
+  /** The connection is leaving: the awareness ids it held may be taken by others. */
+  releaseAwareness(connection: Connection): void {
+    for (const id of connection.awarenessClients) {
+      if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id)
     }
-    return true
   }
 
   private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
@@ -260,9 +270,14 @@ export class Room {
     if (connection) {
       // An id set again after a removal arrives as "updated" (y-protocols keeps its clock).
       for (const id of [...added, ...updated]) {
-        if (this.mayControl(connection, id)) connection.awarenessClients.add(id)
+        if (!this.mayControl(connection, id)) continue
+        connection.awarenessClients.add(id)
+        this.awarenessOwners.set(id, connection)
       }
-      for (const id of removed) connection.awarenessClients.delete(id)
+      for (const id of removed) {
+        connection.awarenessClients.delete(id)
+        if (this.awarenessOwners.get(id) === connection) this.awarenessOwners.delete(id)
+      }
     }
     for (const id of [...added, ...updated, ...removed]) {
       // An id changed by two sources since the last broadcast goes to everyone.
