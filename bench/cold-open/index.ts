@@ -1,10 +1,95 @@
+/**
+ * Scenario P6, cold open: opening a stored automerge-paper nobody has open, and the memory each
+ * loaded copy costs. See README.md beside this file.
+ */
+import fs from 'node:fs'
 import path from 'node:path'
+import { ensurePapers } from '../documents/papers.ts'
+import { machine, versions } from '../environment.ts'
+import type { BenchOptions } from '../options.ts'
+import { goalLines } from '../report.ts'
 import type { Scenario } from '../scenario.ts'
-import { repoRoot } from '../traces.ts'
+import type { ServerName } from '../servers.ts'
+import { automergePaperPath, repoRoot, traceCredit } from '../traces.ts'
+import { ACCORD_ENV, measureColdOpen, OPENS, STORED_COPIES, type ColdOpenRun } from './measure.ts'
+import {
+  P6_SCENARIO,
+  p6Goals,
+  p6Health,
+  p6Problems,
+  p6Section,
+  p6Table,
+  summarizeColdOpen,
+  summarizeRun,
+  type P6Json,
+} from './report.ts'
 
-export const scenario: Scenario<unknown> = {
-  title: 'P6 cold open',
-  resultsFile: path.join(repoRoot, 'bench/results/p6-cold-open.json'),
-  run: () => Promise.reject(new Error('P6 cold open is not built yet')),
-  section: () => [],
+const resultsFile = path.join(repoRoot, 'bench/results/p6-cold-open.json')
+
+export const scenario: Scenario<P6Json> = {
+  title: P6_SCENARIO,
+  resultsFile,
+  run,
+  section: p6Section,
+}
+
+async function run(options: BenchOptions): Promise<string> {
+  const startedAt = new Date().toISOString()
+  const host = machine()
+  // Always automerge-paper, whatever --trace says: copy 0 of the P3 document is one paper.
+  const papersFile = ensurePapers(automergePaperPath)
+  console.log(
+    `${STORED_COPIES} stored copies of automerge-paper, ${OPENS} cold opens and all ` +
+      `${STORED_COPIES} loaded per run, ${options.runs} run(s) per server; ` +
+      `${host.cpus} × ${host.cpuModel}, Node ${host.node}`,
+  )
+  const runs: Partial<Record<ServerName, ColdOpenRun[]>> = {}
+  for (let i = 1; i <= options.runs; i++) {
+    for (const server of options.servers) {
+      console.log(`[${server}] run ${i}/${options.runs} …`)
+      const result = await measureColdOpen(server, options, papersFile)
+      ;(runs[server] ??= []).push(result)
+      const s = summarizeRun(result)
+      console.log(
+        `[${server}] cold open ${fixed(s.openMs, 1)} ms (max ${fixed(s.openMaxMs, 0)}), ` +
+          `${fixed(s.memoryPerCopyMb, 2)} MB per loaded copy (RSS ${fixed(s.rssPerCopyMb, 2)})`,
+      )
+    }
+  }
+
+  const summary = options.servers.map((server) => summarizeColdOpen(server, runs[server] ?? []))
+  const goals = p6Goals(summary)
+  const problems = p6Problems(runs)
+  console.log(`\n${p6Table(summary)}\n`)
+  for (const line of [...goalLines(goals), ...p6Health(summary), ...problems]) console.log(line)
+  console.log(`\n${traceCredit}`)
+
+  const any = Object.values(runs).flat()[0]
+  const json: P6Json = {
+    scenario: P6_SCENARIO,
+    date: startedAt,
+    machine: host,
+    versions: versions(),
+    params: {
+      storedCopies: STORED_COPIES,
+      opens: OPENS,
+      documentBytes: any?.documentBytes ?? null,
+      textLength: any?.textLength ?? null,
+      runs: options.runs,
+      servers: options.servers,
+      accordEnv: ACCORD_ENV,
+    },
+    credit: traceCredit,
+    summary,
+    goals,
+    problems,
+    runs,
+  }
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
+  fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
+  return resultsFile
+}
+
+function fixed(value: number | null | undefined, digits: number): string {
+  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }

@@ -1,6 +1,8 @@
 // The reference server: @y/websocket-server's own bin (src/server.js, which its package does
 // not export), line for line, documents in memory. One addition: a clean exit on SIGTERM, so
-// that `--profile` (node --cpu-prof) can write its profile.
+// that `--profile` (node --cpu-prof) can write its profile. With YPERSISTENCE=<dir>
+// (servers.ts `persist`) @y/websocket-server/utils keeps documents in y-leveldb there, as the
+// bin does: its documented persistence, nothing to add here.
 import http from 'node:http'
 import { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
