@@ -42,6 +42,9 @@ export interface RoomHost {
 /** An update the document took, and the origin it was applied with. */
 export type DocumentChange = { update: Uint8Array; origin: unknown }
 
+/** How long the encoding of the whole document is shared between people joining. */
+const SHARED_JOIN_MS = 1000
+
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /**
@@ -72,9 +75,11 @@ export class Room {
   /**
    * The step 2 for a client that has nothing (an empty state vector), encoded once and shared
    * by everyone joining until the document changes: a join storm on a large document would
-   * otherwise encode the whole document once per person.
+   * otherwise encode the whole document once per person. Kept for a second only, so a room
+   * left open does not hold a second copy of its document.
    */
   private wholeDocument: Uint8Array | null = null
+  private wholeDocumentTimer: NodeJS.Timeout | undefined
   /** Which connection owns each awareness id (see mayControl). */
   private readonly awarenessOwners = new Map<number, Connection>()
   /** Awareness ids changed since the last broadcast, with the connection that changed each. */
@@ -217,7 +222,12 @@ export class Room {
       SyncMessageType.Step2,
       Y.encodeStateAsUpdate(this.doc, stateVector),
     )
-    if (hasNothing) this.wholeDocument = message
+    if (hasNothing) {
+      this.wholeDocument = message
+      clearTimeout(this.wholeDocumentTimer)
+      this.wholeDocumentTimer = setTimeout(() => (this.wholeDocument = null), SHARED_JOIN_MS)
+      this.wholeDocumentTimer.unref()
+    }
     return message
   }
 
@@ -324,6 +334,7 @@ export class Room {
   }
 
   destroy(): void {
+    clearTimeout(this.wholeDocumentTimer)
     if (this.awarenessTimer) {
       clearTimeout(this.awarenessTimer as NodeJS.Timeout)
       clearImmediate(this.awarenessTimer as NodeJS.Immediate)
