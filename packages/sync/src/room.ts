@@ -105,12 +105,9 @@ export class Room {
   load(updates: Uint8Array[]): number {
     this.storedUpdates = updates.length
     // The largest row is most likely the last snapshot; the others were appended after it.
-    this.snapshotBytes = 0
-    this.storedBytes = 0
-    for (const update of updates) this.storedBytes += update.byteLength
-    for (const update of updates)
-      this.snapshotBytes = Math.max(this.snapshotBytes, update.byteLength)
-    this.storedBytes -= this.snapshotBytes
+    const sizes = updates.map((update) => update.byteLength)
+    this.snapshotBytes = Math.max(0, ...sizes)
+    this.storedBytes = sizes.reduce((sum, size) => sum + size, 0) - this.snapshotBytes
     const skipped = applyStoredUpdates(this.doc, updates)
     this.outgoing.length = 0
     return skipped
