@@ -23,12 +23,7 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: [
-      'apps/**/*.test.ts',
-      'packages/**/*.test.ts',
-      'e2e/**/*.test.ts',
-      'bench/**/*.test.ts',
-    ],
+    include: ['apps/**/*.test.ts', 'packages/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
