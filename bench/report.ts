@@ -2,14 +2,14 @@
  * Turns runs into the summary table, checks it against the goals, and writes
  * bench/results/p1-typing-fanout.json and P1's section of bench/RESULTS.md.
  */
-import fs from 'node:fs'
+import { writeResultsJson } from './scenario.ts'
 import path from 'node:path'
 import { machineLine } from './environment.ts'
 import { ACCORD, bestPeer, ratio, times } from './compare.ts'
 import type { ServerRun } from './measure.ts'
 import type { BenchOptions } from './options.ts'
 import type { ServerName } from './servers.ts'
-import { median } from './stats.ts'
+import { fixed, median } from './stats.ts'
 import { repoRoot, traceCredit } from './traces.ts'
 
 export const SCENARIO = 'P1 typing fan-out'
@@ -190,9 +190,7 @@ export function writeReport(report: Report): string {
     problems: report.problems,
     runs: report.runs,
   }
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
-  fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
-  return resultsFile
+  return writeResultsJson(resultsFile, json)
 }
 
 /** P1's section of RESULTS.md, from the JSON file's contents. */
@@ -225,10 +223,6 @@ export function p1Section(json: P1Json): string[] {
     json.credit,
     '',
   ]
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }
 
 /** P5's section of RESULTS.md: the acknowledgements measured during P1's runs. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { machine, versions } from './environment.ts'
-import { measureOnce, type ServerRun } from './measure.ts'
+import { measureOnce } from './measure.ts'
 import { parseOptions, usage, type BenchOptions } from './options.ts'
 import { findProblems } from './problems.ts'
 import { writeResultsPage } from './results-page.ts'
@@ -39,8 +39,8 @@ import {
   summarizeScaleOut,
   writeP7Json,
 } from './scale-out/report.ts'
+import { runEachServer } from './scenario.ts'
 import { folderScenarios } from './scenarios.ts'
-import type { ServerName } from './servers.ts'
 import { S1_SCENARIO, s1Details, s1Goals, s1Table, writeS1Json } from './structure/report.ts'
 import { repoRoot, traceCredit } from './traces.ts'
 
@@ -148,25 +148,20 @@ async function scaleOut(options: BenchOptions): Promise<string> {
 async function typingFanOut(options: BenchOptions): Promise<string> {
   const startedAt = new Date().toISOString()
   const host = machine()
-  const runs: Partial<Record<ServerName, ServerRun[]>> = {}
   console.log(
     `${SCENARIO}: ${options.clients} clients, ${options.rate} updates/s, ` +
       `${options.warmupSeconds} s warm-up + ${options.durationSeconds} s measured, ` +
       `${options.runs} run(s) per server; ${host.cpus} × ${host.cpuModel}, Node ${host.node}`,
   )
 
-  for (let run = 1; run <= options.runs; run++) {
-    for (const server of options.servers) {
-      console.log(`[${server}] run ${run}/${options.runs} …`)
-      const result = await measureOnce(server, options)
-      ;(runs[server] ??= []).push(result)
-      console.log(
-        `[${server}] CPU ${result.cpuPercent.toFixed(1)} %, fan-out p99 ` +
-          `${result.load.fanOut.p99.toFixed(2)} ms over ${result.load.fanOut.count} deliveries` +
-          (result.load.ack ? `, ack p99 ${result.load.ack.p99.toFixed(2)} ms` : ''),
-      )
-    }
-  }
+  const runs = await runEachServer(
+    options,
+    (server) => measureOnce(server, options),
+    ({ cpuPercent, load }) =>
+      `CPU ${cpuPercent.toFixed(1)} %, fan-out p99 ` +
+      `${load.fanOut.p99.toFixed(2)} ms over ${load.fanOut.count} deliveries` +
+      (load.ack ? `, ack p99 ${load.ack.p99.toFixed(2)} ms` : ''),
+  )
 
   const rows = options.servers.map((server) => summarizeRuns(server, runs[server] ?? []))
   const goals = checkGoals(rows)

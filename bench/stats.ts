@@ -36,3 +36,8 @@ export function median(values: readonly (number | null)[]): number | null {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
+
+/** A number for a table: `digits` decimals, or "–" when there is none. */
+export function fixed(value: number | null | undefined, digits: number): string {
+  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
+}

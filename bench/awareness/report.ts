@@ -6,7 +6,7 @@ import { ACCORD, bestPeer, ratio, times } from '../compare.ts'
 import { machineLine } from '../environment.ts'
 import { goalLines, type Goal } from '../report.ts'
 import type { ServerName } from '../servers.ts'
-import { median } from '../stats.ts'
+import { fixed, median } from '../stats.ts'
 import type { AwarenessRun } from './measure.ts'
 import type { AwarenessParams } from './params.ts'
 
@@ -226,10 +226,6 @@ export function section(json: P4Json): string[] {
     ...json.problems.map((line) => `- ${line}`),
     '',
   ]
-}
-
-export function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }
 
 function percent(value: number | null | undefined, digits: number): string {

@@ -2,16 +2,15 @@
  * Scenario P6, cold open: opening a stored automerge-paper nobody has open, and the memory each
  * loaded copy costs. See README.md beside this file.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import { ensurePapers } from '../documents/papers.ts'
 import { machine, versions } from '../environment.ts'
 import type { BenchOptions } from '../options.ts'
 import { goalLines } from '../report.ts'
-import type { Scenario } from '../scenario.ts'
-import type { ServerName } from '../servers.ts'
+import { runEachServer, writeResultsJson, type Scenario } from '../scenario.ts'
+import { fixed } from '../stats.ts'
 import { automergePaperPath, repoRoot, traceCredit } from '../traces.ts'
-import { ACCORD_ENV, measureColdOpen, OPENS, STORED_COPIES, type ColdOpenRun } from './measure.ts'
+import { ACCORD_ENV, measureColdOpen, OPENS, STORED_COPIES } from './measure.ts'
 import {
   P6_SCENARIO,
   p6Goals,
@@ -43,19 +42,17 @@ async function run(options: BenchOptions): Promise<string> {
       `${STORED_COPIES} loaded per run, ${options.runs} run(s) per server; ` +
       `${host.cpus} × ${host.cpuModel}, Node ${host.node}`,
   )
-  const runs: Partial<Record<ServerName, ColdOpenRun[]>> = {}
-  for (let i = 1; i <= options.runs; i++) {
-    for (const server of options.servers) {
-      console.log(`[${server}] run ${i}/${options.runs} …`)
-      const result = await measureColdOpen(server, options, papersFile)
-      ;(runs[server] ??= []).push(result)
+  const runs = await runEachServer(
+    options,
+    (server) => measureColdOpen(server, options, papersFile),
+    (result) => {
       const s = summarizeRun(result)
-      console.log(
-        `[${server}] cold open ${fixed(s.openMs, 1)} ms (max ${fixed(s.openMaxMs, 0)}), ` +
-          `${fixed(s.memoryPerCopyMb, 2)} MB per loaded copy (RSS ${fixed(s.rssPerCopyMb, 2)})`,
+      return (
+        `cold open ${fixed(s.openMs, 1)} ms (max ${fixed(s.openMaxMs, 0)}), ` +
+        `${fixed(s.memoryPerCopyMb, 2)} MB per loaded copy (RSS ${fixed(s.rssPerCopyMb, 2)})`
       )
-    }
-  }
+    },
+  )
 
   const summary = options.servers.map((server) => summarizeColdOpen(server, runs[server] ?? []))
   const goals = p6Goals(summary)
@@ -85,11 +82,5 @@ async function run(options: BenchOptions): Promise<string> {
     problems,
     runs,
   }
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
-  fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
-  return resultsFile
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
+  return writeResultsJson(resultsFile, json)
 }

@@ -3,7 +3,7 @@ import { ACCORD, bestPeer, ratio, times } from '../compare.ts'
 import { machineLine } from '../environment.ts'
 import { goalLines, type Goal } from '../report.ts'
 import type { ServerName } from '../servers.ts'
-import { median } from '../stats.ts'
+import { fixed, median } from '../stats.ts'
 import { STORAGE, type ColdOpenRun } from './measure.ts'
 import type { Settled } from './messages.ts'
 
@@ -216,8 +216,4 @@ export function p6Section(json: P6Json): string[] {
     json.credit,
     '',
   ]
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }

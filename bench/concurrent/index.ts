@@ -4,18 +4,17 @@
  * Does every client end with the trace's endContent, and how fast does each edit reach the
  * others? See README.md beside this file.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import { machine, versions } from '../environment.ts'
 import type { BenchOptions } from '../options.ts'
 import { goalLines } from '../report.ts'
-import type { Scenario } from '../scenario.ts'
+import { writeResultsJson, type Scenario } from '../scenario.ts'
+import { fixed } from '../stats.ts'
 import { repoRoot } from '../traces.ts'
 import { measureReplay, scheduledSeconds, type P8Run } from './measure.ts'
 import { EDITS_PER_SECOND_WITHOUT_TIMESTAMPS, pace, SPEEDUP } from './pace.ts'
 import {
   findProblems,
-  fixed,
   goals,
   health,
   P8_TITLE,
@@ -118,7 +117,5 @@ async function run(options: BenchOptions): Promise<string> {
     problems,
     runs,
   }
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
-  fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
-  return resultsFile
+  return writeResultsJson(resultsFile, json)
 }

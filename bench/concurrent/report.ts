@@ -6,7 +6,7 @@ import { ACCORD, bestPeer, ratio, times } from '../compare.ts'
 import { machineLine } from '../environment.ts'
 import { goalLines, type Goal } from '../report.ts'
 import type { ServerName } from '../servers.ts'
-import { median } from '../stats.ts'
+import { fixed, median } from '../stats.ts'
 import type { P8Run } from './measure.ts'
 import type { TraceName } from './trace.ts'
 
@@ -252,8 +252,4 @@ export function section(json: P8Json): string[] {
     '',
     ...json.credits.flatMap((line) => [line, '']),
   ]
-}
-
-export function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }

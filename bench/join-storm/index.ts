@@ -2,16 +2,15 @@
  * Scenario P3, join storm: 20 clients join at once a room holding 10 × automerge-paper
  * (≈ 3 MB). See README.md beside this file.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import { COPIES, ensurePapers } from '../documents/papers.ts'
 import { machine, versions } from '../environment.ts'
 import type { BenchOptions } from '../options.ts'
 import { goalLines } from '../report.ts'
-import type { Scenario } from '../scenario.ts'
-import type { ServerName } from '../servers.ts'
+import { runEachServer, writeResultsJson, type Scenario } from '../scenario.ts'
+import { fixed } from '../stats.ts'
 import { automergePaperPath, repoRoot, traceCredit } from '../traces.ts'
-import { ACCORD_ENV, JOINERS, measureJoinStorm, ROUNDS, type JoinStormRun } from './measure.ts'
+import { ACCORD_ENV, JOINERS, measureJoinStorm, ROUNDS } from './measure.ts'
 import {
   P3_SCENARIO,
   p3Goals,
@@ -42,22 +41,20 @@ async function run(options: BenchOptions): Promise<string> {
     `${JOINERS} clients join ${COPIES} × automerge-paper at once, ${ROUNDS} storms per run, ` +
       `${options.runs} run(s) per server; ${host.cpus} × ${host.cpuModel}, Node ${host.node}`,
   )
-  const runs: Partial<Record<ServerName, JoinStormRun[]>> = {}
-  for (let i = 1; i <= options.runs; i++) {
-    for (const server of options.servers) {
-      console.log(`[${server}] run ${i}/${options.runs} …`)
-      const result = await measureJoinStorm(server, options, papersFile)
-      ;(runs[server] ??= []).push(result)
+  const runs = await runEachServer(
+    options,
+    (server) => measureJoinStorm(server, options, papersFile),
+    (result) => {
       const s = summarizeRun(result)
-      console.log(
-        `[${server}] all have it in ${fixed(s.allMs, 0)} ms (p50 client ${fixed(s.p50Ms, 0)} ms), ` +
-          `server CPU ${fixed(s.serverCpuSeconds, 2)} s per storm, peak RSS ` +
-          `${fixed(s.peakRssMb, 0)} MB; storms: ` +
-          result.rounds.map((r) => Math.max(...r.clientMs).toFixed(0)).join(', ') +
-          ' ms',
+      return (
+        `all have it in ${fixed(s.allMs, 0)} ms (p50 client ${fixed(s.p50Ms, 0)} ms), ` +
+        `server CPU ${fixed(s.serverCpuSeconds, 2)} s per storm, peak RSS ` +
+        `${fixed(s.peakRssMb, 0)} MB; storms: ` +
+        result.rounds.map((r) => Math.max(...r.clientMs).toFixed(0)).join(', ') +
+        ' ms'
       )
-    }
-  }
+    },
+  )
 
   const summary = options.servers.map((server) => summarizeJoinStorm(server, runs[server] ?? []))
   const goals = p3Goals(summary)
@@ -88,11 +85,5 @@ async function run(options: BenchOptions): Promise<string> {
     problems,
     runs,
   }
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
-  fs.writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`)
-  return resultsFile
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
+  return writeResultsJson(resultsFile, json)
 }

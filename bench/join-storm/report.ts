@@ -3,7 +3,7 @@ import { ACCORD, bestPeer, ratio, times } from '../compare.ts'
 import { machineLine } from '../environment.ts'
 import { goalLines, type Goal } from '../report.ts'
 import type { ServerName } from '../servers.ts'
-import { median, percentile } from '../stats.ts'
+import { fixed, median, percentile } from '../stats.ts'
 import { JOINERS, type JoinStormRun, type Round } from './measure.ts'
 
 export const P3_SCENARIO = 'P3 join storm'
@@ -220,8 +220,4 @@ export function p3Section(json: P3Json): string[] {
 
 function seconds(ms: number | null | undefined): string {
   return ms == null || !Number.isFinite(ms) ? '–' : (ms / 1000).toFixed(2)
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }

@@ -7,7 +7,7 @@ import { machineLine } from '../environment.ts'
 import type { Goal } from '../report.ts'
 import { goalLines } from '../report.ts'
 import type { ServerName } from '../servers.ts'
-import { median } from '../stats.ts'
+import { fixed, median } from '../stats.ts'
 import type { SaturationRun } from './measure.ts'
 
 export const P2_SCENARIO = 'P2 saturation'
@@ -279,8 +279,4 @@ export function p2Section(json: P2Json): string[] {
     json.credit,
     '',
   ]
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }

@@ -2,12 +2,12 @@
  * Scenario P7's table, its goals, bench/results/p7-scale-out.json and its section of
  * bench/RESULTS.md.
  */
-import fs from 'node:fs'
+import { writeResultsJson } from '../scenario.ts'
 import path from 'node:path'
 import type { BenchOptions } from '../options.ts'
 import { loadProblems } from '../problems.ts'
 import { goalLines, type Goal } from '../report.ts'
-import { median } from '../stats.ts'
+import { fixed, median } from '../stats.ts'
 import { repoRoot, traceCredit } from '../traces.ts'
 import { setupLabels, type ScaleOutRun, type Setup } from './measure.ts'
 
@@ -207,9 +207,7 @@ export function writeP7Json(
     problems: report.problems,
     runs: report.runs,
   }
-  fs.mkdirSync(path.dirname(p7ResultsFile), { recursive: true })
-  fs.writeFileSync(p7ResultsFile, `${JSON.stringify(json, null, 2)}\n`)
-  return p7ResultsFile
+  return writeResultsJson(p7ResultsFile, json)
 }
 
 /** P7's section of RESULTS.md, from the JSON file's contents. */
@@ -257,8 +255,4 @@ function withoutPassword(url: string): string {
   } catch {
     return url
   }
-}
-
-function fixed(value: number | null | undefined, digits: number): string {
-  return value == null || !Number.isFinite(value) ? '–' : value.toFixed(digits)
 }

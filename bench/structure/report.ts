@@ -2,7 +2,7 @@
  * Scenario S1's table, its goals, bench/results/s1-structure.json and its section of
  * bench/RESULTS.md.
  */
-import fs from 'node:fs'
+import { writeResultsJson } from '../scenario.ts'
 import path from 'node:path'
 import { goalLines, type Goal } from '../report.ts'
 import { repoRoot } from '../traces.ts'
@@ -76,9 +76,7 @@ export function s1Details(result: StructureResult): string[] {
 }
 
 export function writeS1Json(json: S1Json): string {
-  fs.mkdirSync(path.dirname(s1ResultsFile), { recursive: true })
-  fs.writeFileSync(s1ResultsFile, `${JSON.stringify(json, null, 2)}\n`)
-  return s1ResultsFile
+  return writeResultsJson(s1ResultsFile, json)
 }
 
 /** The section of RESULTS.md, from the JSON file's contents. */
