@@ -172,4 +172,28 @@ describe('room server compaction', () => {
       'An earlier meeting. '.repeat(500) + 'x'.repeat(20) + 'y'.repeat(snapshot.byteLength),
     )
   })
+
+  it('compacts a large document anyway once the keystrokes reach twenty times compactAfter', async () => {
+    const store = new MemoryStore()
+    const large = new Y.Doc()
+    large.getText('text').insert(0, 'An earlier meeting. '.repeat(500))
+    await store.append([{ docName: 'minutes', update: Y.encodeStateAsUpdate(large) }])
+    const started = await startHarness({ store, compactAfter: 2 })
+    harness = started
+    const alice = started.client('minutes')
+    await alice.synced()
+    // The snapshot and 38 one-letter rows: far from its 10 kB, and one short of 20 × 2 rows.
+    for (let i = 0; i < 38; i++) {
+      alice.text.insert(alice.text.length, 'x')
+      await alice.saved()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(store.documents.get('minutes')!.length).toBe(39)
+    alice.text.insert(alice.text.length, 'x')
+    await alice.saved()
+    await waitFor(() => store.documents.get('minutes')!.length === 1)
+    expect(textOf(loaded(await store.load('minutes')))).toBe(
+      'An earlier meeting. '.repeat(500) + 'x'.repeat(39),
+    )
+  })
 })

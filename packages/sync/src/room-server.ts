@@ -84,6 +84,8 @@ export interface ConnectionHandle {
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 export const DEFAULT_COMPACT_AFTER = 500
+/** A log is compacted at this many times `compactAfter` rows, whatever their size. */
+const MAX_ROWS_PER_COMPACT_AFTER = 20
 export const DEFAULT_COMMIT_INTERVAL_MS = 0
 export const DEFAULT_AWARENESS_INTERVAL_MS = 0
 /** Frames a connection may send while its room is still loading. */
@@ -443,7 +445,10 @@ export class RoomServer {
 
   private compactIfDue(room: Room): void {
     if (room.compactionQueued || room.storedUpdates < this.compactAfter) return
-    if (room.storedBytes < room.snapshotBytes) return
+    // Keystrokes are small: without a cap on rows, a large document would gather tens of
+    // thousands before their bytes reached its size, and every load would merge them all.
+    const manyRows = room.storedUpdates >= this.compactAfter * MAX_ROWS_PER_COMPACT_AFTER
+    if (room.storedBytes < room.snapshotBytes && !manyRows) return
     room.compactionQueued = true
     setImmediate(() =>
       this.runStorage(async () => {

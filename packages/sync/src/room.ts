@@ -105,9 +105,15 @@ export class Room {
   load(updates: Uint8Array[]): number {
     this.storedUpdates = updates.length
     // The largest row is most likely the last snapshot; the others were appended after it.
-    const sizes = updates.map((update) => update.byteLength)
-    this.snapshotBytes = Math.max(0, ...sizes)
-    this.storedBytes = sizes.reduce((sum, size) => sum + size, 0) - this.snapshotBytes
+    // A loop, not Math.max(...sizes): a long log would overflow the argument list.
+    let total = 0
+    let largest = 0
+    for (const { byteLength } of updates) {
+      total += byteLength
+      largest = Math.max(largest, byteLength)
+    }
+    this.snapshotBytes = largest
+    this.storedBytes = total - largest
     const skipped = applyStoredUpdates(this.doc, updates)
     this.outgoing.length = 0
     return skipped
