@@ -17,6 +17,7 @@ import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
 import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { MEETING_IMPORT_PATH } from './imports/routes.ts'
 import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
 import { ledgerRoutes } from './ledger/routes.ts'
@@ -72,6 +73,7 @@ export function createApp({
 
   const app = new Hono<AppEnv>()
   app.onError(handleError(logger))
+  app.use(securityHeaders({ publicOrigins: config.publicOrigins }))
   app.use(
     '/api/*',
     // The import route takes uploads and applies its own, larger limit (MAX_IMPORT_BYTES).

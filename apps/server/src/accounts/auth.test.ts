@@ -405,6 +405,40 @@ describe('with an https PUBLIC_ORIGIN', () => {
       expect(cookie.attrs.get('path')).toBe('/')
     })
   })
+
+  it('SESSION_DAYS=7: sign-up and sign-in cookies last 7 days, as the stored session does', async () => {
+    const origin = 'https://minutes.example.org'
+    await withServer({ PUBLIC_ORIGIN: origin, SESSION_DAYS: '7' }, async (s) => {
+      const email = uniqueEmail('week')
+      const signUp = await answerOf(
+        await post(
+          `${s.url}/api/auth/sign-up`,
+          { email, name: 'Week', password: PASSWORD },
+          { origin },
+        ),
+      )
+      const signIn = await answerOf(
+        await post(`${s.url}/api/auth/sign-in`, { email, password: PASSWORD }, { origin }),
+      )
+      const week = 7 * 24 * 60 * 60
+      for (const answer of [signUp, signIn]) {
+        expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300)
+        const cookie = sessionCookie(answer)
+        expect(cookie.attrs.get('max-age')).toBe(String(week))
+        expect(cookie.attrs.has('httponly')).toBe(true)
+        expect(cookie.attrs.has('secure')).toBe(true)
+        expect(cookie.attrs.get('samesite')?.toLowerCase()).toBe('lax')
+        expect(cookie.attrs.get('path')).toBe('/')
+        const [session] = query<{ expires_at: string }>(
+          s,
+          'SELECT expires_at FROM sessions WHERE token_hash = ?',
+          hashOf(cookie.value),
+        )
+        const storedSeconds = (Date.parse(session!.expires_at) - Date.now()) / 1000
+        expect(Math.abs(storedSeconds - week)).toBeLessThan(60)
+      }
+    })
+  })
 })
 
 describe('rate limits', () => {
