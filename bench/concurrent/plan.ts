@@ -1,10 +1,10 @@
 /** Everything a replay of one trace needs, worked out before any client connects. */
 import { traceEdits, type Edit } from './edits.ts'
 import { pace, SPEEDUP } from './pace.ts'
-import { causality, loadConcurrentTrace, type TraceName } from './trace.ts'
+import { causality, loadConcurrentTrace, type ConcurrentTrace, type TraceName } from './trace.ts'
 
-export interface Plan {
-  trace: TraceName
+export interface Plan<Name extends string = TraceName> {
+  trace: Name
   agents: number
   endContent: string
   edits: Edit[]
@@ -20,7 +20,15 @@ export interface Plan {
 }
 
 export function makePlan(trace: TraceName, speedup = SPEEDUP): Plan {
-  const loaded = loadConcurrentTrace(trace)
+  return planFor(trace, loadConcurrentTrace(trace), speedup)
+}
+
+/** The plan of a trace already loaded, e.g. an excerpt kept as a test fixture. */
+export function planFor<Name extends string>(
+  trace: Name,
+  loaded: ConcurrentTrace,
+  speedup = SPEEDUP,
+): Plan<Name> {
   const causal = causality(loaded)
   const { edits, clientIds, mergedText } = traceEdits(loaded, causal)
   // A replay that cannot reach endContent even in process says nothing about a server.

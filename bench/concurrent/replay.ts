@@ -51,7 +51,7 @@ export class Replay {
 
   /** `docs[agent]` is the live document of that agent's client. */
   constructor(
-    readonly plan: Plan,
+    readonly plan: Plan<string>,
     docs: readonly Y.Doc[],
     readonly now: () => number = () => performance.now(),
   ) {
@@ -86,6 +86,11 @@ export class Replay {
       })
     })
     return { ...this.stats, missingDeliveries, unsentEdits }
+  }
+
+  /** How many of its edits the agent's typist has typed so far. */
+  typedBy(agent: number): number {
+    return this.clients[agent]!.typed
   }
 
   sentTime(edit: Edit): number {

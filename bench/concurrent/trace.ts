@@ -42,6 +42,11 @@ export function loadConcurrentTrace(name: TraceName): ConcurrentTrace {
       `Editing trace not found at ${file}; the bench expects shared/ beside the repo.`,
     )
   }
+  return readConcurrentTrace(file)
+}
+
+/** Reads and checks a concurrent trace from a .json.gz file (a trace or an excerpt of one). */
+export function readConcurrentTrace(file: string): ConcurrentTrace {
   const trace = JSON.parse(gunzipSync(fs.readFileSync(file)).toString('utf8')) as ConcurrentTrace
   if (trace.kind !== 'concurrent' || !Array.isArray(trace.txns) || !(trace.numAgents > 0)) {
     throw new Error(`${file} is not a concurrent editing trace`)
