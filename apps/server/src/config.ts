@@ -69,6 +69,13 @@ export const configSchema = z.object({
   RATE_SIGN_UP_PER_ADDRESS: positive.default(30),
   RATE_INVITES_PER_ADDRESS: positive.default(60),
   RATE_CONNECTIONS_PER_ADDRESS: positive.default(300),
+  // A connection that has not sent its request headers by then (one that sends nothing, or a
+  // slowloris dribbling headers) is closed, as is a keep-alive connection idle that long: each
+  // holds a socket and memory. Node's own default waits 60 s and checks only every 30 s.
+  HANDSHAKE_TIMEOUT_MS: positive.min(1000).max(60_000).default(5000),
+  // Websockets open at once from one address (with TRUST_PROXY, the X-Forwarded-For one): an
+  // office behind one NAT has a tab or two per person open; thousands from one address is a flood.
+  MAX_CONNECTIONS_PER_ADDRESS: positive.default(200),
   METRICS: flag.default(true),
 })
 
@@ -105,6 +112,10 @@ export interface Config {
   /** How often open connections are checked for ended sessions and changed memberships. */
   sessionCheckMs: number
   rateLimits: RateLimitSettings
+  /** Time a connection gets to send its request headers, and a keep-alive connection to idle. */
+  handshakeTimeoutMs: number
+  /** Websockets one client address may hold open at once; one more is refused with 429. */
+  maxConnectionsPerAddress: number
   /** Serve Prometheus metrics at /metrics (no sign-in: keep it off the public internet). */
   metrics: boolean
 }
@@ -147,6 +158,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       invitesPerAddress: c.RATE_INVITES_PER_ADDRESS,
       connectionsPerAddress: c.RATE_CONNECTIONS_PER_ADDRESS,
     },
+    handshakeTimeoutMs: c.HANDSHAKE_TIMEOUT_MS,
+    maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     metrics: c.METRICS,
   }
 }

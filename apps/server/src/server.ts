@@ -4,9 +4,11 @@ import { createAdaptorServer } from '@hono/node-server'
 import { extract } from '@accord/minutes/extract'
 import { encodeStructureChanged, RoomServer } from '@accord/sync'
 import pino, { type Logger } from 'pino'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type ServerOptions as SocketServerOptions } from 'ws'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
+import { clientAddress } from './http/client-address.ts'
+import { capWebSockets, ConnectionCap } from './http/connection-cap.ts'
 import { RedisFanout } from './fanout/redis-fanout.ts'
 import { followStatuses } from './meetings/read-only.ts'
 import { ServerMetrics, type RoomCounts } from './operations/metrics.ts'
@@ -46,6 +48,11 @@ export interface ServerOptions {
 }
 
 const HEARTBEAT_MS = 30_000
+/**
+ * How often Node looks for connections past HANDSHAKE_TIMEOUT_MS (its default, 30 s, would let
+ * one wait 35 s): a scan of the open connections, cheap even with thousands of them.
+ */
+const CONNECTIONS_CHECK_MS = 1000
 
 export async function startServer(
   config: Config,
@@ -87,7 +94,14 @@ export async function startServer(
     onAcknowledged: metrics?.acknowledged,
     exclusive: (docName, task) => storage.withDocumentLock(docName, 'compaction', task),
   })
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const socketOptions: SocketServerOptions & { closeTimeout: number } = {
+    noServer: true,
+    maxPayload: config.maxMessageBytes,
+    // A peer that never answers the server's close (a refused, unauthenticated socket, say) is
+    // dropped after this rather than ws's default 30 s. ws 8.23 takes it; @types/ws lacks it.
+    closeTimeout: config.handshakeTimeoutMs,
+  }
+  const sockets = new WebSocketServer(socketOptions)
   const live = new LiveConnections()
   const { app, accessCheck } = createApp({
     config,
@@ -108,7 +122,23 @@ export async function startServer(
     readiness,
     metrics,
   })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: sockets } }) as Server
+  const openSockets = new ConnectionCap(config.maxConnectionsPerAddress, (address) =>
+    logger.warn(
+      { address, max: config.maxConnectionsPerAddress },
+      'refusing websockets from an address at MAX_CONNECTIONS_PER_ADDRESS until some close',
+    ),
+  )
+  const server = createAdaptorServer({
+    fetch: capWebSockets(app.fetch, openSockets, (c) => clientAddress(c, config.trustProxy)),
+    websocket: { server: sockets },
+    serverOptions: {
+      // Connections that send nothing, or dribble their headers (slowloris), are closed with
+      // 408 after this; Node's defaults would hold each for a minute or more.
+      headersTimeout: config.handshakeTimeoutMs,
+      keepAliveTimeout: config.handshakeTimeoutMs,
+      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
+    },
+  }) as Server
   const stopHeartbeat = heartbeat(sockets)
   const checkAccess = setInterval(() => {
     live
