@@ -64,7 +64,10 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawAnswer
     const chunks: Buffer[] = []
     let timer: NodeJS.Timeout | undefined
     let ended = false
+    let finished = false
     const finish = () => {
+      if (finished) return
+      finished = true
       clearTimeout(timer)
       socket.destroy()
       const raw = Buffer.concat(chunks)
@@ -93,6 +96,8 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawAnswer
     })
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk)
+      // An upgraded socket the server has closed says no more: the close frame is the answer.
+      if (request.upgrade && closedAfterUpgrade(Buffer.concat(chunks))) return finish()
       // Once the headers are in, listen a little longer for what follows, then stop.
       if (timer === undefined && Buffer.concat(chunks).includes('\r\n\r\n')) {
         timer = setTimeout(finish, request.lingerMs ?? 300)
@@ -107,6 +112,12 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawAnswer
       else reject(error)
     })
   })
+}
+
+function closedAfterUpgrade(bytes: Buffer): boolean {
+  const split = bytes.indexOf('\r\n\r\n')
+  if (split < 0 || !bytes.subarray(0, 12).toString('latin1').includes(' 101')) return false
+  return serverFrames(bytes.subarray(split + 4)).some((frame) => frame.kind === 'close')
 }
 
 /** A binary websocket frame from client to server: FIN, opcode 2, masked as RFC 6455 requires. */
