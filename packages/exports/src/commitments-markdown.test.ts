@@ -38,6 +38,18 @@ describe('commitmentsMarkdown', () => {
     expect(html.match(/<h2>/g)).toHaveLength(3)
   })
 
+  it('keeps co-owners literal: an owner nobody matched is text someone typed', () => {
+    const hostile = ledgerFixture()
+    const funding = hostile.actions.find((action) => action.key === 'a-funding')!
+    funding.unknownOwners = ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))']
+    const rendered = new MarkdownIt({ html: true }).render(
+      commitmentsMarkdown(commitmentsOf(hostile, 'alc', TODAY)),
+    )
+    expect(rendered).toContain('also &lt;img src=x onerror=alert(1)&gt;, [x](javascript:alert(1))')
+    expect(rendered).not.toContain('<img')
+    expect(rendered).not.toContain('href="javascript')
+  })
+
   it('leaves out actions other organisations owe', () => {
     expect(markdown).not.toContain('Book the venue')
     expect(markdown).not.toContain('press release')

@@ -30,7 +30,11 @@ function rowLines(row: CommitmentRow, origin?: string): string[] {
   const headline = [`**${escapeMarkdown(row.text)}**`, dueLabel(row)]
   if (row.overdue) headline.push('**overdue**')
   if (row.status === 'in_progress') headline.push('in progress')
-  const details = [sharedWith(row), row.assignee && `assigned to ${escapeMarkdown(row.assignee)}`]
+  // Co-owners are names people typed (unknown owners keep their words), so they are escaped too.
+  const details = [
+    escapeMarkdown(sharedWith(row)),
+    row.assignee && `assigned to ${escapeMarkdown(row.assignee)}`,
+  ]
     .filter(Boolean)
     .join(' · ')
   const meeting = `${escapeMarkdown(row.heldIn.title)}, ${formatDay(row.heldIn.date)}`
