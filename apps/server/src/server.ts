@@ -9,6 +9,7 @@ import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { clientAddress } from './http/client-address.ts'
 import { capWebSockets, ConnectionCap } from './http/connection-cap.ts'
+import { closeTimedOutInBatches, handshakeTimeouts } from './http/handshake-timeout.ts'
 import { RedisFanout } from './fanout/redis-fanout.ts'
 import { followStatuses } from './meetings/read-only.ts'
 import { ServerMetrics, type RoomCounts } from './operations/metrics.ts'
@@ -48,11 +49,6 @@ export interface ServerOptions {
 }
 
 const HEARTBEAT_MS = 30_000
-/**
- * How often Node looks for connections past HANDSHAKE_TIMEOUT_MS (its default, 30 s, would let
- * one wait 35 s): a scan of the open connections, cheap even with thousands of them.
- */
-const CONNECTIONS_CHECK_MS = 1000
 
 export async function startServer(
   config: Config,
@@ -131,14 +127,9 @@ export async function startServer(
   const server = createAdaptorServer({
     fetch: capWebSockets(app.fetch, openSockets, (c) => clientAddress(c, config.trustProxy)),
     websocket: { server: sockets },
-    serverOptions: {
-      // Connections that send nothing, or dribble their headers (slowloris), are closed with
-      // 408 after this; Node's defaults would hold each for a minute or more.
-      headersTimeout: config.handshakeTimeoutMs,
-      keepAliveTimeout: config.handshakeTimeoutMs,
-      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
-    },
+    serverOptions: handshakeTimeouts(config.handshakeTimeoutMs),
   }) as Server
+  closeTimedOutInBatches(server)
   const stopHeartbeat = heartbeat(sockets)
   const checkAccess = setInterval(() => {
     live

@@ -146,6 +146,27 @@ describe('handshakes that never finish (HANDSHAKE_TIMEOUT_MS)', () => {
     }
   })
 
+  it('closes a burst of silent connections, many more than it closes per turn, every one', async () => {
+    await start()
+    // Connected together, so they time out together and are closed over several turns.
+    const burst = Array.from({ length: 300 }, () => rawConnection())
+    await Promise.all(burst.map(closedByServer))
+    expect(burst.filter((c) => /^HTTP\/1\.1 408/.test(c.received))).toHaveLength(300)
+  })
+
+  it('still answers a malformed request with 400 and oversized headers with 431', async () => {
+    await start()
+    const garbage = rawConnection()
+    garbage.socket.write('NOT HTTP AT ALL\r\n\r\n')
+    const oversized = rawConnection()
+    oversized.socket.write(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    )
+    await Promise.all([garbage, oversized].map(closedByServer))
+    expect(garbage.received).toMatch(/^HTTP\/1\.1 400/)
+    expect(oversized.received).toMatch(/^HTTP\/1\.1 431/)
+  })
+
   it('drops a refused websocket whose peer never answers the close', async () => {
     await start()
     const connection = rawConnection()
