@@ -5,6 +5,14 @@ import * as encoding from 'lib0/encoding'
 export type Presence = Record<string, string>
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
+
+/**
+ * Bounds on what one awareness frame may carry. y-websocket clients pass on every state they
+ * hear, so a frame holds up to one entry per person in the room; a state is a name, a colour
+ * and a cursor, a few hundred bytes. A frame past these is refused before any JSON is read:
+ * a hundred thousand entries, or JSON nested a million deep, take the event loop for seconds.
+ */
+export const AWARENESS_LIMITS = { entries: 1000, stateBytes: 64 * 1024, depth: 32 } as const
 const utf8 = new TextDecoder()
 /** `null` as JSON in UTF-8: the state of a client that left. */
 const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c]
@@ -28,6 +36,9 @@ export function stampAwarenessUpdate(
   const decoder = decoding.createDecoder(update)
   const encoder = encoding.createEncoder()
   const count = decoding.readVarUint(decoder)
+  if (count > AWARENESS_LIMITS.entries) {
+    throw new RangeError(`more than ${AWARENESS_LIMITS.entries} awareness entries`)
+  }
   const entries: { clientId: number; clock: number; state: string }[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
@@ -37,6 +48,7 @@ export function stampAwarenessUpdate(
     const known = knownClock(clientId)
     // y-protocols takes a newer clock, or the same clock saying the client left.
     if (known !== undefined && (clock < known || (clock === known && !isNullJson(json)))) continue
+    checkStateSize(json)
     const state: unknown = JSON.parse(utf8.decode(json))
     if (!mayControl(clientId)) continue
     entries.push({
@@ -62,6 +74,19 @@ function stamp(state: unknown, presence: Presence): unknown {
   const color =
     typeof sent['color'] === 'string' && HEX_COLOUR.test(sent['color']) ? sent['color'] : undefined
   return { ...fields, user: { ...(color ? { color } : {}), ...presence } }
+}
+
+/** Throws for a state too large or nested too deep; brackets inside strings count too. */
+function checkStateSize(json: Uint8Array): void {
+  if (json.length > AWARENESS_LIMITS.stateBytes) {
+    throw new RangeError(`an awareness state over ${AWARENESS_LIMITS.stateBytes} bytes`)
+  }
+  let depth = 0
+  for (const byte of json) {
+    if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > AWARENESS_LIMITS.depth) throw new RangeError('awareness state nested too deep')
+    } else if (byte === 0x5d || byte === 0x7d) depth--
+  }
 }
 
 function isNullJson(json: Uint8Array): boolean {

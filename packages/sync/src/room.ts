@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
 import { stampAwarenessUpdate } from './presence.ts'
 import { applyStoredUpdates } from './stored-updates.ts'
+import { checkUpdate } from './update-check.ts'
 import type { Logger } from './transport.ts'
 import {
   CloseCode,
@@ -41,6 +42,9 @@ export interface RoomHost {
 
 /** An update the document took, and the origin it was applied with. */
 export type DocumentChange = { update: Uint8Array; origin: unknown }
+
+/** Awareness ids one connection may own at once (see mayControl). */
+const MAX_AWARENESS_IDS = 8
 
 /** How long the encoding of the whole document is shared between people joining. */
 const SHARED_JOIN_MS = 1000
@@ -86,6 +90,8 @@ export class Room {
   private readonly awarenessChanges = new Map<number, Connection | null>()
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null
   private lastAwarenessBroadcast = -Infinity
+  /** Next clock of each client whose updates are queued or being stored, not yet applied. */
+  private readonly queuedClocks = new Map<number, number>()
 
   constructor(
     readonly name: string,
@@ -178,10 +184,15 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection)
   }
 
-  /** An awareness id belongs to the first connection that set it, until that one leaves. */
+  /**
+   * An awareness id belongs to the first connection that set it, until that one leaves. A
+   * client has one id; a few more allow for a page that makes a new document, but a connection
+   * cannot fill the room with states nobody can remove.
+   */
   private mayControl(connection: Connection, clientId: number): boolean {
     const owner = this.awarenessOwners.get(clientId)
-    return owner === undefined || owner === connection
+    if (owner === connection) return true
+    return owner === undefined && connection.awarenessClients.size < MAX_AWARENESS_IDS
   }
 
   /** The connection is leaving: the awareness ids it held may be taken by others. */
@@ -198,6 +209,11 @@ export class Room {
       connection.send(this.step2For(stateVector))
     } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
       const update = decoding.readVarUint8Array(decoder)
+      // Checked before Yjs decodes it: a frame of a million tiny structs, or content that
+      // waits forever for something the room never saw, would block or slow the whole room.
+      if (this.pending.length === 0 && !this.committing) this.queuedClocks.clear()
+      const { refused, ends } = checkUpdate(update, (client) => this.nextClock(client))
+      if (refused) return this.reject(connection, CloseCode.InvalidPayload, refused)
       // Decoding proves the update is well formed before it is stored: a malformed update in
       // the log would make the document fail to load.
       const { structs, ds } = Y.decodeUpdate(update)
@@ -208,12 +224,20 @@ export class Room {
         if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
         return
       }
+      for (const [client, clock] of ends) {
+        if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
+      }
       const frame = ++connection.framesReceived
       const pending = { from: connection, update, hasContent, frame, receivedAt: performance.now() }
       this.host.enqueue(this, pending)
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
+  }
+
+  /** The clock the room expects next from this client, counting updates not yet applied. */
+  private nextClock(client: number): number {
+    return Math.max(Y.getState(this.doc.store, client), this.queuedClocks.get(client) ?? 0)
   }
 
   /** What a client with this state vector lacks, as a sync step 2 message. */
