@@ -3,7 +3,10 @@ import type { HandshakeFigures } from './plan.ts'
 
 /** How long `stop` waits for the server to close what is still open: well past the 10 s bound. */
 const GIVE_UP_MS = 15_000
-/** Connects in flight at once: more would overflow the listen backlog and time the kernel. */
+/**
+ * Connects in flight at once: more would overflow the server's listen backlog, and the kernel's
+ * retries would then be timed as if they were the server's.
+ */
 const CONNECTING_AT_ONCE = 100
 /** A slowloris sends its next header line this often, so it is never idle. */
 const DRIBBLE_MS = 1000
@@ -28,7 +31,7 @@ export class HandshakeFlood {
   private running = true
   private givenUp = false
   private headerLines = 0
-  private readonly dribble: NodeJS.Timeout
+  private readonly dribble: NodeJS.Timeout | undefined
 
   constructor(
     private readonly options: {
@@ -41,11 +44,13 @@ export class HandshakeFlood {
     },
   ) {
     for (let n = 0; n < options.count; n++) this.enqueue(n)
-    this.dribble = setInterval(() => {
-      if (options.kind !== 'slowloris') return
-      for (const socket of this.open)
-        if (socket.writable) socket.write(`X-Padding: ${++this.headerLines}\r\n`)
-    }, DRIBBLE_MS)
+    if (options.kind === 'slowloris') {
+      this.dribble = setInterval(() => {
+        for (const socket of this.open) {
+          if (socket.writable) socket.write(`X-Padding: ${++this.headerLines}\r\n`)
+        }
+      }, DRIBBLE_MS)
+    }
   }
 
   /** Resolves once the first `count` connections are established (or failed). */
