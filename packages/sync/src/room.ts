@@ -212,13 +212,17 @@ export class Room {
       // Checked before Yjs decodes it: a frame of a million tiny structs, or content that
       // waits forever for something the room never saw, would block or slow the whole room.
       if (this.pending.length === 0 && !this.committing) this.queuedClocks.clear()
-      const { refused, ends } = checkUpdate(update, (client) => this.nextClock(client))
+      // A read-only connection's edits are dropped, so they may build on earlier dropped ones:
+      // only the size bounds apply to them.
+      const readOnly = connection.options.readOnly || this.readOnly
+      const known = readOnly ? () => Infinity : (client: number) => this.nextClock(client)
+      const { refused, ends } = checkUpdate(update, known)
       if (refused) return this.reject(connection, CloseCode.InvalidPayload, refused)
       // Decoding proves the update is well formed before it is stored: a malformed update in
       // the log would make the document fail to load.
       const { structs, ds } = Y.decodeUpdate(update)
       const hasContent = structs.length > 0 || ds.clients.size > 0
-      if (connection.options.readOnly || this.readOnly) {
+      if (readOnly) {
         // A step 2 answers the server's own step 1 and, from an up-to-date client, still
         // carries the document's whole delete set: only an update is an attempt to edit.
         if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
