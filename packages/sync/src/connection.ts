@@ -11,6 +11,13 @@ export interface ConnectionOptions {
   presence?: Presence
 }
 
+/**
+ * What a connection may send before its step 2 that builds on content the room lacks: a
+ * round trip's worth of fast typing, with room to spare (see Room.receiveContent).
+ */
+const MAX_HELD_UPDATES = 1000
+const MAX_HELD_BYTES = 1024 * 1024
+
 /** One client's connection to one room. */
 export class Connection {
   /** Sync frames (step 2 and update) received; the durable acknowledgement counts these. */
@@ -23,6 +30,11 @@ export class Connection {
   closed = false
   /** Set once the read-only client has been told its edits are refused; it is told once. */
   toldReadOnly = false
+  /** Whether the client has answered the room's step 1; see Room.receiveContent. */
+  sentStepTwo = false
+  /** Updates that build on content only the client's step 2 will bring. */
+  private held: Uint8Array[] = []
+  private heldBytes = 0
 
   constructor(
     readonly room: Room,
@@ -49,6 +61,22 @@ export class Connection {
   /** Closes the socket; the room forgets the connection when the transport reports the close. */
   close(code: number, reason: string): void {
     if (!this.closed) this.transport.close(code, reason)
+  }
+
+  /** Keeps an update until the step 2 arrives; false once that would exceed the bound. */
+  holdUntilStepTwo(update: Uint8Array): boolean {
+    if (this.held.length >= MAX_HELD_UPDATES) return false
+    if (this.heldBytes + update.byteLength > MAX_HELD_BYTES) return false
+    this.held.push(update)
+    this.heldBytes += update.byteLength
+    return true
+  }
+
+  takeHeld(): Uint8Array[] {
+    const held = this.held
+    this.held = []
+    this.heldBytes = 0
+    return held
   }
 
   forgetAwareness(): void {

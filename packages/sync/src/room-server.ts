@@ -292,6 +292,14 @@ export class RoomServer {
   private openRoom(docName: string): Room {
     const room = new Room(docName, {
       enqueue: (r, pending) => this.enqueue(r, pending),
+      storeOwnChange: (r, update) =>
+        this.enqueue(r, {
+          from: new Connection(r, serverTransport),
+          update,
+          hasContent: true,
+          frame: 0,
+          receivedAt: performance.now(),
+        }),
       logger: this.logger,
       awarenessIntervalMs: this.awarenessIntervalMs,
     })

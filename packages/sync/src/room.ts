@@ -32,6 +32,8 @@ export interface PendingUpdate {
 /** What a room asks of its server: the persistence queue lives there, shared by every room. */
 export interface RoomHost {
   enqueue(room: Room, pending: PendingUpdate): void
+  /** Stores a change the document made itself (see applyCommitted), like the server's own edit. */
+  storeOwnChange(room: Room, update: Uint8Array): void
   logger: Logger
   /**
    * Shortest time between two awareness broadcasts of a room: changes arriving meanwhile
@@ -208,34 +210,59 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder)
       connection.send(this.step2For(stateVector))
     } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
-      const update = decoding.readVarUint8Array(decoder)
-      // Checked before Yjs decodes it: a frame of a million tiny structs, or content that
-      // waits forever for something the room never saw, would block or slow the whole room.
-      if (this.pending.length === 0 && !this.committing) this.queuedClocks.clear()
-      // A read-only connection's edits are dropped, so they may build on earlier dropped ones:
-      // only the size bounds apply to them.
-      const readOnly = connection.options.readOnly || this.readOnly
-      const known = readOnly ? () => Infinity : (client: number) => this.nextClock(client)
-      const { refused, ends } = checkUpdate(update, known)
-      if (refused) return this.reject(connection, CloseCode.InvalidPayload, refused)
-      // Decoding proves the update is well formed before it is stored: a malformed update in
-      // the log would make the document fail to load.
-      const { structs, ds } = Y.decodeUpdate(update)
-      const hasContent = structs.length > 0 || ds.clients.size > 0
-      if (readOnly) {
-        // A step 2 answers the server's own step 1 and, from an up-to-date client, still
-        // carries the document's whole delete set: only an update is an attempt to edit.
-        if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
-        return
-      }
-      for (const [client, clock] of ends) {
-        if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
-      }
-      const frame = ++connection.framesReceived
-      const pending = { from: connection, update, hasContent, frame, receivedAt: performance.now() }
-      this.host.enqueue(this, pending)
+      this.receiveContent(connection, syncType, decoding.readVarUint8Array(decoder))
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
+    }
+  }
+
+  private receiveContent(
+    connection: Connection,
+    syncType: typeof SyncMessageType.Step2 | typeof SyncMessageType.Update,
+    update: Uint8Array,
+  ): void {
+    // Checked before Yjs decodes it: a frame of a million tiny structs, or content that
+    // waits forever for something the room never saw, would block or slow the whole room.
+    if (this.pending.length === 0 && !this.committing) this.queuedClocks.clear()
+    // A read-only connection's edits are dropped, so they may build on earlier dropped ones:
+    // only the size bounds apply to them.
+    const readOnly = connection.options.readOnly || this.readOnly
+    const known = readOnly ? () => Infinity : (client: number) => this.nextClock(client)
+    const { refused, missingContent, ends } = checkUpdate(update, known)
+    if (refused) {
+      // Someone who typed offline and types on as they reconnect sends those keystrokes
+      // before their step 2, which answers the room's step 1 a round trip later and carries
+      // the offline edits the keystrokes build on: they wait for it, up to a bound.
+      if (missingContent && !connection.sentStepTwo && syncType === SyncMessageType.Update) {
+        if (connection.holdUntilStepTwo(update)) return
+        return this.reject(connection, CloseCode.InvalidPayload, 'too much sent before step 2')
+      }
+      return this.reject(connection, CloseCode.InvalidPayload, refused)
+    }
+    // Decoding proves the update is well formed before it is stored: a malformed update in
+    // the log would make the document fail to load.
+    const { structs, ds } = Y.decodeUpdate(update)
+    const hasContent = structs.length > 0 || ds.clients.size > 0
+    if (readOnly) {
+      // A step 2 answers the server's own step 1 and, from an up-to-date client, still
+      // carries the document's whole delete set: only an update is an attempt to edit.
+      if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
+      return
+    }
+    for (const [client, clock] of ends) {
+      if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
+    }
+    // Frames are numbered in the order they are stored, held ones after the step 2: the
+    // client counts them all as sent before its step 2, so its "saved" waits for them too.
+    const frame = ++connection.framesReceived
+    const pending = { from: connection, update, hasContent, frame, receivedAt: performance.now() }
+    this.host.enqueue(this, pending)
+    if (syncType === SyncMessageType.Step2 && !connection.sentStepTwo) {
+      connection.sentStepTwo = true
+      for (const held of connection.takeHeld()) {
+        if (connection.closed) break
+        this.receiveContent(connection, SyncMessageType.Update, held)
+      }
     }
   }
 
@@ -288,6 +315,13 @@ export class Room {
       acknowledged.set(from, frame)
     }
     const outgoing = this.outgoing.splice(0)
+    // Yjs edits the document itself while applying some updates: the same formatting made
+    // concurrently is cleaned up by deleting the redundant format marks, in a transaction of
+    // its own (origin null). Everyone is sent that deletion below, so it must be stored like an
+    // edit; applying it again once committed changes nothing and sends nothing.
+    for (const { update, origin } of outgoing) {
+      if (origin === null) this.host.storeOwnChange(this, update)
+    }
     const saved = acknowledged.size > 0 ? Y.encodeStateVector(this.doc) : undefined
     const updates = new UpdateFanOut(outgoing)
     for (const connection of this.connections) {

@@ -26,6 +26,11 @@ export const UPDATE_LIMITS = {
 export interface UpdateCheck {
   /** Why the update must be refused, or null. */
   refused: string | null
+  /**
+   * The update was refused only because it builds on content the room has not seen: from a
+   * client that has not yet sent its step 2, that content may be on its way (see Room).
+   */
+  missingContent: boolean
   /** The next clock of each client whose structs the update holds. */
   ends: Map<number, number>
 }
@@ -33,8 +38,13 @@ export interface UpdateCheck {
 export function checkUpdate(update: Uint8Array, known: (client: number) => number): UpdateCheck {
   const ends = new Map<number, number>()
   const refused = check(update, known, ends)
-  return { refused, ends }
+  return { refused, missingContent: refused !== null && MISSING.has(refused), ends }
 }
+
+const GAP = 'structs that start after a gap'
+const UNKNOWN_REFERENCE = 'a reference to unknown content'
+const UNKNOWN_DELETION = 'a deletion of unknown content'
+const MISSING = new Set([GAP, UNKNOWN_REFERENCE, UNKNOWN_DELETION])
 
 function check(
   update: Uint8Array,
@@ -54,7 +64,7 @@ function check(
     const count = decoding.readVarUint(decoder)
     const client = decoding.readVarUint(decoder)
     let clock = decoding.readVarUint(decoder)
-    if (clock > next(client)) return `structs of client ${client} start after a gap`
+    if (clock > next(client)) return GAP
     structs += count
     if (structs > UPDATE_LIMITS.structs) return `more than ${UPDATE_LIMITS.structs} structs`
     for (let i = 0; i < count; i++) {
@@ -84,7 +94,7 @@ function check(
     seen.set(client, Math.max(clock, seen.get(client) ?? 0))
   }
   for (let i = 0; i < references.length; i += 2) {
-    if (!isKnown(references[i]!, references[i + 1]!)) return 'a reference to unknown content'
+    if (!isKnown(references[i]!, references[i + 1]!)) return UNKNOWN_REFERENCE
   }
   const deleteClients = decoding.readVarUint(decoder)
   if (deleteClients > UPDATE_LIMITS.deleteClients) {
@@ -101,7 +111,7 @@ function check(
     for (let i = 0; i < count; i++) {
       const clock = decoding.readVarUint(decoder)
       const length = decoding.readVarUint(decoder)
-      if (length > 0 && !isKnown(client, clock + length - 1)) return 'a deletion of unknown content'
+      if (length > 0 && !isKnown(client, clock + length - 1)) return UNKNOWN_DELETION
     }
   }
   return null
