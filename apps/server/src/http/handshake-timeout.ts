@@ -7,7 +7,7 @@ import type { Socket } from 'node:net'
  */
 const CHECK_EVERY_MS = 1000
 /** Timed-out connections closed per turn of the event loop; the rest wait for the next turn. */
-const CLOSES_PER_TURN = 50
+const CLOSES_PER_TURN = 20
 
 const REQUEST_TIMEOUT = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'
 const HEADERS_TOO_LARGE =
