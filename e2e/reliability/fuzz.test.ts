@@ -89,11 +89,6 @@ beforeAll(async () => {
   server = await startServerProcess({
     env: {
       MAX_MESSAGE_BYTES: String(MAX_BYTES),
-      // KNOWN BUG, left out of this test until fixed: an update that Yjs decodes but cannot
-      // apply is stored (it is applied only after the commit), and compacting a log that holds
-      // one falls back to applying every row alone, which blocked the event loop for 3-7 s in
-      // about one run in three. Reported with issue 8's fuzzing; remove this line with the fix.
-      COMPACT_AFTER_UPDATES: String(10_000_000),
     },
   })
   // The event-loop figure is wall time: on a shared 2-core machine, time the OS gives to other

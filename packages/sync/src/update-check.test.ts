@@ -49,6 +49,25 @@ describe('checkUpdate', () => {
     expect(checkUpdate(second, nothingKnown).refused).toMatch(/gap|unknown/)
   })
 
+  it('refuses an empty deleted range, which Yjs decodes but throws on when applying', () => {
+    const room = new Y.Doc()
+    room.getText('t').insert(0, 'hello')
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0) // no structs
+    encoding.writeVarUint(encoder, 1) // deletions in one client…
+    encoding.writeVarUint(encoder, room.clientID)
+    encoding.writeVarUint(encoder, 1) // …one range, just past the room's content, of length 0
+    encoding.writeVarUint(encoder, 5)
+    encoding.writeVarUint(encoder, 0)
+    const update = encoding.toUint8Array(encoder)
+    expect(() => Y.decodeUpdate(update)).not.toThrow()
+    expect(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(room))).not.toThrow()
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room))
+    expect(() => Y.applyUpdate(copy, update)).toThrow()
+    expect(checkUpdate(update, knownFrom(room)).refused).toBe('an empty deleted range')
+  })
+
   it('refuses more structs than a frame may carry before building any', () => {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 1)

@@ -111,7 +111,9 @@ function check(
     for (let i = 0; i < count; i++) {
       const clock = decoding.readVarUint(decoder)
       const length = decoding.readVarUint(decoder)
-      if (length > 0 && !isKnown(client, clock + length - 1)) return UNKNOWN_DELETION
+      // Yjs never writes an empty range, and applying one throws after the update is stored.
+      if (length === 0) return 'an empty deleted range'
+      if (!isKnown(client, clock + length - 1)) return UNKNOWN_DELETION
     }
   }
   return null
