@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import { MINUTES_FIELD, minutesSchema } from '@accord/minutes'
 import { extract } from '@accord/minutes/extract'
 import { encodeStructureChanged, RoomServer } from '@accord/sync'
 import pino, { type Logger } from 'pino'
@@ -89,6 +90,8 @@ export async function startServer(
     onUnload: projector.unloaded,
     onAcknowledged: metrics?.acknowledged,
     exclusive: (docName, task) => storage.withDocumentLock(docName, 'compaction', task),
+
+    contentSchema: { field: MINUTES_FIELD, schema: minutesSchema() },
   })
   const socketOptions: SocketServerOptions & { closeTimeout: number } = {
     noServer: true,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { Connection, type ConnectionOptions } from './connection.ts'
+import { schemaContentCheck, type ContentCheck, type ContentSchema } from './content-check.ts'
 import type { Fanout } from './fanout.ts'
 import { CloseCode } from './protocol.ts'
 import { Room, type PendingUpdate } from './room.ts'
@@ -74,6 +75,13 @@ export interface RoomServerOptions {
    * the instances do not all do the same work. By default every task runs.
    */
   exclusive?(docName: string, task: () => Promise<void>): Promise<boolean>
+  /**
+   * The editor's schema for the Y.XmlFragment `field` (a ProseMirror schema): an update that
+   * puts there an element, mark or attribute the schema lacks, or a link the editor would not
+   * write (`javascript:`), closes its connection with 1007 and is never stored. Editors delete
+   * what they cannot map, so one such update would make everyone's editor delete content.
+   */
+  contentSchema?: { field: string; schema: ContentSchema }
 }
 
 /** What a transport holds for one connection: feed it frames, tell it when the socket closed. */
@@ -119,6 +127,7 @@ export class RoomServer {
   private closing = false
   private readonly fanout: RoomFanout | undefined
   private readonly exclusive: NonNullable<RoomServerOptions['exclusive']>
+  private readonly checkContent: ContentCheck | undefined
 
   constructor(options: RoomServerOptions) {
     this.store = options.store
@@ -129,6 +138,9 @@ export class RoomServer {
     this.commitIntervalMs = options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS
     this.awarenessIntervalMs = options.awarenessIntervalMs ?? DEFAULT_AWARENESS_INTERVAL_MS
     this.logger = options.logger ?? silentLogger
+    this.checkContent =
+      options.contentSchema &&
+      schemaContentCheck(options.contentSchema.field, options.contentSchema.schema)
     this.hooks = {
       onCommitted: options.onCommitted,
       onLoaded: options.onLoaded,
@@ -302,6 +314,7 @@ export class RoomServer {
         }),
       logger: this.logger,
       awarenessIntervalMs: this.awarenessIntervalMs,
+      checkContent: this.checkContent,
     })
     room.readOnly = this.readOnlyDocs.has(docName)
     this.rooms.set(docName, room)

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
+import type { ContentCheck } from './content-check.ts'
 import { stampAwarenessUpdate } from './presence.ts'
 import { applyStoredUpdates } from './stored-updates.ts'
 import { checkUpdate } from './update-check.ts'
@@ -34,6 +35,8 @@ export interface RoomHost {
   enqueue(room: Room, pending: PendingUpdate): void
   /** Stores a change the document made itself (see applyCommitted), like the server's own edit. */
   storeOwnChange(room: Room, update: Uint8Array): void
+  /** Refuses content the document's editor cannot hold (see RoomServerOptions.contentSchema). */
+  checkContent?: ContentCheck
   logger: Logger
   /**
    * Shortest time between two awareness broadcasts of a room: changes arriving meanwhile
@@ -249,6 +252,8 @@ export class Room {
       if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
       return
     }
+    const foreign = this.host.checkContent?.(structs, this.doc)
+    if (foreign) return this.reject(connection, CloseCode.InvalidPayload, foreign)
     for (const [client, clock] of ends) {
       if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
     }
