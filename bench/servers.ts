@@ -61,7 +61,15 @@ const specs: Record<ServerName, Spec> = {
     // `--import tsx` keeps the server in this one process, so /proc shows its own CPU time.
     args: (port, dataDir) => ({
       argv: ['--import', 'tsx', path.join(repoRoot, 'apps/server/src/main.ts')],
-      env: { HOST, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      // Every bench client comes from 127.0.0.1: the per-address cap on open websockets is for
+      // floods, not for a load generator standing in for a whole coalition.
+      env: {
+        HOST,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        MAX_CONNECTIONS_PER_ADDRESS: '100000',
+      },
     }),
     ready: async (base) => {
       const response = await fetch(`${base}/api/health`)
