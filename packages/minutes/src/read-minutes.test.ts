@@ -43,3 +43,21 @@ describe('readMinutes', () => {
     expect(readMinutes(new Y.Doc()).text).toBe('')
   })
 })
+
+describe('reading minutes that hold what the schema cannot', () => {
+  it('shows the rest and leaves the document as it was (y-prosemirror would delete it)', () => {
+    const doc = prosemirrorJSONToYDoc(minutesSchema(), minutes, MINUTES_FIELD)
+    const foreign = new Y.XmlElement('script')
+    foreign.insert(0, [new Y.XmlText('alert(1)')])
+    doc.getXmlFragment(MINUTES_FIELD).insert(1, [foreign])
+    const before = Y.encodeStateAsUpdate(doc)
+    const changes: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => changes.push(update))
+
+    expect(readMinutes(doc).text).toBe(
+      'ALC update\nALC will circulate the manifesto analysis.\nPay',
+    )
+    expect(changes).toEqual([])
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+  })
+})

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import type { Node } from '@tiptap/pm/model'
+import * as Y from 'yjs'
 import { MINUTES_FIELD, minutesSchema } from './schema.ts'
 
 export interface MinutesContent {
@@ -15,10 +16,26 @@ export interface MinutesContent {
  * is dropped by ProseMirror, which is what the editor would show too.
  */
 export function readMinutes(doc: Y.Doc): MinutesContent {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(MINUTES_FIELD), minutesSchema())
+  const node = minutesNode(doc)
   // A hard break is a line break in the text too, and a mention reads as its label (`@ALC`).
   const text = node.textBetween(0, node.content.size, '\n', (leaf) =>
     leaf.type.name === 'hardBreak' ? '\n' : (leaf.type.spec.leafText?.(leaf) ?? ''),
   )
   return { json: node.toJSON() as JSONContent, text }
+}
+
+/**
+ * The minutes as a ProseMirror node. y-prosemirror deletes from the document it reads whatever
+ * the schema cannot hold (minutes stored before the room refused such content may have some),
+ * so it reads a copy: reading must never change the minutes, above all not the server's own
+ * copy, whose changes would be sent to everyone.
+ */
+export function minutesNode(doc: Y.Doc): Node {
+  const copy = new Y.Doc()
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    return yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(MINUTES_FIELD), minutesSchema())
+  } finally {
+    copy.destroy()
+  }
 }

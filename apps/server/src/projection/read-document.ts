@@ -1,6 +1,5 @@
-import { MINUTES_FIELD, minutesSchema } from '@accord/minutes'
+import { minutesNode } from '@accord/minutes'
 import type { Node } from '@tiptap/pm/model'
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 
 /** What a projection reads from a meeting's document, taken at one instant. */
@@ -17,7 +16,7 @@ export interface DocumentSnapshot {
  */
 export function readDocument(doc: Y.Doc): DocumentSnapshot {
   return {
-    node: yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(MINUTES_FIELD), minutesSchema()),
+    node: minutesNode(doc),
     dismissed: [...doc.getMap('dismissed').keys()],
   }
 }
