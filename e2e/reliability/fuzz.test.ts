@@ -18,7 +18,7 @@ import {
 import { FuzzSocket } from './fuzz/fuzz-socket.ts'
 import { decodeRecording } from './fuzz/recording.ts'
 import { sample, ServerWatch, type ServerSample } from './fuzz/server-watch.ts'
-import { checkUpdate } from '../../packages/sync/src/update-check.ts'
+import { checkUpdate } from '@accord/sync'
 import { LONG, report, scaled } from './scale.ts'
 
 /**

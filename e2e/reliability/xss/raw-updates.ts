@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs'
 import { MINUTES_FIELD, minutesSchema } from '@accord/minutes'
-import { isAllowedHref } from '../../../packages/sync/src/content-check.ts'
+import { isAllowedHref } from '@accord/sync'
 import type { Payload } from './payloads.ts'
 
 /** Elements the minutes schema does not have, each with the attributes that would run code. */

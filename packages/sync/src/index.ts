@@ -38,3 +38,5 @@ export {
   type ConnectionHandle,
   type RoomServerOptions,
 } from './room-server.ts'
+export { isAllowedHref, type ContentSchema } from './content-check.ts'
+export { checkUpdate, UPDATE_LIMITS } from './update-check.ts'
