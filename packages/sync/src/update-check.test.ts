@@ -68,6 +68,16 @@ describe('checkUpdate', () => {
     expect(checkUpdate(update, knownFrom(room)).refused).toBe('an empty deleted range')
   })
 
+  it('reads on past a gap, so an update held for the step 2 is whole and in bounds', () => {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'a')
+    const vector = Y.encodeStateVector(doc)
+    doc.getText('t').insert(1, 'bcdef')
+    const afterGap = Y.encodeStateAsUpdate(doc, vector)
+    expect(checkUpdate(afterGap, nothingKnown)).toMatchObject({ missingContent: true })
+    expect(() => checkUpdate(afterGap.slice(0, afterGap.length - 3), nothingKnown)).toThrow()
+  })
+
   it('refuses more structs than a frame may carry before building any', () => {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 1)

@@ -57,6 +57,9 @@ function check(
   // Origins and parents, checked once every struct of the update is seen: Yjs writes clients
   // in descending order, so an item may refer to one further on.
   const references: number[] = []
+  // What the update builds on but the room lacks: noted, and the whole update still read, so
+  // that one held until the client's step 2 (see Room) is known to be well formed and in bounds.
+  let missing: string | null = null
   let structs = 0
   let types = 0
   const clients = decoding.readVarUint(decoder)
@@ -64,7 +67,7 @@ function check(
     const count = decoding.readVarUint(decoder)
     const client = decoding.readVarUint(decoder)
     let clock = decoding.readVarUint(decoder)
-    if (clock > next(client)) return GAP
+    if (clock > next(client)) missing ??= GAP
     structs += count
     if (structs > UPDATE_LIMITS.structs) return `more than ${UPDATE_LIMITS.structs} structs`
     for (let i = 0; i < count; i++) {
@@ -94,7 +97,7 @@ function check(
     seen.set(client, Math.max(clock, seen.get(client) ?? 0))
   }
   for (let i = 0; i < references.length; i += 2) {
-    if (!isKnown(references[i]!, references[i + 1]!)) return UNKNOWN_REFERENCE
+    if (!isKnown(references[i]!, references[i + 1]!)) missing ??= UNKNOWN_REFERENCE
   }
   const deleteClients = decoding.readVarUint(decoder)
   if (deleteClients > UPDATE_LIMITS.deleteClients) {
@@ -113,10 +116,10 @@ function check(
       const length = decoding.readVarUint(decoder)
       // Yjs never writes an empty range, and applying one throws after the update is stored.
       if (length === 0) return 'an empty deleted range'
-      if (!isKnown(client, clock + length - 1)) return UNKNOWN_DELETION
+      if (!isKnown(client, clock + length - 1)) missing ??= UNKNOWN_DELETION
     }
   }
-  return null
+  return missing
 }
 
 const readVarUint = decoding.readVarUint
