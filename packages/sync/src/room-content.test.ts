@@ -133,3 +133,24 @@ describe("the document's own changes", () => {
     expect(deleteSet(stored)).toBe(live)
   })
 })
+
+describe('a malformed update sent before the step 2', () => {
+  it('is refused at once, not held', async () => {
+    rooms = new RoomServer({ store: new MemoryStore() })
+    const client = connect(rooms)
+    await settle()
+    const doc = new Y.Doc()
+    doc.getText('text').insert(0, 'typed offline')
+    const before = Y.encodeStateVector(doc)
+    doc.getText('text').insert(13, '!', { bold: true })
+    const update = Y.encodeStateAsUpdate(doc, before)
+    // Corrupt the JSON of the format mark: Yjs cannot decode it, though its lengths all hold.
+    const json = Buffer.from(update).indexOf(Buffer.from('true'))
+    const corrupt = update.slice()
+    corrupt[json + 3] = 'x'.charCodeAt(0)
+    expect(() => Y.decodeUpdate(corrupt)).toThrow()
+    client.update(corrupt)
+    await settle()
+    expect(client.closes).toEqual([{ code: CloseCode.InvalidPayload, reason: 'malformed message' }])
+  })
+})

@@ -237,6 +237,8 @@ export class Room {
       // before their step 2, which answers the room's step 1 a round trip later and carries
       // the offline edits the keystrokes build on: they wait for it, up to a bound.
       if (missingContent && !connection.sentStepTwo && syncType === SyncMessageType.Update) {
+        // Within bounds (the check read it all), so decoding it to prove it whole is cheap.
+        Y.decodeUpdate(update)
         if (connection.holdUntilStepTwo(update)) return
         return this.reject(connection, CloseCode.InvalidPayload, 'too much sent before step 2')
       }
