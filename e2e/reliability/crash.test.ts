@@ -21,7 +21,7 @@ import { planFor, type Plan } from '../../bench/concurrent/plan.ts'
 import { holds, Replay } from '../../bench/concurrent/replay.ts'
 import { readConcurrentTrace, tracePath } from '../../bench/concurrent/trace.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
-import { seededRandom } from './crash/seeded-random.ts'
+import { seededRandom } from './seeded-random.ts'
 import { LONG, report, scaled } from './scale.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

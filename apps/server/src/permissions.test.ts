@@ -3,7 +3,7 @@
  * caller. A refusal must also leave everything as it was, so each refused cell compares the whole
  * database, and what the route would have changed, before and after.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -23,6 +23,7 @@ import {
   type SeededCoalition,
 } from './testing/accord-client.ts'
 import { expectErrorShape } from './testing/expect-error.ts'
+import { tableHashes } from './testing/table-hashes.ts'
 
 type Actor = Role | 'outsider' | 'signedOut'
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -111,27 +112,7 @@ const madeUpId = () => randomBytes(16).toString('base64url')
 let counter = 0
 const fresh = (prefix: string) => `${prefix} ${++counter}`
 
-/** Every table, each as a hash of its rows: a refused request must leave all of them alone. */
-function databaseState(): Record<string, string> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[]
-  const state: Record<string, string> = {}
-  for (const table of tables) {
-    const hash = createHash('sha256')
-    let rows = 0
-    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) {
-      rows++
-      for (const value of row as unknown[]) {
-        hash.update(value instanceof Buffer ? value : `${typeof value}:${String(value)}`)
-        hash.update('\u0000')
-      }
-    }
-    state[table] = `${rows} rows ${hash.digest('hex').slice(0, 16)}`
-  }
-  return state
-}
+const databaseState = () => tableHashes(db)
 
 // Fresh fixtures, made by the chair, for cells that change or remove something.
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { tableHashes } from '@accord/server/testing'
 
 /**
  * Every table of the server's SQLite database, each as its row count and a hash of its rows:
@@ -13,24 +13,7 @@ export function databaseState(dataDir: string): Record<string, string> {
     fileMustExist: true,
   })
   try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .pluck()
-      .all() as string[]
-    const state: Record<string, string> = {}
-    for (const table of tables) {
-      const hash = createHash('sha256')
-      let rows = 0
-      for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) {
-        rows++
-        for (const value of row as unknown[]) {
-          hash.update(value instanceof Buffer ? value : `${typeof value}:${String(value)}`)
-          hash.update('\u0000')
-        }
-      }
-      state[table] = `${rows} rows ${hash.digest('hex').slice(0, 16)}`
-    }
-    return state
+    return tableHashes(db)
   } finally {
     db.close()
   }

@@ -179,3 +179,4 @@ export async function seedCoalition(baseUrl: string): Promise<SeededCoalition> {
     ids,
   }
 }
+export { tableHashes } from './table-hashes.ts'
