@@ -3,6 +3,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { SaveStatus } from '../client/save-status.ts'
+import { StructureChanges } from '../client/structure-changes.ts'
 import type { ConnectionOptions } from '../connection.ts'
 import { CloseCode } from '../protocol.ts'
 import { RoomServer, type RoomServerOptions } from '../room-server.ts'
@@ -69,7 +70,10 @@ export async function startHarness<Store extends DocumentStore = MemoryStore>(
 
 export type Client = ReturnType<typeof connectClient>
 
-/** A real y-websocket client in Node, with Accord's save status attached. */
+/**
+ * A real y-websocket client in Node, with Accord's save status and structure changes attached:
+ * it handles every message type the server sends, as the web client does.
+ */
 export function connectClient(
   serverUrl: string,
   room: string,
@@ -86,15 +90,18 @@ export function connectClient(
     ...(params ? { params } : {}),
   })
   const saveStatus = new SaveStatus(provider)
+  const structure = new StructureChanges(provider)
   return {
     doc,
     provider,
     saveStatus,
+    structure,
     text: doc.getText('text'),
     synced: () => waitFor(() => provider.synced),
     saved: () => waitFor(() => saveStatus.saved && provider.synced),
     destroy() {
       saveStatus.destroy()
+      structure.destroy()
       provider.destroy()
       doc.destroy()
     },
