@@ -14,6 +14,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, expect, it } from 'vitest'
+import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
 import { AccordClient } from '@accord/server/testing'
 import { waitFor, type Client } from '@accord/sync/testing'
@@ -21,7 +22,6 @@ import { planFor, type Plan } from '../../bench/concurrent/plan.ts'
 import { holds, Replay } from '../../bench/concurrent/replay.ts'
 import { readConcurrentTrace, tracePath } from '../../bench/concurrent/trace.ts'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
-import { seededRandom } from './seeded-random.ts'
 import { LONG, report, scaled } from './scale.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -55,7 +55,8 @@ interface Meeting {
 it(
   `keeps every acknowledged edit, exactly once, across ${KILLS} SIGKILLs (seed ${SEED})`,
   async () => {
-    const random = seededRandom(SEED)
+    const generator = prng.create(SEED)
+    const random = () => prng.real53(generator)
     // Speed 1: the recorded pace.
     const plan = planFor('clownschool', readConcurrentTrace(TRACE_FILE), 1)
     let server = await startServerProcess()

@@ -1,19 +1,18 @@
 import fs from 'node:fs'
 import * as decoding from 'lib0/decoding'
+import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
 import os from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedCoalition, type SeededCoalition } from '@accord/server/testing'
-import { CloseCode } from '@accord/sync'
+import { checkUpdate, CloseCode } from '@accord/sync'
 import { waitFor, type Client } from '@accord/sync/testing'
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts'
 import { craftedFrames, EMPTY_UPDATE_FRAME, isCounted, looksValid, mutate } from './fuzz/frames.ts'
 import { FuzzSocket } from './fuzz/fuzz-socket.ts'
 import { decodeRecording } from './fuzz/recording.ts'
 import { sample, ServerWatch, type ServerSample } from './fuzz/server-watch.ts'
-import { checkUpdate } from '@accord/sync'
 import { LONG, report, scaled } from './scale.ts'
-import { seededRandom } from './seeded-random.ts'
 
 /**
  * Protocol fuzzing (issue 8): frames mutated from a recorded real session
@@ -175,7 +174,8 @@ describe('the sync server under fuzzed frames', () => {
   it(
     `survives crafted and ${FRAMES} mutated frames with the bystander editing throughout`,
     async () => {
-      const random = seededRandom(SEED)
+      const generator = prng.create(SEED)
+      const random = () => prng.real53(generator)
       console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} reproduces the mutated frames)`)
       const closeCodes = new Map<number, number>()
       const countClose = (code: number) => closeCodes.set(code, (closeCodes.get(code) ?? 0) + 1)
