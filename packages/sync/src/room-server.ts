@@ -304,14 +304,8 @@ export class RoomServer {
   private openRoom(docName: string): Room {
     const room = new Room(docName, {
       enqueue: (r, pending) => this.enqueue(r, pending),
-      storeOwnChange: (r, update) =>
-        this.enqueue(r, {
-          from: new Connection(r, serverTransport),
-          update,
-          hasContent: true,
-          frame: 0,
-          receivedAt: performance.now(),
-        }),
+      // A failure to store it is logged by failBatch, like any other.
+      storeOwnChange: (r, update) => void this.commit(r, update).catch(() => {}),
       logger: this.logger,
       awarenessIntervalMs: this.awarenessIntervalMs,
       checkContent: this.checkContent,
