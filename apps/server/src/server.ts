@@ -90,7 +90,6 @@ export async function startServer(
     onUnload: projector.unloaded,
     onAcknowledged: metrics?.acknowledged,
     exclusive: (docName, task) => storage.withDocumentLock(docName, 'compaction', task),
-
     contentSchema: { field: MINUTES_FIELD, schema: minutesSchema() },
   })
   const socketOptions: SocketServerOptions & { closeTimeout: number } = {

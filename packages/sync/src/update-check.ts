@@ -15,14 +15,7 @@ export const UPDATE_LIMITS = {
   deleteRanges: 200_000,
 } as const
 
-/**
- * Reads a Yjs update (format V1) without building it, and returns why the room must refuse it,
- * or null. Besides the size bounds it refuses content that depends on something the room has
- * never seen: Yjs would keep such structs and deletions pending in memory, re-reading all of
- * them on every later update, so a client could make every edit of the room slower without
- * end. `known(client)` is the next clock the room expects of that client (stored or queued);
- * the update's own structs count too. Throws if the update is malformed, as Yjs would.
- */
+/** What checkUpdate found. */
 export interface UpdateCheck {
   /** Why the update must be refused, or null. */
   refused: string | null
@@ -35,6 +28,14 @@ export interface UpdateCheck {
   ends: Map<number, number>
 }
 
+/**
+ * Reads a Yjs update (format V1) without building it, and says why the room must refuse it,
+ * if it must. Besides the size bounds it refuses content that depends on something the room has
+ * never seen: Yjs would keep such structs and deletions pending in memory, re-reading all of
+ * them on every later update, so a client could make every edit of the room slower without
+ * end. `known(client)` is the next clock the room expects of that client (stored or queued);
+ * the update's own structs count too. Throws if the update is malformed, as Yjs would.
+ */
 export function checkUpdate(update: Uint8Array, known: (client: number) => number): UpdateCheck {
   const ends = new Map<number, number>()
   const refused = check(update, known, ends)
