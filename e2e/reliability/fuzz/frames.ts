@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { encodeSyncMessage, SyncMessageType } from '@accord/sync'
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -9,12 +10,8 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 }
 
 /** An update frame (sync type 2) around `update`. */
-export function updateFrame(update: Uint8Array, syncType = 2): Uint8Array {
-  return frame((e) => {
-    encoding.writeVarUint(e, 0)
-    encoding.writeVarUint(e, syncType)
-    encoding.writeVarUint8Array(e, update)
-  })
+export function updateFrame(update: Uint8Array, syncType: number = SyncMessageType.Update) {
+  return encodeSyncMessage(syncType, update)
 }
 
 export function awarenessFrame(entries: [id: number, clock: number, json: string][]): Uint8Array {

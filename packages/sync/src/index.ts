@@ -7,6 +7,7 @@ export {
   encodeStructureChanged,
   readStructureChanged,
   isContentFrame,
+  encodeSyncMessage,
   type SavedMessage,
 } from './protocol.ts'
 export type { ConnectionOptions } from './connection.ts'

@@ -7,7 +7,7 @@ import { useReconnectOnReopen } from '../meetings/use-reconnect-on-reopen.ts'
 import { StructurePanel } from '../structure/StructurePanel.tsx'
 import type { MeetingPerson } from '../suggestions/find-suggestions.ts'
 import { useSuggestionReview } from '../suggestions/use-suggestion-review.ts'
-import { ChangeTooLargeAlert } from './ChangeTooLargeAlert.tsx'
+import { UnstorableChangeAlert } from './UnstorableChangeAlert.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { LoadingMinutes } from './LoadingMinutes.tsx'
 import { MinutesEditor, type CaretUser } from './MinutesEditor.tsx'
@@ -111,7 +111,7 @@ function Workspace({
           {canEdit && <SaveIndicator saveStatus={session.saveStatus} />}
         </div>
       </div>
-      <ChangeTooLargeAlert session={session} />
+      <UnstorableChangeAlert session={session} />
       <div className="workspace__body">
         {/* Keyed by session: an editor is bound to one document for its whole life. And by
             whether it edits: one made read-only never gives new structured nodes their ids. */}
