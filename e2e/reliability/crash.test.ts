@@ -107,6 +107,11 @@ it(
         expect(missing, `edits acknowledged before kill ${kill + 1}, then lost`).toEqual([])
       }
       for (const typist of meetings.flatMap((m) => m.typists)) typist.provider.connect()
+      // The long form runs for most of an hour: say how far it has got.
+      console.log(
+        `crash: kill ${kill + 1} of ${KILLS} at ${((performance.now() - startedAt) / 60_000).toFixed(1)} min, ` +
+          `${editsChecked} acknowledged edits checked, all present`,
+      )
     }
 
     const complete = (m: Meeting) =>
