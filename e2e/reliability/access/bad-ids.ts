@@ -7,7 +7,7 @@ import type { World } from './world.ts'
  * bytes, Unicode look-alikes, overlong ids, and detours to another coalition's meeting. Ids are
  * 1–64 characters of [A-Za-z0-9_-] (packages/coalition/src/ids.ts); none of these is one.
  */
-export function badIds(draft: string, other: string): string[] {
+function badIds(draft: string, other: string): string[] {
   const percentEncoded = (id: string) =>
     [...id].map((ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`).join('')
   const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1')

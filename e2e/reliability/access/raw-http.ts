@@ -121,7 +121,7 @@ function closedAfterUpgrade(bytes: Buffer): boolean {
 }
 
 /** A binary websocket frame from client to server: FIN, opcode 2, masked as RFC 6455 requires. */
-export function maskedFrame(payload: Uint8Array): Buffer {
+function maskedFrame(payload: Uint8Array): Buffer {
   const mask = randomBytes(4)
   const length = payload.length
   const header =

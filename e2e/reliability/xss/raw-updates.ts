@@ -65,7 +65,7 @@ function element(
  * structured node with the payload in each attribute the node has (so it also reaches the
  * ledger and the joint letter), a mention, a heading and a code block.
  */
-export function rawNodes(
+function rawNodes(
   { payload, id, marker }: Payload & { marker: string },
   organisationId: string,
 ): Y.XmlElement[] {

@@ -18,7 +18,7 @@ export interface RenderedExport {
 }
 
 /** The exporter's `<meta>` CSP removed: what a page without any policy would do with it. */
-export function withoutCsp(html: string): string {
+function withoutCsp(html: string): string {
   const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '')
   if (stripped === html)
     throw new Error('the HTML export has no CSP <meta> to remove: update this test')
@@ -27,7 +27,7 @@ export function withoutCsp(html: string): string {
 
 const markdown = new MarkdownIt({ html: true, linkify: true })
 
-export const markdownToHtml = (text: string) =>
+const markdownToHtml = (text: string) =>
   `<!doctype html><html><body>${markdown.render(text)}</body></html>`
 
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
