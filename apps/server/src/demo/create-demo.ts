@@ -1,6 +1,6 @@
 import type { Membership } from '@accord/coalition'
 import { minutesSchema } from '@accord/minutes'
-import type { ExtractContext } from '@accord/minutes/extract'
+import { extract, type ExtractContext } from '@accord/minutes/extract'
 import { minutesToUpdate } from '@accord/minutes/import'
 import { acceptAllSuggestions } from '@accord/minutes/suggestions'
 import type { JSONContent } from '@tiptap/core'
@@ -98,5 +98,6 @@ export async function createDemoCoalition(
 /** The meeting's minutes with every suggestion accepted, as a Yjs update. */
 function reviewedMinutes(meeting: DemoMeeting, context: ExtractContext): Uint8Array {
   const doc = minutesSchema().nodeFromJSON(meeting.minutes)
-  return minutesToUpdate(acceptAllSuggestions(doc, context).toJSON() as JSONContent)
+  const read = (node: typeof doc) => extract(node, context)
+  return minutesToUpdate(acceptAllSuggestions(doc, read).toJSON() as JSONContent)
 }

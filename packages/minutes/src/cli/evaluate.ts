@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { extract } from '../extract/index.ts'
+import { extract, STRONG } from '../extract/index.ts'
+import { diagnose, type Finding } from '../evaluation/diagnose.ts'
 import { toGold, type Gold } from '../evaluation/gold.ts'
-import { scoreFile, totalScore, type FileScore } from '../evaluation/score.ts'
+import { HELD_OUT } from '../evaluation/held-out.ts'
+import { matchFile, scoreFile, totalScore, type FileScore } from '../evaluation/score.ts'
 import { loadContext, loadMinutes, UsageError } from './load.ts'
 
 /** The copy of the samples bundled with the server's demo coalition. */
@@ -11,34 +13,83 @@ export const BUNDLED_SAMPLES = fileURLToPath(
   new URL('../../../../apps/server/src/demo/samples/', import.meta.url),
 )
 
+/** The real minutes of the development corpus, beside the repository (not in a fresh clone). */
+export const REAL_SAMPLES = fileURLToPath(
+  new URL('../../../../../shared/samples/real/', import.meta.url),
+)
+
+/** The folders `npm run eval` scores by default: the samples and, where present, the real ones. */
+export function defaultSampleFolders(): string[] {
+  return existsSync(REAL_SAMPLES) ? [BUNDLED_SAMPLES, REAL_SAMPLES] : [BUNDLED_SAMPLES]
+}
+
+export interface FileEvaluation {
+  file: string
+  /** Kept out while rules are developed (see HELD_OUT). */
+  heldOut: boolean
+  /** What "Accept all" would give: explicit items and strong suggestions. */
+  score: FileScore
+  /** Every suggestion, weak ones too. */
+  scoreAll: FileScore
+  findings: Finding[]
+  millis: number
+}
+
 export interface Evaluation {
-  files: { file: string; score: FileScore; millis: number }[]
+  files: FileEvaluation[]
   total: FileScore
+  totalAll: FileScore
 }
 
 /**
- * Scores every `NAME.gold.json` of a samples folder against the extraction of `NAME.md` or
- * `NAME.txt`, with the folder's `organisations.json` as the context.
+ * Scores every `NAME.gold.json` of the folders against the extraction of `NAME.md` or
+ * `NAME.txt`, with `NAME.orgs.json` as the context, or else the folder's `organisations.json`.
  */
-export function evaluateSamples(dir: string = BUNDLED_SAMPLES): Evaluation {
+export function evaluateSamples(dirs: readonly string[] = [BUNDLED_SAMPLES]): Evaluation {
+  const files: FileEvaluation[] = []
+  for (const dir of dirs) files.push(...evaluateFolder(dir))
+  return {
+    files,
+    total: totalScore(files.map((f) => f.score)),
+    totalAll: totalScore(files.map((f) => f.scoreAll)),
+  }
+}
+
+function evaluateFolder(dir: string): FileEvaluation[] {
   let names: string[]
   try {
     names = readdirSync(dir)
   } catch {
     throw new UsageError(`cannot read the samples folder ${dir}`)
   }
-  const files: Evaluation['files'] = []
+  const files: FileEvaluation[] = []
   for (const goldName of names.filter((n) => n.endsWith('.gold.json')).sort()) {
     const base = goldName.slice(0, -'.gold.json'.length)
     const minutes = names.find((n) => n === `${base}.md` || n === `${base}.txt`)
     if (!minutes) continue
     const gold = JSON.parse(readFileSync(join(dir, goldName), 'utf8')) as Gold
-    const context = loadContext(join(dir, 'organisations.json'), gold.meetingDate)
+    const orgs = names.includes(`${base}.orgs.json`) ? `${base}.orgs.json` : 'organisations.json'
+    const context = loadContext(join(dir, orgs), gold.meetingDate)
     const doc = loadMinutes(join(dir, minutes))
     const started = performance.now()
     const result = extract(doc, context)
     const millis = performance.now() - started
-    files.push({ file: minutes, score: scoreFile(gold, toGold(gold.meetingDate, result)), millis })
+    const strong = result.actions.filter((a) => a.confidence >= STRONG)
+    const predicted = toGold(gold.meetingDate, result)
+    const matches = matchFile(gold, predicted)
+    files.push({
+      file: minutes,
+      heldOut: HELD_OUT.has(base),
+      score: scoreFile(gold, predicted, matches),
+      scoreAll: scoreFile(gold, toGold(gold.meetingDate, result, { all: true })),
+      findings: diagnose(
+        gold,
+        predicted,
+        matches,
+        strong.map((a) => `${a.confidence.toFixed(2)} ${a.reason}`),
+      ),
+      millis,
+    })
   }
-  return { files, total: totalScore(files.map((f) => f.score)) }
+  return files
 }

@@ -1,4 +1,4 @@
-import type { ReadBlock, ReadDocument } from './document.ts'
+import type { ReadBlock, ReadDocument } from './read/document.ts'
 
 /**
  * What the meeting decided: "Decision: …" / "Agreed: …" lines, "It was agreed that …",
@@ -30,7 +30,7 @@ const DECISIONS_LEAD = /\bdecisions?\b/i
 export function findDecisions(doc: ReadDocument): DecisionCandidate[] {
   const found: DecisionCandidate[] = []
   for (const block of doc.blocks) {
-    if (block.kind === 'heading' || block.row) continue
+    if (block.kind === 'heading' || block.row || block.inAttendance) continue
     const list = block.kind === 'listItem' && block.lead !== null && DECISIONS_LEAD.test(block.lead)
     block.sentences.forEach((sentence, index) => {
       const reading = read(sentence.text, block, list && index === 0)

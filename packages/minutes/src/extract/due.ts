@@ -1,5 +1,5 @@
 import { resolveDue, type ResolvedDue } from '../dates/resolve-due.ts'
-import type { ReadBlock, ReadDocument } from './document.ts'
+import type { ReadBlock, ReadDocument } from './read/document.ts'
 import { contentWords } from './words.ts'
 
 /**

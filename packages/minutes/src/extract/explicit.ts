@@ -1,7 +1,7 @@
 import { parseIsoDate } from '../dates/calendar.ts'
-import type { ExplicitBlock } from './blocks.ts'
+import type { ExplicitBlock } from './read/blocks.ts'
 import { suggestionKey } from './keys.ts'
-import type { OwnerMatcher } from './owners.ts'
+import type { OwnerMatcher } from './owners/matcher.ts'
 import type {
   ActionStatus,
   AskStatus,
@@ -52,6 +52,7 @@ export function explicitItems(
             ? (attrs.status as ActionStatus)
             : 'open',
           carriedFrom: str(attrs.carriedFrom),
+          confidence: 1,
           source,
           reason: 'explicit action node',
         })
@@ -68,6 +69,7 @@ export function explicitItems(
           status: ASK_STATUSES.has(attrs.status as AskStatus)
             ? (attrs.status as AskStatus)
             : 'proposed',
+          confidence: 1,
           source,
           reason: 'explicit ask node',
         })
@@ -77,6 +79,7 @@ export function explicitItems(
           key,
           origin: 'explicit',
           text,
+          confidence: 1,
           source,
           reason: 'explicit decision node',
         })

@@ -17,7 +17,10 @@ export interface ExtractContext {
   /** YYYY-MM-DD: relative dates are resolved against it. */
   meetingDate: string
   organisations: ExtractOrganisation[]
+  /** The coalition's members, each with the organisation they speak for. */
   people: ExtractPerson[]
+  /** The coalition's name: it and its acronym stand for everyone ("the TAC will…"). */
+  coalitionName?: string
   /** Keys of dismissed suggestions. */
   dismissed?: readonly string[]
 }
@@ -56,6 +59,8 @@ export interface ExtractedAction extends Owners {
   status: ActionStatus
   /** The meeting id an explicit action was carried from; null otherwise. */
   carriedFrom: string | null
+  /** How sure the reading is, 0 to 1; 1 for explicit nodes. See `STRONG`. */
+  confidence: number
   source: Source
   reason: string
 }
@@ -69,6 +74,8 @@ export interface ExtractedAsk {
   supporters: string[]
   unknownSupporters: string[]
   status: AskStatus
+  /** How sure the reading is, 0 to 1; 1 for explicit nodes. */
+  confidence: number
   source: Source
   reason: string
 }
@@ -77,6 +84,8 @@ export interface ExtractedDecision {
   key: string
   origin: Origin
   text: string
+  /** How sure the reading is, 0 to 1; 1 for explicit nodes. */
+  confidence: number
   source: Source
   reason: string
 }
@@ -89,3 +98,9 @@ export interface Extraction {
 
 /** The special owner of an action the whole coalition owes. */
 export const ALL = 'ALL'
+
+/**
+ * Suggestions at least this sure are strong: highlighted as such, and what "Accept all"
+ * creates. Weaker ones are shown for a person to judge, one by one.
+ */
+export const STRONG = 0.6

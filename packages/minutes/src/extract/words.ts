@@ -1,7 +1,7 @@
 // Word-level helpers shared by the extractor (de-duplication, date inheritance) and the
 // evaluation (matching predicted against gold texts).
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   (
     'a an the and or but nor so yet of to in on at by for with from into onto about as than then ' +
     "that this these those it its it’s it's is are was were be been being am do does did done " +

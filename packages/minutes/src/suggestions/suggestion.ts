@@ -1,8 +1,9 @@
-import type {
-  ExtractedAction,
-  ExtractedAsk,
-  ExtractedDecision,
-  Extraction,
+import {
+  STRONG,
+  type ExtractedAction,
+  type ExtractedAsk,
+  type ExtractedDecision,
+  type Extraction,
 } from '../extract/types.ts'
 import type { StructuredNodeType } from '../nodes/unique-ids.ts'
 
@@ -31,4 +32,14 @@ export function suggestionsOf({ actions, asks, decisions }: Extraction): Suggest
   return suggestions
     .filter(({ item }) => item.origin === 'suggested')
     .sort((a, b) => a.item.source.from - b.item.source.from)
+}
+
+/** A suggestion sure enough to be accepted with the others ("Accept all"). */
+export function isStrong(suggestion: Suggestion): boolean {
+  return suggestion.item.confidence >= STRONG
+}
+
+/** The strong suggestions, in document order. */
+export function strongSuggestions(extraction: Extraction): Suggestion[] {
+  return suggestionsOf(extraction).filter(isStrong)
 }

@@ -1,9 +1,9 @@
-import type { ReadBlock, ReadDocument } from './document.ts'
-import type { Entity, OwnerMatcher } from './owners.ts'
-import type { Span } from './sentences.ts'
-import { subjectAt } from './subjects.ts'
+import type { ReadBlock, ReadDocument } from '../read/document.ts'
+import type { Entity, OwnerMatcher } from '../owners/matcher.ts'
+import type { Span } from '../read/sentences.ts'
+import { sentenceSubject } from '../owners/subject.ts'
 import { findTargets, impliedTarget, namesFiscalEvent } from './targets.ts'
-import { ALL, type AskStatus } from './types.ts'
+import { ALL, type AskStatus } from '../types.ts'
 
 /**
  * Joint requests of someone outside the coalition. Read from, in order:
@@ -28,6 +28,8 @@ export interface AskCandidate {
   supporters: string[]
   unknownSupporters: string[]
   status: AskStatus
+  /** How sure the reading is, 0 to 1. */
+  strength: number
   reason: string
 }
 
@@ -36,6 +38,7 @@ interface Reading {
   /** Offset in the sentence where the ask's words start, for finding its target. */
   at: number
   target: string | null
+  strength: number
   reason: string
 }
 
@@ -70,7 +73,7 @@ const NOT_AGREED = /\bnot\s+(?:yet\s+)?(?:agreed|ready)|\bno\s+\w+\s+agreed\b|\b
 export function findAsks(doc: ReadDocument, matcher: OwnerMatcher): AskCandidate[] {
   const found: AskCandidate[] = []
   for (const block of doc.blocks) {
-    if (block.kind === 'heading' || block.row) continue
+    if (block.kind === 'heading' || block.row || block.inAttendance) continue
     const askList = block.kind === 'listItem' && block.lead !== null && ASKS_LEAD.test(block.lead)
     block.sentences.forEach((sentence, index) => {
       if (DECISION_LABEL.test(sentence.text)) return
@@ -96,6 +99,7 @@ export function findAsks(doc: ReadDocument, matcher: OwnerMatcher): AskCandidate
           : AGREED.test(context) && !NOT_AGREED.test(context)
             ? 'agreed'
             : 'proposed',
+        strength: reading.strength,
         reason: reading.reason,
       })
     })
@@ -116,6 +120,7 @@ function readAsk(
       text: of[2]!,
       at: sentence.length - of[2]!.length,
       target: named,
+      strength: 0.9,
       reason: `"Ask of ${of[1]}:" line`,
     }
   }
@@ -125,10 +130,17 @@ function readAsk(
       text: label[1]!,
       at: sentence.length - label[1]!.length,
       target: null,
+      strength: 0.9,
       reason: '"Ask:" line',
     }
   if (inAskList)
-    return { text: sentence, at: 0, target: null, reason: `item of the list under "${block.lead}"` }
+    return {
+      text: sentence,
+      at: 0,
+      target: null,
+      strength: 0.8,
+      reason: `item of the list under "${block.lead}"`,
+    }
 
   const exclude = entitySpans(block, span)
   for (const [pattern, name] of [
@@ -147,6 +159,7 @@ function readAsk(
       text: m[2]!,
       at: sentence.length - m[2]!.length,
       target: who.target,
+      strength: 0.75,
       reason: `"${name}" a public body: ${who.target}`,
     }
   }
@@ -156,6 +169,7 @@ function readAsk(
       text: noun[1]!,
       at: sentence.length - noun[1]!.length,
       target: null,
+      strength: 0.7,
       reason: `"${noun[0].split(/\s+(?:for|that|to)\s/)[0]}"`,
     }
   }
@@ -169,6 +183,7 @@ function readAsk(
       text,
       at: sentence.length - text.length,
       target: null,
+      strength: 0.55,
       reason: `"${weak[0].trim()}" naming ${named[0]?.target ?? 'a fiscal event'}`,
     }
   }
@@ -209,7 +224,7 @@ function supporters(
       if (/^\p{Lu}/u.test(name)) unknown.push(name)
     }
   }
-  const subject = subjectAt(block, sentence.start, matcher)
+  const subject = sentenceSubject(block, sentence, matcher)
   if (subject && PROPOSER.test(block.text.slice(subject.end, sentence.end))) {
     subject.owners.filter((id) => id !== ALL).forEach((id) => ids.add(id))
   }

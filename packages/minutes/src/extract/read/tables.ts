@@ -21,10 +21,22 @@ export interface TableRow {
 const SEPARATOR = /\s+[–|]\s+|\t+/g
 
 const HEADER_ROLES: [RegExp, Role][] = [
-  [/^(?:actions?|tasks?|what|items?|description|activity|next steps?)$/i, 'action'],
-  [/^(?:owners?|who|leads?|responsible|by whom|assigned to|organisations?|org)$/i, 'owner'],
-  [/^(?:due|when|deadline|by when|date|due date|timescale|timing|target date)$/i, 'due'],
+  [
+    /^(?:actions?(?:\s+(?:agreed|required|points?))?|agreed actions?|tasks?|what|items?|description|activity|next steps?)$/i,
+    'action',
+  ],
+  [
+    /^(?:owners?|who|leads?|lead (?:person|organisation)|responsible|responsibility|person responsible|respons-?\s?ible person|by whom|action by|action owner|assigned to|organisations?|org)$/i,
+    'owner',
+  ],
+  [
+    /^(?:due|when|deadline|by when|by|date|due date|due by|timescale|timescales|timeframe|timing|target date|complete by)$/i,
+    'due',
+  ],
 ]
+/** Other words a header row is made of: a table whose first row is all such words has a header. */
+const OTHER_HEADER =
+  /^(?:no\.?|#|ref\.?|item no\.?|status|progress|update|notes?|comments?|name|attending|initials|role|organisation\/role|pronouns|gh id|theme|topic|agenda item)$/i
 
 export function splitCells(text: string): Cell[] {
   const cells: Cell[] = []
@@ -44,13 +56,20 @@ export function splitCells(text: string): Cell[] {
   return cells
 }
 
-/** The column roles a header row names, or undefined when it is not a header. */
-export function headerRoles(cells: Cell[]): Role[] | undefined {
+/**
+ * The column roles a header row names, or undefined when it is not a header: a bold row, or
+ * one whose every cell is a column name ("No. | Action | Owner | Status").
+ */
+export function headerRoles(cells: Cell[], bold = true): Role[] | undefined {
   if (cells.length < 2) return undefined
-  const roles = cells.map(
-    (cell) => HEADER_ROLES.find(([pattern]) => pattern.test(cell.text.trim()))?.[1] ?? 'other',
+  const names = cells.map((cell) => cell.text.trim().replace(/[:*]+$/, ''))
+  const roles = names.map(
+    (name) => HEADER_ROLES.find(([pattern]) => pattern.test(name))?.[1] ?? 'other',
   )
-  return roles.includes('action') || roles.includes('owner') ? roles : undefined
+  if (!roles.includes('action') && !roles.includes('owner')) return undefined
+  if (bold) return roles
+  const allNames = names.every((name, i) => roles[i] !== 'other' || OTHER_HEADER.test(name))
+  return allNames ? roles : undefined
 }
 
 export interface CellTests {

@@ -30,10 +30,14 @@ export interface Section {
 
 export interface Block {
   kind: 'heading' | 'paragraph' | 'listItem'
+  /** A heading's level (1–6); null for other blocks. */
+  level: number | null
   text: string
   section: Section
   /** For list items: the heading or paragraph just before the list (e.g. "Asks agreed"). */
   lead: string | null
+  /** For items of a nested list: the text of the item it is nested in. */
+  parent: string | null
   /** Every character is bold (a table's header row, a label line). */
   bold: boolean
   mentions: Mention[]
@@ -62,7 +66,13 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
   let section: Section = { heading: null, index: 0 }
   let lead: string | null = null
 
-  const visit = (node: Node, pos: number, inList: boolean, listLead: string | null) => {
+  const visit = (
+    node: Node,
+    pos: number,
+    inList: boolean,
+    listLead: string | null,
+    parent: string | null,
+  ) => {
     const name = node.type.name
     if (EXPLICIT_TYPES.has(name)) {
       const { text } = inlineText(node, pos, label)
@@ -81,15 +91,26 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
         section = { heading: read.text.trim(), index: section.index + 1 }
       }
       const kind = name === 'heading' ? 'heading' : inList ? 'listItem' : 'paragraph'
-      blocks.push({ kind, section, lead: inList ? listLead : null, ...read })
+      const level = name === 'heading' ? Number(node.attrs.level ?? 1) : null
+      blocks.push({ kind, level, section, lead: inList ? listLead : null, parent, ...read })
       if (!inList && read.text.trim() !== '') lead = read.text.trim()
       return
     }
     const isList = /list$/i.test(name)
     const nextLead = isList && !inList ? lead : listLead
-    node.forEach((child, offset) => visit(child, pos + 1 + offset, inList || isList, nextLead))
+    // The items of a list nested in this item hang from its first paragraph.
+    const itemText = name === 'listItem' ? (node.firstChild?.textContent.trim() ?? null) : null
+    node.forEach((child, offset) =>
+      visit(
+        child,
+        pos + 1 + offset,
+        inList || isList,
+        nextLead,
+        child.isTextblock ? parent : (itemText ?? parent),
+      ),
+    )
   }
-  doc.forEach((child, offset) => visit(child, offset, false, null))
+  doc.forEach((child, offset) => visit(child, offset, false, null, null))
   return { blocks, explicit }
 }
 

@@ -1,0 +1,328 @@
+import type { Mention } from '../read/blocks.ts'
+import { nameForms } from '../participants/names.ts'
+import { ALL, type ExtractOrganisation } from '../types.ts'
+
+/**
+ * Who is named in a text:
+ *
+ * - organisations by name, short name or alias (case-insensitive whole words, longest first;
+ *   an all-capitals short name only in capitals, so "MIND" the acronym never matches "mind");
+ * - people by full name, unambiguous first name, initials ("JD", "BMcL") and title with surname
+ *   ("Cllr Jones"), case-sensitively ("Grace" is a person, "grace" is not), standing for their
+ *   organisation; a person whose organisation is not the coalition's is named with none;
+ * - the words for the whole coalition ("all members", "partners", "everyone", "we", the
+ *   coalition's own name and acronym) as ALL.
+ *
+ * Built once per meeting.
+ */
+export interface Entity {
+  start: number
+  end: number
+  text: string
+  kind: 'organisation' | 'person' | 'all'
+  /** Organisation ids, or ['ALL']; empty for a person of no known organisation. */
+  organisationIds: string[]
+  personId: string | null
+}
+
+/** Someone at the meeting or in the coalition: a member (with an id) or named in the minutes. */
+export interface Participant {
+  id: string | null
+  name: string
+  organisationIds: string[]
+  /** Initials the minutes write for them, besides the ones their name gives. */
+  initials: string[]
+}
+
+export interface OwnerDirectory {
+  organisations: readonly ExtractOrganisation[]
+  people: readonly Participant[]
+  /** The coalition's own name: it, and its acronym, stand for everyone. */
+  coalitionName?: string
+}
+
+export interface OwnerMatcher {
+  /** Every entity named in a text, left to right, without overlaps. */
+  entities(text: string, mentions?: readonly Mention[]): Entity[]
+  /** The organisations a section heading is about ("ALC", "Fair Pay for Care Trust update"). */
+  headingOrganisations(heading: string | null): string[]
+  /** The last words of the organisations' names ("Trust", "Forum"), for "the Trust will …". */
+  nameWords(organisationId: string): Set<string>
+  label(organisationId: string): string
+}
+
+export const ALL_WORDS = [
+  'all member organisations',
+  'all organisations',
+  'all members',
+  'all partners',
+  'all agencies',
+  'all of us',
+  'all attendees',
+  'all participants',
+  'member organisations',
+  'partner organisations',
+  'each member',
+  'every member',
+  'each partner',
+  'every partner',
+  'each agency',
+  'each organisation',
+  'every organisation',
+  'we all',
+  'everyone',
+  'everybody',
+  'the coalition',
+  'the alliance',
+  'the group',
+  'the partnership',
+  'the network',
+  'the membership',
+  'members',
+  'partners',
+  'all',
+  'we',
+]
+
+/** Last words of a coalition's name that stand for it: "the Alliance", "the Board". */
+const BODY_WORDS = new Set(
+  'alliance coalition partnership network forum group board committee consortium collaborative campaign council'.split(
+    ' ',
+  ),
+)
+/** Titles written before a surname: "Cllr Jones", "PC Arnold". */
+const SURNAME_TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Cllr', 'Councillor', 'PC', 'Sgt']
+/**
+ * Initials that are also English words in capitals ("AS", "IT"): read as a person only when no
+ * other capitalised word stands right next to them, as in headings written in capitals.
+ */
+const WORDLIKE_INITIALS = new Set(
+  'AM AN AS AT BE BY DO GO HE IF IN IS IT ME MY NO OF OK ON OR PM SO TO UP US WE'.split(' '),
+)
+
+/** First names that open questions: "Will members…?" names no one called Will. */
+const MODAL_NAMES = new Set(['Will', 'May', 'Can', 'Must', 'Shall'])
+
+const WORD = '[\\p{L}\\p{N}]'
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function alternation(names: Iterable<string>, flags: string): RegExp | undefined {
+  const sorted = [...new Set(names)]
+    .filter((n) => n.trim() !== '')
+    .sort((a, b) => b.length - a.length)
+  if (sorted.length === 0) return undefined
+  const body = sorted.map((n) => escape(n).replace(/\s+/g, '\\s+').replace(/'/g, "['’]")).join('|')
+  return new RegExp(`(?<!${WORD})(?:${body})(?!${WORD})`, flags)
+}
+
+function isAcronym(name: string): boolean {
+  return /^[\p{Lu}\p{N}&]{2,}$/u.test(name)
+}
+
+function key(name: string): string {
+  return name.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
+}
+
+/** The coalition's name, its bracketed acronyms and "the <body word>" it ends with. */
+function coalitionNames(name: string | undefined): string[] {
+  if (!name) return []
+  const names = new Set<string>()
+  const plain = name.replace(/\s*\([^)]*\)/g, '').trim()
+  if (plain) names.add(plain)
+  for (const m of name.matchAll(/\(([\p{Lu}\p{N}&]{2,})\)/gu)) names.add(m[1]!)
+  for (const part of plain.split(/\s+[–-]\s+/)) {
+    const last = part.trim().split(/\s+/).at(-1)?.toLowerCase()
+    if (last && BODY_WORDS.has(last)) names.add(`the ${last}`)
+  }
+  return [...names]
+}
+
+interface PersonKey {
+  id: string | null
+  organisationIds: string[]
+}
+
+export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
+  const byName = new Map<string, string>() // lower-case name → organisation id
+  const byAcronym = new Map<string, string>() // exact acronym → organisation id
+  const labels = new Map<string, string>()
+  const nameWordsOf = new Map<string, Set<string>>()
+  const organisationIds = new Set(directory.organisations.map((o) => o.id))
+
+  for (const org of directory.organisations) {
+    labels.set(org.id, org.shortName || org.name)
+    const words = org.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w))
+    nameWordsOf.set(org.id, new Set(words.slice(-1).map((w) => w.toLowerCase())))
+    for (const name of [org.name, org.shortName, ...org.aliases]) {
+      const trimmed = (name ?? '').trim()
+      if (trimmed === '') continue
+      if (isAcronym(trimmed)) {
+        if (!byAcronym.has(trimmed)) byAcronym.set(trimmed, org.id)
+        continue
+      }
+      for (const variant of [trimmed, trimmed.replace(/^the\s+/i, '')]) {
+        if (variant !== '' && !byName.has(key(variant))) byName.set(key(variant), org.id)
+      }
+    }
+  }
+
+  const allWords = new Set(ALL_WORDS)
+  const allAcronyms = new Set<string>()
+  for (const name of coalitionNames(directory.coalitionName)) {
+    if (isAcronym(name)) {
+      if (!byAcronym.has(name)) allAcronyms.add(name)
+    } else if (!byName.has(key(name))) {
+      allWords.add(key(name))
+    }
+  }
+
+  const people = peopleKeys(directory.people, organisationIds)
+
+  const insensitive = alternation([...byName.keys(), ...allWords], 'giu')
+  const sensitive = alternation([...byAcronym.keys(), ...allAcronyms, ...people.keys()], 'gu')
+
+  const classify = (text: string, start: number, whole: string, exact: boolean) => {
+    const end = start + text.length
+    const entity = (kind: Entity['kind'], ids: string[], personId: string | null = null) =>
+      ({ start, end, text, kind, organisationIds: ids, personId }) satisfies Entity
+    if (!exact) {
+      const org = byName.get(key(text))
+      if (org) return entity('organisation', [org])
+      return allWords.has(key(text)) ? entity('all', [ALL]) : undefined
+    }
+    const acronym = byAcronym.get(text)
+    if (acronym) return entity('organisation', [acronym])
+    if (allAcronyms.has(text)) return entity('all', [ALL])
+    const person = people.get(text.replace(/\s+/g, ' '))
+    if (!person) return undefined
+    if (WORDLIKE_INITIALS.has(text) && nextToCapitals(whole, start, end)) return undefined
+    return entity('person', person.organisationIds, person.id)
+  }
+
+  return {
+    entities(text, mentions = []) {
+      const found: Entity[] = mentions
+        .filter((m) => organisationIds.has(m.organisationId))
+        .map((m) => ({
+          start: m.start,
+          end: m.end,
+          text: text.slice(m.start, m.end),
+          kind: 'organisation' as const,
+          organisationIds: [m.organisationId],
+          personId: null,
+        }))
+      const candidates: Entity[] = []
+      for (const [pattern, exact] of [
+        [insensitive, false],
+        [sensitive, true],
+      ] as const) {
+        if (!pattern) continue
+        for (const match of text.matchAll(pattern)) {
+          const entity = classify(match[0], match.index, text, exact)
+          if (entity) candidates.push(entity)
+        }
+      }
+      // Longest first, then leftmost: "Carers Network Northshire" beats "Carers Network".
+      candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+      for (const candidate of candidates) {
+        if (!found.some((f) => f.start < candidate.end && candidate.start < f.end))
+          found.push(candidate)
+      }
+      return withAffiliations(
+        text,
+        found.sort((a, b) => a.start - b.start),
+      )
+    },
+    headingOrganisations(heading) {
+      if (!heading) return []
+      const named = this.entities(heading).filter((e) => e.kind === 'organisation')
+      if (named.length === 0) return []
+      const rest = named.reduce((t, e) => t.replace(e.text, ' '), heading)
+      const leftover = rest.split(/[^\p{L}]+/u).filter((w) => w.length > 0)
+      return leftover.length <= 2 ? [...new Set(named.flatMap((e) => e.organisationIds))] : []
+    },
+    nameWords: (id) => nameWordsOf.get(id) ?? new Set(),
+    label: (id) => labels.get(id) ?? id,
+  }
+}
+
+/**
+ * Every way the minutes may name each participant, and who it stands for. A first name,
+ * initials or "Cllr Surname" shared by people of different organisations names nobody.
+ */
+function peopleKeys(
+  participants: readonly Participant[],
+  organisationIds: ReadonlySet<string>,
+): Map<string, PersonKey> {
+  const keys = new Map<string, PersonKey | null>()
+  const add = (form: string, person: PersonKey, exclusive: boolean) => {
+    if (form.trim() === '') return
+    const seen = keys.get(form)
+    if (seen === undefined) {
+      keys.set(form, person)
+      return
+    }
+    if (seen === null || !exclusive) return
+    const same =
+      seen.id === person.id ||
+      (seen.organisationIds.join() === person.organisationIds.join() &&
+        person.organisationIds.length > 0)
+    if (!same) keys.set(form, null)
+  }
+  for (const participant of participants) {
+    const forms = nameForms(participant.name)
+    const person = {
+      id: participant.id,
+      organisationIds: participant.organisationIds.filter((id) => organisationIds.has(id)),
+    }
+    for (const name of new Set([participant.name.trim().replace(/\s+/g, ' '), forms.full])) {
+      add(name, person, true)
+    }
+    if (forms.first && !MODAL_NAMES.has(forms.first)) add(forms.first, person, true)
+    for (const initials of [...forms.initials, ...participant.initials]) add(initials, person, true)
+    if (forms.surname) {
+      for (const title of SURNAME_TITLES) {
+        add(`${title} ${forms.surname}`, person, true)
+        add(`${title}. ${forms.surname}`, person, true)
+      }
+    }
+  }
+  const out = new Map<string, PersonKey>()
+  for (const [form, person] of keys) if (person) out.set(form, person)
+  return out
+}
+
+/** "AS" in "MINUTES AS AGREED" is a word: another capitalised word stands right beside it. */
+function nextToCapitals(text: string, start: number, end: number): boolean {
+  return /\p{Lu}{2,}\s$/u.test(text.slice(Math.max(0, start - 12), start)) ||
+    /^\s\p{Lu}{2,}/u.test(text.slice(end, end + 12))
+}
+
+/** "Priya (RCA)": a person followed by their organisation in brackets is one entity. */
+function withAffiliations(text: string, entities: Entity[]): Entity[] {
+  const out: Entity[] = []
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i]!
+    const next = entities[i + 1]
+    if (
+      entity.kind === 'person' &&
+      next?.kind === 'organisation' &&
+      /^\s*\($/.test(text.slice(entity.end, next.start)) &&
+      text[next.end] === ')'
+    ) {
+      out.push({
+        ...entity,
+        end: next.end + 1,
+        text: text.slice(entity.start, next.end + 1),
+        organisationIds: next.organisationIds,
+      })
+      i++
+      continue
+    }
+    out.push(entity)
+  }
+  return out
+}

@@ -1,0 +1,332 @@
+/**
+ * Who was at the meeting, read from the attendance the minutes record, in the forms
+ * secretariats use:
+ *
+ * - a label opening a block or a section: "Present:", "Attendees", "In attendance", "Also
+ *   present", "Apologies", "Not attended", a heading "Voting member attendance"; the section
+ *   runs until the agenda starts (a numbered item, "Agenda", a heading of its own level);
+ * - inside it, each line or list item, or several entries in one line split at ";" and ",":
+ *   "Name – Org", "Name - Role, Org", "Name, Org", "Name (Org)", "Name (Org, role)",
+ *   "Org (Name)", "Name – Org – (JD)", "A, B and C (Org)", "[x] Name - Org" (an empty box is
+ *   an absence), table rows ("Name | Org | JD"), tables flattened into "a / b / c" lines, a
+ *   name on one line and its organisation on the next, names grouped under an organisation's
+ *   own line;
+ * - the same anywhere in a run-on paragraph ("… Present: A, Org B, Org Apologies None 1. …").
+ *
+ * Only the coalition's organisations are recognised as such; anything else written beside a
+ * name is kept as text, so an attendee of an unknown body is known as one.
+ */
+export interface Attendee {
+  /** The name as written ("Cllr Pat Jeffares"). */
+  name: string
+  /** The coalition's organisations the entry gives for this person. */
+  organisationIds: string[]
+  /** Initials written beside the name: "(JD)". */
+  initials: string[]
+  /** False for apologies and absences. */
+  present: boolean
+}
+
+export interface Attendance {
+  attendees: Attendee[]
+  /** Organisations recorded as present, by name or through a person present. */
+  organisationsPresent: string[]
+  /** Indexes of the blocks that are attendance and nothing else: never actions. */
+  blocks: number[]
+}
+
+/** Where a text names one of the coalition's organisations. */
+export interface NamedOrganisation {
+  start: number
+  end: number
+  organisationIds: string[]
+}
+
+export interface AttendanceBlock {
+  kind: 'heading' | 'paragraph' | 'listItem'
+  /** Heading level; pseudo-headings (short title lines) count as level 7. */
+  level: number | null
+  text: string
+}
+
+const LABEL_WORDS =
+  'present|attendees|attendance|in\\s+attendance|attending|also\\s+present|also\\s+in\\s+attendance|also\\s+attending|members\\s+present|those\\s+present|participants|apologies(?:\\s+for\\s+absence)?|apologies\\s+received|absent|not\\s+attended|not\\s+present|regrets|chaired\\s+by|chair|vice[\\s-]chair|secretariat|minutes\\s+taken\\s+by|minute\\s+taker|note\\s+taker|officers|board\\s+members|guests|observers|other\\s+attendees|non-voting\\s+attendees|voting\\s+(?:member|representative)\\s+attend(?:ance|ees)'
+/** A label opening a block: "Present:", "1. Apologies", "In attendance -". */
+const BLOCK_LABEL = new RegExp(
+  `^\\s*(?:\\d+[.)]?\\s*)?(${LABEL_WORDS})\\b(?:\\s+and\\s+apologies)?\\s*[:–-]?\\s*`,
+  'i',
+)
+/** The same inside a run-on paragraph: capitalised, so "MW presented" is no label. */
+const INLINE_LABEL =
+  /(?:^|\s)(Present|PRESENT|Attendees|ATTENDEES|In attendance|IN ATTENDANCE|Apologies|APOLOGIES|NOT ATTENDED|Not attended|Absent|ABSENT|Also present|ALSO PRESENT)\b\s*[:–-]?\s*/g
+const ABSENCE = /apolog|absent|not\s+(?:attended|present)|regrets/i
+const ATTENDANCE_HEADING =
+  /\b(?:attendance|attendees|attending|present|apologies|representatives|staff|members|officers|guests|observers)\b/i
+/** Where attendance stops: the agenda, a numbered item, the first minute. */
+const AGENDA =
+  /^\s*(?:\d+[.)]\s+\p{Lu}|agenda\b|items?\b|minutes\b|matters\s+arising|welcome\b|(?:key\s+)?actions?\b)/iu
+/** Words of a sentence rather than of a list of people: "to arrange", "will send". */
+const PROSE_WORD = /^(?:to|will|would|should|shall|is|are|was|were|has|have|had|be|been|that|this|we|they|it)$/i
+const INLINE_AGENDA = /\s\d+[.)]\s+\p{Lu}|\s(?:Agenda|AGENDA|ITEM|Item)\b/u
+
+const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}[\\p{L}'’-]*|\\p{Lu}\\p{Ll}?\\p{Lu}\\p{Ll}+|\\p{Lu}\\.?)"
+const TITLE = '(?:(?:Cllr|Councillor|Dr|Prof|Mr|Mrs|Ms|Miss|Mx|PC|Sgt|Rev|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)'
+const NAME = new RegExp(
+  `${TITLE}?${NAME_WORD}(?:\\s+\\([\\p{L}]+\\))?(?:\\s+${NAME_WORD}){1,3}|${TITLE}${NAME_WORD}`,
+  'gu',
+)
+/** Words that make a capitalised run a role, a place or a body rather than a person's name. */
+const NOT_NAME = new RegExp(
+  '\\b(?:Chair|Chairperson|Chairman|Vice|Secretary|Treasurer|Director|Manager|Officer|Lead|Leader|Member|Members|Representative|Representatives|Minister|Deputy|Head|Co-?ordinator|Chief|Executive|Strategic|Service|Services|Partnership|Resident|Independent|Board|Committee|Group|Team|Unit|Council|Trust|Association|Network|Forum|University|Office|Government|Department|Staff|Attendees|Apologies|Present|None|Agenda|Minutes|Health|Police|Public|Poverty|Waste|Food|Project|Projects|Foundation|Working|Commissioner|Society|Studios|Inc|Ltd|Limited|Corporation|Company|Welcome|Introductions|Also|Non|Lay|Advisor|Adviser|Consultant|Clerk|Governor|Trustee|Trustees|Volunteer|Co-?Chair|Co-?Lead)\\b',
+  'u',
+)
+const INITIALS_IN_BRACKETS = /^\s*[–-]?\s*\(?\s*(\p{Lu}{1,2}(?:\p{Ll}{1,2})?\p{Lu}{1,2})\s*\)?(?=\s*(?:[,;/|–-]|$))/u
+const CHECKBOX = /^\s*\[( |x|X)\]\s*/
+/** A line of attendance is short; a longer one is the minutes starting. */
+const ENTRY_MAX_WORDS = 40
+
+interface Item {
+  kind: 'name' | 'organisation'
+  start: number
+  end: number
+  text: string
+  organisationIds: string[]
+}
+
+export function readAttendance(
+  blocks: readonly AttendanceBlock[],
+  organisationsIn: (text: string) => NamedOrganisation[],
+): Attendance {
+  const attendees: Attendee[] = []
+  const orgsPresent = new Set<string>()
+  let zone: { present: boolean; level: number; passed: number } | undefined
+  let group: string[] = []
+  let pendingName: Attendee | undefined
+  const zoneBlocks: number[] = []
+
+  const take = (text: string, present: boolean) => {
+    const entries = parseEntries(text, present, organisationsIn)
+    if (entries.names.length === 0 && entries.organisations.length > 0) {
+      if (pendingName && pendingName.organisationIds.length === 0) {
+        pendingName.organisationIds = entries.organisations
+        if (pendingName.present) entries.organisations.forEach((id) => orgsPresent.add(id))
+        pendingName = undefined
+        return
+      }
+      group = entries.organisations
+      if (present) group.forEach((id) => orgsPresent.add(id))
+      return
+    }
+    pendingName = undefined
+    for (const attendee of entries.names) {
+      if (attendee.organisationIds.length === 0 && group.length > 0) {
+        attendee.organisationIds = [...group]
+      }
+      attendees.push(attendee)
+      if (attendee.present) attendee.organisationIds.forEach((id) => orgsPresent.add(id))
+    }
+    if (entries.names.length === 1 && entries.names[0]!.organisationIds.length === 0) {
+      pendingName = entries.names[0]
+    }
+    if (present) entries.loose.forEach((id) => orgsPresent.add(id))
+  }
+
+  blocks.forEach((block, index) => {
+    const label = BLOCK_LABEL.exec(block.text)
+    const isHeading = block.kind === 'heading'
+    if (label && (label[0].trim() !== '' || isHeading)) {
+      const level = isHeading ? (block.level ?? 7) : (zone?.level ?? 8)
+      zone = { present: !ABSENCE.test(label[1]!), level, passed: 0 }
+      group = []
+      pendingName = undefined
+      const rest = block.text.slice(label[0].length)
+      if (rest.trim() !== '') readRunOn(rest, zone.present, take)
+      zoneBlocks.push(index)
+      return
+    }
+    if (zone && isHeading) {
+      const level = block.level ?? 7
+      if (level > zone.level || (ATTENDANCE_HEADING.test(block.text) && !AGENDA.test(block.text))) {
+        zone = { present: !ABSENCE.test(block.text), level: Math.min(level, zone.level), passed: 0 }
+        group = []
+        return
+      }
+      zone = undefined
+      return
+    }
+    if (zone && AGENDA.test(block.text)) {
+      zone = undefined
+      return
+    }
+    if (zone) {
+      // The section goes on while its lines hold names or organisations; a short line of
+      // something else (a role, "Board members") is passed over, anything longer ends it.
+      const words = block.text.trim().split(/\s+/).length
+      const entries = parseEntries(block.text, zone.present, organisationsIn)
+      const holdsEntries = entries.names.length > 0 || entries.loose.length > 0
+      const prose = block.text.split(/\s+/).filter((w) => PROSE_WORD.test(w)).length >= 2
+      if (holdsEntries && words <= ENTRY_MAX_WORDS && !prose) {
+        zone.passed = 0
+        take(block.text, zone.present)
+        zoneBlocks.push(index)
+        return
+      }
+      if (!holdsEntries && words <= 6 && !/[.!?]\s*$/.test(block.text) && zone.passed < 2) {
+        zone.passed++
+        zoneBlocks.push(index)
+        return
+      }
+      zone = undefined
+      return
+    }
+    // "Present:" in the middle of a run-on paragraph.
+    INLINE_LABEL.lastIndex = 0
+    if (INLINE_LABEL.test(block.text)) readRunOn(block.text, true, take, true)
+  })
+  return {
+    attendees: mergeAttendees(attendees),
+    organisationsPresent: [...orgsPresent],
+    blocks: zoneBlocks,
+  }
+}
+
+/** Splits a run of text at attendance labels and reads each stretch up to the agenda. */
+function readRunOn(
+  text: string,
+  present: boolean,
+  take: (text: string, present: boolean) => void,
+  labelledOnly = false,
+): void {
+  const labels = [...text.matchAll(INLINE_LABEL)]
+  const stretches: { text: string; present: boolean }[] = []
+  if (!labelledOnly && (labels.length === 0 || labels[0]!.index > 0)) {
+    stretches.push({ text: text.slice(0, labels[0]?.index ?? text.length), present })
+  }
+  labels.forEach((label, i) => {
+    const end = labels[i + 1]?.index ?? text.length
+    stretches.push({
+      text: text.slice(label.index + label[0].length, end),
+      present: !ABSENCE.test(label[1]!),
+    })
+  })
+  for (const stretch of stretches) {
+    const agenda = INLINE_AGENDA.exec(stretch.text)
+    const body = agenda ? stretch.text.slice(0, agenda.index) : stretch.text
+    if (body.trim() !== '' && !/^\s*none\b/i.test(body)) take(body, stretch.present)
+  }
+}
+
+interface Entries {
+  names: Attendee[]
+  /** Organisations the text names with no person beside them. */
+  organisations: string[]
+  /** Every organisation named, with or without a person. */
+  loose: string[]
+}
+
+export function parseEntries(
+  raw: string,
+  present: boolean,
+  organisationsIn: (text: string) => NamedOrganisation[],
+): Entries {
+  const box = CHECKBOX.exec(raw)
+  const isPresent = box ? box[1] !== ' ' : present
+  const text = box ? raw.slice(box[0].length) : raw
+  const items = itemsOf(text, organisationsIn)
+  const names: Attendee[] = []
+  const loose = [...new Set(items.filter((i) => i.kind === 'organisation').flatMap((i) => i.organisationIds))]
+
+  items.forEach((item, index) => {
+    if (item.kind !== 'name') return
+    const attendee: Attendee = {
+      name: item.text.replace(/\s+/g, ' '),
+      organisationIds: organisationFor(text, items, index),
+      initials: [],
+      present: isPresent,
+    }
+    const initials = INITIALS_IN_BRACKETS.exec(text.slice(item.end))
+    if (initials && !organisationsIn(initials[1]!).length) attendee.initials.push(initials[1]!)
+    names.push(attendee)
+  })
+  const organisations = names.length === 0 ? loose : []
+  return { names, organisations, loose }
+}
+
+function itemsOf(text: string, organisationsIn: (text: string) => NamedOrganisation[]): Item[] {
+  const orgs: Item[] = organisationsIn(text).map((o) => ({
+    kind: 'organisation',
+    start: o.start,
+    end: o.end,
+    text: text.slice(o.start, o.end),
+    organisationIds: o.organisationIds,
+  }))
+  const names: Item[] = []
+  for (const m of text.matchAll(NAME)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (orgs.some((o) => o.start < end && start < o.end)) {
+      // "Priya Shah RCA" has the name before the organisation: keep the words before it.
+      const first = orgs.find((o) => o.start < end && start < o.end)!
+      const before = text.slice(start, first.start).trim()
+      if (first.start > start && isName(before)) {
+        names.push({ kind: 'name', start, end: start + before.length, text: before, organisationIds: [] })
+      }
+      continue
+    }
+    if (!isName(m[0])) continue
+    names.push({ kind: 'name', start, end, text: m[0], organisationIds: [] })
+  }
+  // A single capitalised word in brackets after an organisation: "ALC (Owen)".
+  for (const org of orgs) {
+    const bracket = /^\s*\((\p{Lu}[\p{Ll}'’-]+)\)/u.exec(text.slice(org.end))
+    if (!bracket) continue
+    const start = org.end + bracket[0].indexOf(bracket[1]!)
+    if (names.some((n) => n.start <= start && start < n.end)) continue
+    names.push({ kind: 'name', start, end: start + bracket[1]!.length, text: bracket[1]!, organisationIds: [] })
+  }
+  return [...orgs, ...names].sort((a, b) => a.start - b.start)
+}
+
+function isName(text: string): boolean {
+  const words = text.trim().split(/\s+/)
+  if (words.length === 0 || words[0] === '') return false
+  return !NOT_NAME.test(text) && words.some((w) => /\p{Ll}/u.test(w))
+}
+
+/**
+ * The organisation an entry gives a name: brackets right after it ("Name (Org, role)"), the
+ * next organisation before the next name ("Name – Role, Org"), the organisation a bracketed
+ * group closes with ("A, B and C (Org)"), or the one the name is in brackets after ("Org (Name)").
+ */
+function organisationFor(text: string, items: readonly Item[], index: number): string[] {
+  const item = items[index]!
+  const before = items[index - 1]
+  if (before?.kind === 'organisation' && /^\s*\(\s*$/.test(text.slice(before.end, item.start))) {
+    return before.organisationIds
+  }
+  for (let i = index + 1; i < items.length; i++) {
+    const next = items[i]!
+    const between = text.slice(items[i - 1]!.end, next.start)
+    if (next.kind === 'organisation') return next.organisationIds
+    // Another name: only a group joined by commas and "and" may share an organisation after it.
+    if (!/^\s*(?:,|and|&)\s*(?:and\s+)?$/i.test(between)) return []
+  }
+  return []
+}
+
+/** One attendee per name; a second mention adds what the first lacked. */
+function mergeAttendees(attendees: Attendee[]): Attendee[] {
+  const byName = new Map<string, Attendee>()
+  for (const attendee of attendees) {
+    const key = attendee.name.toLowerCase()
+    const seen = byName.get(key)
+    if (!seen) {
+      byName.set(key, { ...attendee })
+      continue
+    }
+    if (seen.organisationIds.length === 0) seen.organisationIds = attendee.organisationIds
+    seen.initials = [...new Set([...seen.initials, ...attendee.initials])]
+    seen.present ||= attendee.present
+  }
+  return [...byName.values()]
+}
