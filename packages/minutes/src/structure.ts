@@ -23,6 +23,8 @@ const item = {
   source: structureSourceSchema,
   /** Why it was proposed, e.g. 'owner "ALC" + "will" + verb'. */
   reason: z.string(),
+  /** How sure the reading is, 0 to 1 (1 for explicit nodes); strong from STRONG (0.6) up. */
+  confidence: z.number().min(0).max(1).default(1),
   /** Order in the document, from 0 within each list. */
   position: z.number().int().min(0),
 }
@@ -47,6 +49,10 @@ export const structureActionSchema = z.object({
   status: actionStatusSchema,
   /** The meeting id an action was carried from into this one's "Matters arising". */
   carriedFrom: z.string().nullable(),
+  /** Explicit actions: the owners were read from the node's words, not set on it (a proposal). */
+  ownersProposed: z.boolean().default(false),
+  /** Explicit actions: the due date was read from the node's words (a proposal). */
+  dueProposed: z.boolean().default(false),
 })
 
 export const structureAskSchema = z.object({

@@ -9,6 +9,8 @@ export interface ExtractContext {
   meetingDate: string
   organisations: { id: string; name: string; shortName: string; aliases: string[] }[]
   people: { id: string; name: string; organisationId: string }[]
+  coalitionName?: string
+  nextMeetingDate?: string | null
   dismissed?: readonly string[]
 }
 
@@ -18,6 +20,8 @@ interface Extracted {
   text: string
   source: { from: number; to: number; text: string }
   reason: string
+  /** How sure the reading is, 0 to 1; absent from older extractors (read as 1). */
+  confidence?: number
 }
 
 export interface ExtractResult {
@@ -30,6 +34,8 @@ export interface ExtractResult {
     dueUnparsed: boolean
     status: 'open' | 'in_progress' | 'done' | 'dropped'
     carriedFrom: string | null
+    ownersProposed?: boolean
+    dueProposed?: boolean
   })[]
   asks: (Extracted & {
     target: string | null

@@ -17,6 +17,8 @@ export function toLists(result: ExtractResult): StructureLists {
       dueUnparsed: a.dueUnparsed,
       status: a.status,
       carriedFrom: a.carriedFrom,
+      ownersProposed: a.ownersProposed ?? false,
+      dueProposed: a.dueProposed ?? false,
     })),
     asks: positioned(result.asks).map((a) => ({
       ...item(a),
@@ -32,12 +34,13 @@ export function toLists(result: ExtractResult): StructureLists {
 type Item = ExtractResult['decisions'][number] & { position: number }
 
 /** Only the fields the tables keep: extract may return more. */
-const item = ({ key, origin, text, source, reason, position }: Item) => ({
+const item = ({ key, origin, text, source, reason, confidence, position }: Item) => ({
   key,
   origin,
   text,
   source: { from: source.from, to: source.to, text: source.text },
   reason,
+  confidence: confidence ?? 1,
   position,
 })
 

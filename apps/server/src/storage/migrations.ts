@@ -354,4 +354,19 @@ export const migrations: readonly Migration[] = [
      );
      CREATE INDEX calendar_feeds_by_organisation ON calendar_feeds (organisation_id);`,
   },
+  // Structuring real minutes: how sure each suggestion is (strong ones are what "Accept all"
+  // creates), and which owners and dates of an action node were read from its words rather
+  // than set on it (proposals every surface shows as such).
+  {
+    sqlite: `ALTER TABLE actions ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+     ALTER TABLE actions ADD COLUMN owners_proposed INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE actions ADD COLUMN due_proposed INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE asks ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
+     ALTER TABLE decisions ADD COLUMN confidence REAL NOT NULL DEFAULT 1;`,
+    postgres: `ALTER TABLE actions ADD COLUMN confidence DOUBLE PRECISION NOT NULL DEFAULT 1;
+     ALTER TABLE actions ADD COLUMN owners_proposed INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE actions ADD COLUMN due_proposed INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE asks ADD COLUMN confidence DOUBLE PRECISION NOT NULL DEFAULT 1;
+     ALTER TABLE decisions ADD COLUMN confidence DOUBLE PRECISION NOT NULL DEFAULT 1;`,
+  },
 ]

@@ -25,6 +25,7 @@ const itemColumns = [
   'source_to',
   'reason',
   'position',
+  'confidence',
 ] as const
 
 type Item = StructureDecision
@@ -38,6 +39,8 @@ const itemRow = (item: Item): Value[] => [
   item.source.to,
   item.reason,
   item.position,
+  // Items written by code that predates confidence (tests, old callers) count as sure.
+  item.confidence ?? 1,
 ]
 
 /** The columns are the ones `itemColumns` names, in that order; the schema's CHECKs hold. */
@@ -48,6 +51,7 @@ const itemFromRow = (row: Value[]): Item => ({
   source: { text: row[3] as string, from: row[4] as number, to: row[5] as number },
   reason: row[6] as string,
   position: row[7] as number,
+  confidence: Number(row[8]),
 })
 
 const json = (value: Value) => JSON.parse(value as string) as string[]
@@ -65,6 +69,8 @@ export const actions: Table<StructureAction> = {
     'due_unparsed',
     'status',
     'carried_from',
+    'owners_proposed',
+    'due_proposed',
   ],
   toRow: (a) => [
     ...itemRow(a),
@@ -76,10 +82,22 @@ export const actions: Table<StructureAction> = {
     a.dueUnparsed ? 1 : 0,
     a.status,
     a.carriedFrom,
+    a.ownersProposed === true ? 1 : 0,
+    a.dueProposed === true ? 1 : 0,
   ],
   fromRow(row) {
-    const [owners, unknownOwners, assignee, due, dueText, dueUnparsed, status, carriedFrom] =
-      extra(row)
+    const [
+      owners,
+      unknownOwners,
+      assignee,
+      due,
+      dueText,
+      dueUnparsed,
+      status,
+      carriedFrom,
+      ownersProposed,
+      dueProposed,
+    ] = extra(row)
     return {
       ...itemFromRow(row),
       owners: json(owners!),
@@ -90,6 +108,8 @@ export const actions: Table<StructureAction> = {
       dueUnparsed: dueUnparsed === 1,
       status: status as StructureAction['status'],
       carriedFrom: carriedFrom as string | null,
+      ownersProposed: Number(ownersProposed) === 1,
+      dueProposed: Number(dueProposed) === 1,
     }
   },
 }

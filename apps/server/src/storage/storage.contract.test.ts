@@ -156,7 +156,7 @@ describe.each([
   })
 
   it('migrates once: a second run finds nothing to do, and the database answers a ping', async () => {
-    expect(await engine.migrateAgain()).toEqual({ from: 4, to: 4 })
+    expect(await engine.migrateAgain()).toEqual({ from: 5, to: 5 })
     await expect(s.ping()).resolves.toBeUndefined()
   })
 
@@ -615,6 +615,9 @@ describe.each([
       dueUnparsed: position % 2 === 1,
       status: 'open',
       carriedFrom: position === 0 ? null : 'm0',
+      confidence: 1,
+      ownersProposed: position % 2 === 1,
+      dueProposed: position % 3 === 1,
     })
     const ask: StructureAsk = {
       key: 'k',
@@ -622,6 +625,7 @@ describe.each([
       text: 'Ask',
       source,
       reason: 'r',
+      confidence: 0.45,
       position: 0,
       target: null,
       supporters: [],
@@ -634,6 +638,7 @@ describe.each([
       text: 'Decided',
       source,
       reason: 'r',
+      confidence: 1,
       position: 0,
     }
     const updatedAt = (table: string) =>
@@ -947,10 +952,10 @@ describe.each([
     },
   ],
 ])('a version 3 database on %s', (_name, open) => {
-  it('migrates to version 4, its meetings drafts and its actions carried from nowhere', async () => {
+  it('migrates to the latest version: meetings drafts, actions carried from nowhere, stored items sure and not proposed', async () => {
     const { run, storage, dispose } = await open()
     try {
-      expect(run).toEqual({ from: 3, to: 4 })
+      expect(run).toEqual({ from: 3, to: 5 })
       expect(await storage.meetings.getMeeting('m')).toEqual({
         id: 'm',
         coalitionId: 'c',
@@ -962,7 +967,16 @@ describe.each([
       })
       const structure = await storage.projection.getStructure('m')
       expect(structure.version).toBe(1)
-      expect(structure.actions).toMatchObject([{ key: 'a', owners: ['alc'], carriedFrom: null }])
+      expect(structure.actions).toMatchObject([
+        {
+          key: 'a',
+          owners: ['alc'],
+          carriedFrom: null,
+          confidence: 1,
+          ownersProposed: false,
+          dueProposed: false,
+        },
+      ])
       expect(await storage.meetings.listVersions('m')).toEqual([])
       expect(
         await storage.meetings.approve('m', {
@@ -992,7 +1006,7 @@ describe('the schema', () => {
       const versions = await queryTestDatabase<{ version: number }>(
         `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
       )
-      expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4])
+      expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4, 5])
     } finally {
       await dropSchema(schema)
     }

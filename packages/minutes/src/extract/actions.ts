@@ -2,6 +2,7 @@ import type { Commitment } from './commitments/commitments.ts'
 import { dueFor, withoutDueWords, type Due } from './due.ts'
 import type { ReadBlock, ReadDocument } from './read/document.ts'
 import { actionWords } from './texts/whole-text.ts'
+import type { Owner } from './owners/subject.ts'
 import { ALL, type Owners } from './types.ts'
 
 /**
@@ -9,6 +10,8 @@ import { ALL, type Owners } from './types.ts'
  * and due dates) and the rows of actions tables. `strength` is how sure the reading is, 0 to 1.
  */
 export interface ActionCandidate extends Owners, Due {
+  /** How the owner was found: `context` when the layout made it everyone's. */
+  ownerVia: Owner['via']
   block: ReadBlock
   /** Offsets in the block of the text the action came from. */
   start: number
@@ -44,6 +47,7 @@ export function proseActions(
       start: sentence.start,
       end: sentence.end,
       text: capitalisedLike(text),
+      ownerVia: c.owner.via,
       owners: c.owner.owners,
       unknownOwners: c.owner.unknownOwners,
       assignee: c.owner.assignee,
@@ -112,6 +116,7 @@ export function tableActions(doc: ReadDocument, meetingDate: string): ActionCand
       start: 0,
       end: block.text.length,
       text: tidy(action.text),
+      ownerVia: owners.length > 0 ? 'named' : 'unknown',
       owners: ownerCell && /^all$/i.test(ownerCell.text.trim()) ? [ALL] : owners,
       unknownOwners,
       assignee: entities.length === 1 && people.length === 1 ? people[0]!.personId : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extract } from './extractor.ts'
+import { extract } from './index.ts'
 import { context, markdownDoc } from './testing.ts'
 
 const decisions = (markdown: string) =>

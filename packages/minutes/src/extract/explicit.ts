@@ -22,9 +22,19 @@ const ACTION_STATUSES = new Set<ActionStatus>(['open', 'in_progress', 'done', 'd
 const ASK_STATUSES = new Set<AskStatus>(['proposed', 'agreed', 'sent'])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** What an action node's own words say of its owners and date, for the attributes it lacks. */
+export interface Proposal {
+  owners: string[]
+  unknownOwners: string[]
+  assignee: string | null
+  due: string | null
+  dueText: string | null
+}
+
 export function explicitItems(
   blocks: readonly ExplicitBlock[],
   matcher: OwnerMatcher,
+  propose: (block: ExplicitBlock) => Proposal | undefined = () => undefined,
 ): ExplicitItems {
   const items: ExplicitItems = { actions: [], asks: [], decisions: [] }
   for (const block of blocks) {
@@ -38,16 +48,22 @@ export function explicitItems(
         const due = str(attrs.due)
         const dueText = str(attrs.dueText)
         const validDue = due !== null && ISO_DATE.test(due) && parseIsoDate(due) ? due : null
+        const set = strings(attrs.owners)
+        const proposal = set.length === 0 || (dueText === null && validDue === null) ? propose(block) : undefined
+        const owners = set.length > 0 ? set : proposal?.owners.length ? proposal.owners : ownersOf(block, matcher)
+        const dueProposed = dueText === null && validDue === null && proposal?.dueText != null
         items.actions.push({
           key,
           origin: 'explicit',
           text,
-          owners: ownersOf(block, strings(attrs.owners), matcher),
-          unknownOwners: [],
-          assignee: str(attrs.assignee),
-          due: validDue,
-          dueText,
-          dueUnparsed: dueText !== null && validDue === null,
+          owners,
+          unknownOwners: set.length === 0 && owners.length === 0 ? (proposal?.unknownOwners ?? []) : [],
+          ownersProposed: set.length === 0 && owners.length > 0,
+          assignee: str(attrs.assignee) ?? (set.length === 0 ? (proposal?.assignee ?? null) : null),
+          due: dueProposed ? proposal!.due : validDue,
+          dueText: dueProposed ? proposal!.dueText : dueText,
+          dueProposed,
+          dueUnparsed: dueProposed ? proposal!.due === null : dueText !== null && validDue === null,
           status: ACTION_STATUSES.has(attrs.status as ActionStatus)
             ? (attrs.status as ActionStatus)
             : 'open',
@@ -102,11 +118,10 @@ function strings(value: unknown): string[] {
 }
 
 /**
- * An action's owners as set on the node; where none are set yet, whoever its text names:
+ * Where neither the node nor its sentence names an owner: whoever its text mentions or names.
  * "/action Draft the letter with @FPCT" is FPCT's before anyone picks an owner.
  */
-function ownersOf(block: ExplicitBlock, owners: string[], matcher: OwnerMatcher): string[] {
-  if (owners.length > 0) return owners
+function ownersOf(block: ExplicitBlock, matcher: OwnerMatcher): string[] {
   const mentioned: string[] = []
   block.node.descendants((child) => {
     const id = child.type.name === 'organisationMention' ? str(child.attrs.id) : null

@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { minutesSchema } from '../schema.ts'
-import { extract } from './extractor.ts'
+import { extract } from './index.ts'
 import type { ExtractContext } from './types.ts'
 
 // Words that trigger the rules, mixed with arbitrary unicode, so that random documents reach

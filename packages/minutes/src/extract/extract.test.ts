@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createExtractor, extract } from './extractor.ts'
+import { createExtractor, extract } from './index.ts'
+import { english } from '../language/english.ts'
 import { context, jsonDoc, markdownDoc } from './testing.ts'
 
 const text = (t: string) => ({ type: 'text', text: t })
@@ -117,7 +118,7 @@ describe('extract', () => {
     const doc = markdownDoc(
       '## SP\n\nThey will survey the hostel. Please share the results next week.',
     )
-    const run = createExtractor(context)
+    const run = createExtractor(context, english)
     expect(run(doc)).toEqual(extract(doc, context))
     expect(JSON.stringify(run(doc))).toBe(JSON.stringify(run(doc)))
   })

@@ -3,7 +3,8 @@ import { english } from '../language/english.ts'
 import { createExtractor } from './pipeline.ts'
 import type { ExtractContext, Extraction } from './types.ts'
 
-export { createExtractor } from './pipeline.ts'
+export { createExtractor, readAttendanceOf } from './pipeline.ts'
+export type { Attendance, Attendee } from './participants/attendance.ts'
 export * from './types.ts'
 
 /**

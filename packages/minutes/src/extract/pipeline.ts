@@ -4,14 +4,15 @@ import { proseActions, tableActions, type ActionCandidate } from './actions.ts'
 import { findAsks } from './asks/asks.ts'
 import { findCommitments } from './commitments/commitments.ts'
 import { findDecisions } from './decisions.ts'
-import { explicitItems } from './explicit.ts'
+import { explicitItems, type Proposal } from './explicit.ts'
 import { suggestionKey, uniqueKeys } from './keys.ts'
 import { mergeActions } from './merge.ts'
 import { createOwnerMatcher } from './owners/matcher.ts'
 import { readAttendance, type Attendance } from './participants/attendance.ts'
 import { participantsOf } from './participants/participants.ts'
-import { positionAt, walk } from './read/blocks.ts'
-import { readDocument, type ReadBlock } from './read/document.ts'
+import { positionAt, walk, type ExplicitBlock } from './read/blocks.ts'
+import { readDocument, type ReadBlock, type ReadDocument } from './read/document.ts'
+import type { OwnerMatcher } from './owners/matcher.ts'
 import type { ExtractContext, Extraction, Source } from './types.ts'
 import { normaliseText } from './words.ts'
 
@@ -60,11 +61,21 @@ export function createExtractor(
       coalitionName: context.coalitionName,
     })
     const read = attempt(
-      () => readDocument(walked, matcher, language, meetingDate, new Set(attendance.blocks)),
+      () =>
+        readDocument(
+          walked,
+          matcher,
+          language,
+          meetingDate,
+          new Set(attendance.blocks),
+          context.nextMeetingDate ?? null,
+        ),
       undefined,
     )
     if (!read) return { actions: [], asks: [], decisions: [] }
-    const explicit = attempt(() => explicitItems(read.explicit, matcher), {
+    const propose = (block: ExplicitBlock): Proposal | undefined =>
+      attempt(() => proposalFor(block, read, matcher, language, meetingDate), undefined)
+    const explicit = attempt(() => explicitItems(read.explicit, matcher, propose), {
       actions: [],
       asks: [],
       decisions: [],
@@ -92,6 +103,8 @@ export function createExtractor(
       text: a.text,
       owners: a.owners,
       unknownOwners: a.unknownOwners,
+      ownersProposed: false,
+      dueProposed: false,
       assignee: a.assignee,
       due: a.due,
       dueText: a.dueText,
@@ -130,6 +143,53 @@ export function createExtractor(
       asks: [...explicit.asks, ...keep(asks)],
       decisions: [...explicit.decisions, ...keep(decisions)],
     }
+  }
+}
+
+/**
+ * The attendance the minutes record: who was there, and which of the coalition's organisations
+ * were present (what an import ticks).
+ */
+export function readAttendanceOf(
+  doc: Node,
+  context: Pick<ExtractContext, 'organisations' | 'coalitionName'>,
+): Attendance {
+  const matcher = createOwnerMatcher({
+    organisations: context.organisations,
+    people: [],
+    coalitionName: context.coalitionName,
+  })
+  const { blocks } = walk(doc, matcher.label)
+  return readAttendance(blocks, (text) =>
+    matcher.entities(text).filter((e) => e.kind === 'organisation'),
+  )
+}
+
+/**
+ * An action node's own words read as an action ("ALC to circulate the paper by Friday"): the
+ * owners and date they give, for a node whose attributes have none. The whole coalition is no
+ * proposal: a node nobody is named in stays without owners.
+ */
+function proposalFor(
+  explicit: ExplicitBlock,
+  doc: ReadDocument,
+  matcher: OwnerMatcher,
+  language: Language,
+  meetingDate: string,
+): Proposal | undefined {
+  const own = readDocument({ blocks: [explicit.block], explicit: [] }, matcher, language, meetingDate)
+  const block = own.blocks[0]
+  if (!block) return undefined
+  const single: ReadDocument = { ...own, hints: doc.hints }
+  const [action] = proseActions(single, findCommitments(single, matcher, meetingDate, 'action'), meetingDate)
+  if (!action) return undefined
+  const named = action.owners.length > 0 && action.ownerVia !== 'context'
+  return {
+    owners: named ? action.owners : [],
+    unknownOwners: named ? [] : action.unknownOwners,
+    assignee: named ? action.assignee : null,
+    due: action.due,
+    dueText: action.dueText,
   }
 }
 

@@ -21,6 +21,11 @@ export interface ExtractContext {
   people: ExtractPerson[]
   /** The coalition's name: it and its acronym stand for everyone ("the TAC will…"). */
   coalitionName?: string
+  /**
+   * The date of the coalition's next meeting, where one is planned (YYYY-MM-DD): "by the next
+   * meeting" resolves to it when the minutes give no date of their own.
+   */
+  nextMeetingDate?: string | null
   /** Keys of dismissed suggestions. */
   dismissed?: readonly string[]
 }
@@ -48,6 +53,13 @@ export interface ExtractedAction extends Owners {
   key: string
   origin: Origin
   text: string
+  /**
+   * Explicit actions: the owners were read from the node's words, not set on it – a proposal
+   * every surface shows as such until someone confirms it. Always false for suggestions.
+   */
+  ownersProposed: boolean
+  /** The same for the due date. */
+  dueProposed: boolean
   /** Person id. */
   assignee: string | null
   /** ISO date. */

@@ -1,7 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
-import { extract } from '../extract/extractor.ts'
+import { extract } from '../extract/index.ts'
 import type { ExtractContext } from '../extract/types.ts'
 import { importMinutes } from '../import-minutes.ts'
 import { minutesSchema } from '../schema.ts'
@@ -112,7 +112,7 @@ describe('acceptAllSuggestions', () => {
       ),
     )
     let n = 0
-    const accepted = acceptAllSuggestions(doc, context, () => `id-${++n}`)
+    const accepted = acceptAllSuggestions(doc, (d) => extract(d, context), () => `id-${++n}`)
     accepted.check()
     const nodes: [string, unknown][] = []
     accepted.forEach((node) => nodes.push([node.type.name, node.attrs.id]))

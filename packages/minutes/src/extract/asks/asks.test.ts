@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extract } from './extractor.ts'
-import { context, markdownDoc } from './testing.ts'
+import { extract } from '../index.ts'
+import { context, markdownDoc } from '../testing.ts'
 
 const asks = (markdown: string) =>
   extract(markdownDoc(markdown), context).asks.map(({ text, target, supporters, status }) => ({

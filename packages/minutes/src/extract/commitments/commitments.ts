@@ -75,12 +75,19 @@ const BASE: Record<Form, number> = {
   imperative: 0.5,
 }
 
-export function findCommitments(doc: ReadDocument, matcher: OwnerMatcher, meetingDate: string): Commitment[] {
+/** `context`: the whole document is of one kind (an action node's own words are an action). */
+export function findCommitments(
+  doc: ReadDocument,
+  matcher: OwnerMatcher,
+  meetingDate: string,
+  context?: Commitment['context'],
+): Commitment[] {
   const found: Commitment[] = []
   for (const block of doc.blocks) {
-    if (block.kind === 'heading' || block.titleLine || block.row || block.inAttendance) continue
+    if (block.kind === 'heading' || block.row || block.inAttendance) continue
+    if (block.titleLine && !context) continue
     const previous = doc.blocks[block.index - 1]
-    blockCommitments(block, blockContext(block, previous), matcher, meetingDate, found)
+    blockCommitments(block, context ?? blockContext(block, previous), matcher, meetingDate, found)
   }
   return found
 }

@@ -88,6 +88,14 @@ export function isVerbLike(token: Token | undefined, next?: Token): boolean {
   return !next || (next.pos !== 'NOUN' && next.pos !== 'PROPN' && next.pos !== 'ADJ')
 }
 
+/** After a modal only a verb can come: "will brief MPs" whatever the tagger says of "brief". */
+function isVerbAfterModal(token: Token | undefined): boolean {
+  if (!token) return false
+  if (token.pos === 'VERB') return true
+  if (NOT_VERBS.has(token.pos) || token.pos === 'AUX' || token.pos === 'PROPN') return false
+  return /^\p{Ll}[\p{Ll}-]*$/u.test(token.text) && token.lemma === token.normal
+}
+
 /** Verbs of wanting, feeling and thanking: what follows them is no task. */
 export const NOT_TASKS = new Set(
   'thank want like love hope wish feel appreciate congratulate welcome need see seem apologise apologize be know'.split(
@@ -125,6 +133,7 @@ function mainVerb(
   tokens: readonly Token[],
   j: number,
   end: number,
+  afterModal = false,
 ): { verb: number; passive?: boolean } | undefined {
   const t = tokens[j]
   if (!t) return undefined
@@ -140,7 +149,7 @@ function mainVerb(
     if (isParticiple(next)) return { verb: k, passive: true }
     return undefined
   }
-  if (!isVerbLike(t, tokens[j + 1])) return undefined
+  if (!(afterModal ? isVerbAfterModal(t) : isVerbLike(t, tokens[j + 1]))) return undefined
   if (CONTROL.has(t.lemma) && tokens[j + 1]?.normal === 'to' && isVerbLike(tokens[j + 2], tokens[j + 3])) {
     return mainVerb(tokens, j + 2, end)
   }
@@ -202,7 +211,7 @@ export function findCues(
       if (i === first && question) continue
       const j = afterAdverbs(tokens, i + 1, end)
       if (j < 0) continue
-      const main = mainVerb(tokens, j, end)
+      const main = mainVerb(tokens, j, end, true)
       if (!main) continue
       const form: Form =
         t.lemma === 'would' ? 'would' : t.lemma === 'should' ? 'should' : t.lemma === 'must' ? 'must' : 'modal'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createOwnerMatcher } from './owners.ts'
-import { context } from './testing.ts'
+import { createOwnerMatcher } from './matcher.ts'
+import { context } from '../testing.ts'
 
 const matcher = createOwnerMatcher(context)
 const ids = (text: string) => matcher.entities(text).map((e) => e.organisationIds.join('+'))

@@ -50,6 +50,8 @@ export interface ExplicitBlock {
   text: string
   from: number
   to: number
+  /** The node's text as a block, to read owners and dates from when its attributes give none. */
+  block: Block
 }
 
 export const EXPLICIT_TYPES = new Set(['actionItem', 'ask', 'decision'])
@@ -75,13 +77,14 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
   ) => {
     const name = node.type.name
     if (EXPLICIT_TYPES.has(name)) {
-      const { text } = inlineText(node, pos, label)
+      const read = inlineText(node, pos, label)
       explicit.push({
         type: name as ExplicitBlock['type'],
         node,
-        text,
+        text: read.text,
         from: pos + 1,
         to: pos + node.nodeSize - 1,
+        block: { kind: 'paragraph', level: null, section, lead: null, parent: null, ...read },
       })
       return
     }

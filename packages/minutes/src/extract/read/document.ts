@@ -40,6 +40,7 @@ export function readDocument(
   language: Language,
   meetingDate: string,
   attendanceBlocks: ReadonlySet<number> = new Set(),
+  plannedNextMeeting: string | null = null,
 ): ReadDocument {
   const stack: { level: number; text: string; organisations: string[] }[] = []
   const blocks = numberedLists(walked.blocks)
@@ -74,7 +75,7 @@ export function readDocument(
   return {
     blocks: read,
     explicit: walked.explicit,
-    hints: { nextMeeting: nextMeetingDate(read, meetingDate) },
+    hints: { nextMeeting: nextMeetingDate(read, meetingDate) ?? plannedNextMeeting },
   }
 }
 
