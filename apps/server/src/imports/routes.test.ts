@@ -122,6 +122,29 @@ async function wordDocument(): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await Packer.toArrayBuffer(document))
 }
 
+/** A Word document with a heading, an attendance table and a line of minutes. */
+async function attendanceDocument(rows: string[][]): Promise<Uint8Array<ArrayBuffer>> {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] })
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Care pay call', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: 'Attendance', heading: HeadingLevel.HEADING_2 }),
+          new Table({
+            rows: rows.map(
+              (row, i) => new TableRow({ tableHeader: i === 0, children: row.map(cell) }),
+            ),
+          }),
+          new Paragraph({ text: 'Minutes', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph('The group discussed the settlement.'),
+        ],
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toArrayBuffer(document))
+}
+
 describe('POST /api/coalitions/:cid/meetings/import', () => {
   it.each([
     {
@@ -194,6 +217,52 @@ describe('POST /api/coalitions/:cid/meetings/import', () => {
     expect((await minutesOf(answer.body.meeting.id)).text).toBe(
       'Present: ALC, FPCT\nALC to write to the council\nFPCT to brief members',
     )
+  })
+
+  describe('ticks the attendance the minutes record', () => {
+    const attendanceOf = async (meetingId: string) => {
+      const { meeting } = await seeded.chair.expect(200, 'GET', `/api/meetings/${meetingId}`)
+      return [...(meeting.attendance as string[])].sort()
+    }
+
+    it('from a "Present:" line of pasted text', async () => {
+      const answer = await importMinutes(seeded.chair, {
+        text: 'Present: ALC, FPCT\n\nALC to write to the council.',
+        title: 'Attendance call',
+        date: '2025-04-03',
+      })
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+      const { alc, fpct } = seeded.organisations
+      expect([...answer.body.meeting.attendance].sort()).toEqual([alc, fpct].sort())
+      expect(await attendanceOf(answer.body.meeting.id)).toEqual([alc, fpct].sort())
+    })
+
+    it("from a Word attendance table, by organisation name, and no one else's", async () => {
+      const answer = await importMinutes(seeded.chair, {
+        file: {
+          name: 'Attendance.docx',
+          content: await attendanceDocument([
+            ['Name', 'Organisation', 'Initials'],
+            ['Grace Obi', 'Fair Pay for Care Trust', 'GO'],
+            ['Tom Reyes', 'Carers Network Northshire', 'TR'],
+          ]),
+        },
+        date: '2025-04-04',
+      })
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+      const { fpct, cnn } = seeded.organisations
+      expect(await attendanceOf(answer.body.meeting.id)).toEqual([fpct, cnn].sort())
+    })
+
+    it('as no one when the minutes record no attendance', async () => {
+      const answer = await importMinutes(seeded.chair, {
+        text: 'The group discussed the settlement.',
+        title: 'No attendance',
+        date: '2025-04-05',
+      })
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+      expect(await attendanceOf(answer.body.meeting.id)).toEqual([])
+    })
   })
 
   it('stores the structure straight away, so the ledger counts its suggestions unopened', async () => {

@@ -9,6 +9,7 @@ import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
+import { attendanceOf } from './attendance.ts'
 import { readImportForm } from './import-form.ts'
 import { baseName, readMinutesSource, type MinutesSource } from './minutes-source.ts'
 
@@ -54,6 +55,8 @@ export function meetingImportRoutes({
     const { minutes, heading } = await readMinutesSource(form.source)
     const title = form.title ?? defaultTitle(heading, form.source)
     const update = minutesToUpdate(minutes)
+    const coalitionId = access.membership.coalitionId
+    const attendance = await attendanceOf(coalitions, coalitionId, minutes)
 
     const id = newId()
     // The document first: should creating the meeting fail, what is left is a document no
@@ -61,11 +64,12 @@ export function meetingImportRoutes({
     await documents.append([{ docName: id, update }])
     const meeting = await meetings.createMeeting({
       id,
-      coalitionId: access.membership.coalitionId,
+      coalitionId,
       status: 'draft',
       title,
       date: form.date,
-      attendance: [],
+      // The organisations the minutes record as present, ticked as the chair would.
+      attendance,
       createdAt: new Date().toISOString(),
     })
     // The meeting exists whatever happens here: a projection that fails is logged and done
