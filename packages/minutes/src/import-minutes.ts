@@ -355,7 +355,7 @@ function textBlocks(source: string): JSONContent[] {
       continue
     }
     flushList()
-    if (paragraphLine !== undefined && /^\p{Ll}/u.test(text)) {
+    if (paragraphLine !== undefined && /^(?:\p{Ll}|\()/u.test(text)) {
       paragraphLine = `${paragraphLine} ${text}`
     } else {
       flushParagraph()

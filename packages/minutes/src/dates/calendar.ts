@@ -35,6 +35,11 @@ export function fridayOfWeek(date: Date): Date {
   return friday < date ? date : friday
 }
 
+/** A weekday (Monday 0 … Sunday 6) of the Monday-to-Sunday week holding `date`. */
+export function weekdayOfWeek(date: Date, weekday: number): Date {
+  return addDays(date, weekday - ((date.getUTCDay() + 6) % 7))
+}
+
 /** The first date on or after `from` that falls on day `day` of its month. */
 export function nextDayOfMonth(from: Date, day: number): Date | undefined {
   if (day < 1 || day > 31) return undefined

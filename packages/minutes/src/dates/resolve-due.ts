@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node'
 import {
   addDays,
   fridayOfWeek,
+  weekdayOfWeek,
   isoFromParts,
   lastDayOfMonth,
   nextDayOfMonth,
@@ -22,7 +23,9 @@ import {
  *   "next week": the meeting date + 7 days (a week's notice, as chairs read it).
  *   "end of next week": the Friday of the following week. "(over) the next fortnight", "within a fortnight": + 14 days.
  * - "before/by Christmas" and "Christmas Eve": 24 December; "Christmas (Day)": 25 December.
- * - "mid-April": the 15th.
+ * - "mid-April": the 15th. "the middle of next week": the Wednesday of next week.
+ * - "Monday 14th": the day number, whatever weekday the writer thought it was.
+ * - "April 16" (no year after it): 16 April, not April 2016 as chrono's British parser reads.
  * - everything else chrono-node's British English parser reads ("Friday"; "next Monday" is the
  *   Monday of next week;
  *   "20 March", "end of the month", "end of February", "in two weeks"), forward from the
@@ -31,6 +34,10 @@ import {
  * - "the 20th" (a day of the month without a month): its next occurrence.
  * - "on budget day" / "before the Spending Review": date words with no date of their own, kept
  *   as `dueText` with `due: null` for the caller to resolve from elsewhere or flag.
+ *
+ * Not deadlines, so passed over: a date that says when something was or began ("the minutes
+ * of 20 August", "the workshop from 10th March", "dated 3 May"), "now" and "today", vague
+ * spans ("in a couple of months", "in the coming weeks") and units alone ("the minutes").
  *
  * Where a sentence holds several, the first one introduced by "by", "before", "due", "until"
  * or "no later than" wins, else the first. Resolved dates are never before the meeting date.
@@ -68,11 +75,26 @@ const NEXT_MEETING = new RegExp(
   `\\b(?:the\\s+)?(?:next|${MONTHS})\\s+(?:call|meeting|session|catch[- ]up)\\b`,
   'gi',
 )
-const DATE_AFTER_NEXT_MEETING = /^\s*(?:\(|:\s*|,\s*|on\s+)/i
+const DATE_AFTER_NEXT_MEETING = /^\s*(?:\(|:\s*|,\s*|on\s+|[–-]\s*)?/i
 const END_OF_NEXT_WEEK = /\b(?:the\s+)?end\s+of\s+next\s+week\b/gi
 const END_OF_WEEK = /\b(?:the\s+)?end\s+of\s+(?:the|this)\s+week\b/gi
 const THIS_WEEK = /\bthis\s+week\b/gi
 const NEXT_WEEK = /\bnext\s+week\b/gi
+const MIDDLE_OF_NEXT_WEEK = /\b(?:the\s+)?(?:middle\s+of\s+next\s+week|mid[-\s]?next\s+week)\b/gi
+const WEEKDAY_WITH_DAY = new RegExp(
+  `\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s+(?:of\\s+)?(?:${MONTHS})\\b)`,
+  'gi',
+)
+/** "April 16": British chrono reads a year (2016); minutes mean the day. */
+const MONTH_DAY = new RegExp(
+  `\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*,?\\s*\\d{4}|\\s*[:.]\\d)`,
+  'gi',
+)
+/** Words before a date that make it the date of something, not a deadline. */
+const NOT_DEADLINE_BEFORE = /\b(?:from|of|dated|since|held\s+on|took\s+place\s+on)\s+(?:the\s+)?$/i
+/** What chrono reads as a date but a chair would not: "now", "today", "a couple of months". */
+const NOT_A_DATE =
+  /^(?:now|today|tonight|this\s+(?:morning|afternoon|evening)|(?:the\s+)?(?:minutes?|hours?|seconds?))$|\b(?:couple|few|several|coming|some)\b/i
 const FORTNIGHT = /\b(?:within|in|over)\s+(?:a|one|the\s+next)\s+fortnight\b/gi
 const CHRISTMAS = /\b(?:(?:before|by)\s+Christmas|Christmas\s+Eve)\b|\bChristmas(?:\s+Day)?\b/gi
 const MID_MONTH = new RegExp(`\\bmid[-\\s]?(${MONTHS})\\b`, 'gi')
@@ -92,7 +114,9 @@ const parser = chrono.en.GB
 export function resolveDue(text: string, meetingDate: string, hints: DueHints = {}): ResolvedDue {
   try {
     const meeting = parseIsoDate(meetingDate)
-    const candidates = meeting ? findCandidates(text, meeting, hints) : []
+    const candidates = (meeting ? findCandidates(text, meeting, hints) : []).filter(
+      (c) => !NOT_DEADLINE_BEFORE.test(text.slice(Math.max(0, c.index - 20), c.index)),
+    )
     const chosen =
       candidates.find((c) => DEADLINE_WORD.test(text.slice(Math.max(0, c.index - 20), c.index))) ??
       candidates[0]
@@ -120,18 +144,28 @@ function findCandidates(text: string, meeting: Date, hints: DueHints): Candidate
   each(END_OF_NEXT_WEEK, () => toIsoDate(fridayOfWeek(addDays(meeting, 7))))
   each(END_OF_WEEK, () => toIsoDate(fridayOfWeek(meeting)))
   each(THIS_WEEK, () => toIsoDate(fridayOfWeek(meeting)))
+  each(MIDDLE_OF_NEXT_WEEK, () => toIsoDate(weekdayOfWeek(addDays(meeting, 7), 2)))
   each(NEXT_WEEK, () => toIsoDate(addDays(meeting, 7)))
   each(FORTNIGHT, () => toIsoDate(addDays(meeting, 14)))
   each(CHRISTMAS, (m) =>
     toIsoDate(nextMonthDay(meeting, 12, /day$/i.test(m[0]) || /^Christmas$/i.test(m[0]) ? 25 : 24)),
   )
   each(MID_MONTH, (m) => toIsoDate(nextMonthDay(meeting, MONTH_INDEX[m[1]!.toLowerCase()]!, 15)))
+  each(MONTH_DAY, (m) => {
+    const day = Number(m[2])
+    if (day < 1 || day > 31) return null
+    return toIsoDate(nextMonthDay(meeting, MONTH_INDEX[m[1]!.toLowerCase()]!, day))
+  })
+  each(WEEKDAY_WITH_DAY, (m) => {
+    const date = nextDayOfMonth(meeting, Number(m[1]))
+    return date ? toIsoDate(date) : null
+  })
   for (const result of parser.parse(
     text,
     { instant: noon(meeting), timezone: 0 },
     { forwardDate: true },
   )) {
-    const due = chronoDate(result, text)
+    const due = NOT_A_DATE.test(result.text.trim()) ? undefined : chronoDate(result, text)
     if (due !== undefined) {
       add({ index: result.index, end: result.index + result.text.length, text: result.text, due })
     }
@@ -165,6 +199,13 @@ function nextMeeting(
   const after = text.slice(end, end + 40)
   const lead = DATE_AFTER_NEXT_MEETING.exec(after)
   if (lead) {
+    MONTH_DAY.lastIndex = 0
+    const monthDay = MONTH_DAY.exec(after)
+    if (monthDay && monthDay.index === lead[0].length) {
+      const date = nextMonthDay(meeting, MONTH_INDEX[monthDay[1]!.toLowerCase()]!, Number(monthDay[2]))
+      const stop = end + monthDay.index + monthDay[0].length
+      return { index, end: stop, text: text.slice(index, stop), due: toIsoDate(date) }
+    }
     const [result] = parser.parse(
       after,
       { instant: noon(meeting), timezone: 0 },

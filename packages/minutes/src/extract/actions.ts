@@ -12,6 +12,8 @@ import { ALL, type Owners } from './types.ts'
 export interface ActionCandidate extends Owners, Due {
   /** How the owner was found: `context` when the layout made it everyone's. */
   ownerVia: Owner['via']
+  /** The action's own words, without what was added from elsewhere: duplicates are told by them. */
+  core: string
   block: ReadBlock
   /** Offsets in the block of the text the action came from. */
   start: number
@@ -36,17 +38,19 @@ export function proseActions(
   const out: ActionCandidate[] = []
   for (const c of commitments) {
     const { block } = c
-    const words = actionWords(c, objectAfterDash(c))
+    const words = actionWords(c, objectAfterDash(c), doc.blocks[block.index - 1])
     const fielded = c.dueText ? dueFor(c.dueText, scope(doc, c, meetingDate, actionSentences)) : null
     const due = fielded ?? dueFor(words.raw, scope(doc, c, meetingDate, actionSentences))
     const sentence = block.sentences[c.clause.sentence]!
-    const text = tidy(withoutDueWords(words.text, due.dueText))
-    if (text === '') continue
+    const own = tidy(withoutDueWords(words.text, due.dueText))
+    if (own === '') continue
+    const text = words.context ? `${own} – ${words.context}` : own
     out.push({
       block,
       start: sentence.start,
       end: sentence.end,
       text: capitalisedLike(text),
+      core: own,
       ownerVia: c.owner.via,
       owners: c.owner.owners,
       unknownOwners: c.owner.unknownOwners,
@@ -116,6 +120,7 @@ export function tableActions(doc: ReadDocument, meetingDate: string): ActionCand
       start: 0,
       end: block.text.length,
       text: tidy(action.text),
+      core: tidy(action.text),
       ownerVia: owners.length > 0 ? 'named' : 'unknown',
       owners: ownerCell && /^all$/i.test(ownerCell.text.trim()) ? [ALL] : owners,
       unknownOwners,

@@ -20,6 +20,17 @@ export interface Due extends ResolvedDue {
 }
 
 const EVENT_DAY = /^(\S+)\s+day$/i
+/** "the workshop on 10 March": the date of an event named before it. */
+const EVENT_BEFORE =
+  /\b(?:meeting|workshop|event|conference|session|call|summit|hustings|rally|assembly|visit|committee|forum|launch|ceremony|seminar|webinar|briefing|reception|training|festival|fair|march|vigil|debate|hearing)s?\s+(?:on|at|in)\s+(?:the\s+)?$/i
+/** Actions done at an event, whose date is their deadline: "present the survey at the forum on 5 May". */
+const TIED = new Set(
+  'attend present speak raise table bring report deliver give hold run host chair lead join feed update demonstrate represent launch open organise organize introduce propose put'.split(
+    ' ',
+  ),
+)
+/** A sentence that only gives a date: "Next meeting April 16." */
+const DATE_ONLY_WORDS = 3
 const BACK_REFERENCE = /\b(?:it|them|this|these|those|that)\b/i
 const PREPOSITION =
   /\s*\b(?:by|before|on|until|till|no\s+later\s+than|within|in|during)\s+(?:the\s+)?$/i
@@ -34,7 +45,7 @@ export interface DueScope {
 }
 
 export function dueFor(text: string, scope: DueScope): Due {
-  const own = resolveDue(text, scope.meetingDate, scope.doc.hints)
+  const own = eventDateDropped(text, resolveDue(text, scope.meetingDate, scope.doc.hints))
   if (own.dueText !== null && own.due === null) {
     const event = EVENT_DAY.exec(own.dueText)
     const date = event ? eventDate(event[1]!, scope) : null
@@ -84,6 +95,18 @@ function eventDate(word: string, scope: DueScope): string | null {
   return headingNames ? first : null
 }
 
+/**
+ * The date of an event the action only names ("summarise the workshop on 10 March") is no
+ * deadline; the action's own verb can tie it to the event ("present at the forum on 5 May").
+ */
+function eventDateDropped(text: string, found: ResolvedDue): ResolvedDue {
+  if (!found.dueText) return found
+  const at = text.indexOf(found.dueText)
+  if (at < 0 || !EVENT_BEFORE.test(text.slice(0, at))) return found
+  const verb = text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
+  return TIED.has(verb) ? found : { due: null, dueText: null }
+}
+
 function inheritedDue(text: string, scope: DueScope): Due | null {
   const words = contentWords(text)
   for (let i = scope.sentence - 1; i >= Math.max(0, scope.sentence - 2); i--) {
@@ -92,7 +115,9 @@ function inheritedDue(text: string, scope: DueScope): Due | null {
     const found = resolveDue(sentence.text, scope.meetingDate, scope.doc.hints)
     if (!found.due) continue
     const shared = [...contentWords(sentence.text)].some((w) => words.has(w))
-    if (!BACK_REFERENCE.test(text) && !shared) return null
+    const rest = sentence.text.replace(found.dueText ?? '', ' ').replace(/^\s*\d+[.)]?\s*/, '')
+    const dateOnly = contentWords(rest).size <= DATE_ONLY_WORDS
+    if (!BACK_REFERENCE.test(text) && !shared && !dateOnly) return null
     return { ...found, dueUnparsed: false, via: `"${found.dueText}" from the sentence before` }
   }
   return null

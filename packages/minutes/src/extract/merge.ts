@@ -8,7 +8,7 @@ import { contentWords, overlapCoefficient } from './words.ts'
  * kept, with the due date either gives.
  */
 export function mergeActions(actions: ActionCandidate[]): ActionCandidate[] {
-  const words = actions.map((a) => contentWords(a.text))
+  const words = actions.map((a) => contentWords(a.core))
   const dropped = new Set<number>()
   for (let i = 0; i < actions.length; i++) {
     for (let j = i + 1; j < actions.length; j++) {

@@ -183,7 +183,7 @@ function readAsk(
       text,
       at: sentence.length - text.length,
       target: null,
-      strength: 0.55,
+      strength: named.length > 0 ? 0.6 : 0.5,
       reason: `"${weak[0].trim()}" naming ${named[0]?.target ?? 'a fiscal event'}`,
     }
   }

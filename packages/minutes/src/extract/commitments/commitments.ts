@@ -50,7 +50,7 @@ const NO_ACTION = /\bno\s+(?:further\s+)?actions?\b/i
 const HEDGE = /\b(?:might|may|perhaps|possibly|maybe|probably|could)\b/i
 /** "if you can", "if not already done", "if required": a condition on the whole clause. */
 const CONDITION =
-  /\bunless\b|\bif\s+(?:you|they|we|not|required|needed|necessary|possible|appropriate|any|there|so|desired|wanted)\b/i
+  /\bunless\b|\bif\s+(?:you|they|we|not|required|needed|necessary|possible|appropriate|any|there|so|desired|wanted)\b(?![^.;]*\balready\b)/i
 const ASK_LABEL = /^(?:joint\s+|our\s+|shared\s+|key\s+)?asks?\b/i
 /** A line that only labels what follows: "Key action - absolute top urgent imperative ...". */
 const ACTION_LEAD_LINE = /^\s*(?:key\s+|agreed\s+)?actions?\b\s*(?:[:–—-]|$)/i
@@ -251,7 +251,11 @@ function readCue(
   if (owner.via === 'unknown') strength = Math.min(strength, 0.35)
   if (owner.via === 'pronoun' || owner.via === 'speaker') strength -= 0.05
   // "The group plans to…" in someone's turn is as likely their own group as the coalition.
-  if (owner.owners[0] === ALL && turn.labelled && owner.via !== 'context') strength -= 0.15
+  if (owner.owners[0] === ALL && speaker && owner.via !== 'context') strength -= 0.15
+  // "Riaan - send these approvals": an item handed to someone by name.
+  if (cue.form === 'imperative' && turn.assigned) strength = Math.max(strength, 0.8)
+  // "asked Evan to explain" in a narrative is often done there and then; "asked the TAC to…" is not.
+  if (cue.form === 'asked' && owner.owners[0] !== ALL) strength -= 0.1
   if (context === 'action') strength += 0.15
   else if (context === 'agreed') strength += 0.1
   const beforeVerb = block.text.slice(clause.start, tokens[cue.verb]!.start)

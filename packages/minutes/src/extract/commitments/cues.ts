@@ -318,6 +318,7 @@ export function findCues(
     ((head.pos === 'VERB' && head.normal === head.lemma && !isGerund(head)) ||
       (instruction &&
         /^\p{Lu}\p{Ll}+$/u.test(head.text) &&
+        !/s$/.test(head.normal) &&
         (head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'ADJ') &&
         head.lemma === head.normal &&
         next !== undefined &&

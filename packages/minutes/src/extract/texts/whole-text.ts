@@ -2,6 +2,7 @@ import type { Token } from '../../language/types.ts'
 import type { Commitment } from '../commitments/commitments.ts'
 import type { ReadBlock } from '../read/document.ts'
 import { contentWords } from '../words.ts'
+import { antecedentOf, contextBefore, demonstrativeName, shortPhrase } from './references.ts'
 
 /**
  * An action's words, so that it reads on its own in a tracker far from its minutes:
@@ -11,29 +12,42 @@ import { contentWords } from '../words.ts'
  * - a passive turned round: "the paper to be circulated by ALC" → "circulate the paper";
  *   "has case studies to add" → "add case studies";
  * - "it / this / these / them / that" with nothing before them to stand for replaced by what
- *   they stand for: what the sentence before was about, the item a nested one hangs from, the
- *   heading; "this working group" by the heading's "Global Policy Working Group";
- * - a verb with no object of its own ("will follow up", "to report back") followed by what it
- *   answers: the sentence before, the item it hangs from, or what a dash adds after it.
+ *   they stand for (references.ts), "this working group" by the heading's "Global Policy
+ *   Working Group";
+ * - what the action is about added after a dash where its words alone do not say it: a verb
+ *   with no object ("will follow up", "to report back"), an object that only points elsewhere
+ *   ("suggest names", "these approvals"), or a few words whose object the sentence before
+ *   introduced ("contact the MPs' offices" after "ask all three local MPs to …");
+ * - a verb in the past tense after "and" belongs to whoever spoke, not to the action:
+ *   "requested members to view the tasks and encouraged support" stops at "tasks".
  */
 export interface ActionWords {
-  /** The action as it should read. */
+  /** The action's own words, references resolved, for its date words to be taken out. */
   text: string
-  /** The words as written, for finding the due date. */
+  /** What the action is about, from elsewhere, to follow its words after a dash; or null. */
+  context: string | null
+  /** The words as written, for finding the due date and for telling duplicates apart. */
   raw: string
 }
 
-const PRONOUNS = new Set(['it', 'this', 'these', 'them', 'that', 'those'])
-const DEMONSTRATIVES = new Set(['this', 'these', 'that', 'those', 'the'])
-const CONTEXT_MAX_WORDS = 16
-const REPORTING =
-  /^(?:[\p{L}'’ .]+?\s+(?:noted|said|reported|explained|advised|mentioned|confirmed|highlighted|raised|asked|told\s+the\s+group)\s+(?:that\s+)?)/iu
+/** Objects that say "what about?" rather than what: "suggest names", "send comments". */
+const VAGUE_OBJECTS = new Set(
+  'names name details detail examples example thoughts comments feedback views ideas suggestions nominations information info updates update figures numbers data contacts volunteers candidates questions points'.split(
+    ' ',
+  ),
+)
+const SHORT_ACTION = 3
 
-export function actionWords(commitment: Commitment, following: string | null): ActionWords {
+export function actionWords(
+  commitment: Commitment,
+  following: string | null,
+  previousBlock: ReadBlock | undefined,
+): ActionWords {
   const { block, cue } = commitment
   const tokens = block.analysis.tokens
   const verb = tokens[cue.verb]!
-  const endChar = tokens[commitment.end - 1]?.end ?? verb.end
+  const end = ownEnd(tokens, cue.verb, commitment.end)
+  const endChar = tokens[end - 1]?.end ?? verb.end
   const raw = block.text.slice(verb.start, Math.max(verb.end, endChar))
 
   const head = [baseForm(verb)]
@@ -45,11 +59,10 @@ export function actionWords(commitment: Commitment, following: string | null): A
   // repos, and driving …", every -ing verb of the list in its base form.
   const edits: { start: number; end: number; text: string }[] = []
   if (cue.skip) {
-    const from = tokens[cue.skip[0]]!
-    edits.push({ start: from.start, end: tokens[cue.skip[1] - 1]!.end, text: '' })
+    edits.push({ start: tokens[cue.skip[0]]!.start, end: tokens[cue.skip[1] - 1]!.end, text: '' })
   }
   if (/ing$/.test(verb.normal)) {
-    for (let i = cue.verb + 1; i < commitment.end; i++) {
+    for (let i = cue.verb + 1; i < end; i++) {
       const t = tokens[i]!
       if (t.pos === 'VERB' && !/ing$/.test(t.normal)) break
       if (t.pos === 'VERB' && /^(?:and|,)$/.test(tokens[i - 1]!.normal)) {
@@ -66,13 +79,62 @@ export function actionWords(commitment: Commitment, following: string | null): A
   }
   rest += block.text.slice(cursor, Math.max(cursor, endChar))
 
+  const words = tokens.slice(cue.verb + 1, end)
   let text = tidy(`${head.join(' ')}${rest}`)
-  text = resolveReferences(text, block)
-  if (contentWords(text).size <= 2) {
-    const extra = following ?? contextFor(block, commitment)
-    if (extra) text = `${text} – ${extra}`
+  const resolved = resolveReferences(text, block, commitment.clause.sentence)
+  text = resolved.text
+  const extra = needsContext(words, text, cue.object !== undefined, block, commitment.clause.sentence)
+    ? (following ?? contextBefore(block, commitment.clause.sentence, previousBlock))
+    : resolved.pointsUp && block.parent
+      ? shortPhrase(block.parent, 30)
+      : undefined
+  return {
+    text: tidy(text),
+    context: extra && !text.includes(extra) ? tidy(extra) : null,
+    raw,
   }
-  return { text: tidy(text), raw }
+}
+
+/** Stops before ", and encouraged …": a past-tense verb after "and" is the speaker's. */
+function ownEnd(tokens: readonly Token[], verb: number, end: number): number {
+  for (let i = verb + 2; i < end; i++) {
+    const t = tokens[i]!
+    if (
+      t.pos === 'VERB' &&
+      /ed$/.test(t.normal) &&
+      t.normal !== t.lemma &&
+      tokens[i - 1]!.normal === 'and' &&
+      tokens[i - 2]?.pos !== 'AUX'
+    ) {
+      return i - 1
+    }
+  }
+  return end
+}
+
+/**
+ * The action says too little on its own: no object after the verb, or only a vague one, or a
+ * few words whose definite object the sentence before introduced.
+ */
+function needsContext(
+  words: readonly Token[],
+  text: string,
+  hasObject: boolean,
+  block: ReadBlock,
+  sentence: number,
+): boolean {
+  const nouns = words.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')
+  if (!hasObject && nouns.length === 0) return true
+  // "review and advise the group": the first verb has no object of its own.
+  if (!hasObject && words[0]?.normal === 'and') return true
+  const first = words.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
+  if (first >= 0 && first <= 2 && VAGUE_OBJECTS.has(words[first]!.normal)) return true
+  const content = contentWords(text)
+  if (content.size > SHORT_ACTION) return false
+  const before = block.sentences[sentence - 1]
+  if (!before) return false
+  const shared = [...contentWords(before.text)].some((w) => content.has(w))
+  return shared && words.some((t) => t.normal === 'the')
 }
 
 function span(block: ReadBlock, from: number, to: number): string {
@@ -106,101 +168,45 @@ function tidy(text: string): string {
     .trim()
 }
 
+const PRONOUNS = new Set(['it', 'this', 'these', 'them', 'that', 'those'])
+const DEMONSTRATIVES = new Set(['this', 'these', 'that', 'those', 'the'])
+
 /**
  * Pronouns that open the action's object with nothing before them in it: "circulate it to
- * members" → "circulate the workforce survey to members".
+ * members" → "circulate the workforce survey to members". `pointsUp`: "these approvals" in a
+ * nested item, which only the item above says.
  */
-function resolveReferences(text: string, block: ReadBlock): string {
+function resolveReferences(
+  text: string,
+  block: ReadBlock,
+  sentence: number,
+): { text: string; pointsUp: boolean } {
   const words = text.split(' ')
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!.toLowerCase().replace(/[.,;:]$/, '')
-    const before = words.slice(1, i).join(' ')
-    if (contentWords(before).size > 1) break
+    if (contentWords(words.slice(1, i).join(' ')).size > 1) break
     if (PRONOUNS.has(word) && !isNounAfter(words[i + 1])) {
-      const antecedent = antecedentOf(block)
-      if (antecedent) {
-        words[i] = antecedent + (words[i]!.match(/[.,;:]$/)?.[0] ?? '')
-        return words.join(' ')
-      }
-      return text
+      const antecedent = antecedentOf(block, sentence)
+      if (!antecedent) return { text, pointsUp: false }
+      words[i] = antecedent + (words[i]!.match(/[.,;:]$/)?.[0] ?? '')
+      return { text: words.join(' '), pointsUp: false }
     }
     if (DEMONSTRATIVES.has(word) && words[i + 1]) {
-      const replaced = namedInHeadings(words.slice(i + 1, i + 4), block)
-      if (replaced) {
-        words.splice(i, replaced.used + 1, replaced.name)
-        return words.join(' ')
+      const named = demonstrativeName(words.slice(i + 1, i + 4), block)
+      if (named) {
+        words.splice(i, named.used + 1, named.name)
+        return { text: words.join(' '), pointsUp: false }
       }
+      if (word === 'these' || word === 'those') return { text, pointsUp: true }
     }
   }
-  return text
+  return { text, pointsUp: false }
 }
 
 function isNounAfter(word: string | undefined): boolean {
-  return !!word && /^\p{Ll}[\p{Ll}-]+$/u.test(word) && !/^(?:to|and|on|for|with|at|in|by|up|out|back|over|as|from|when|if|once)$/.test(word)
-}
-
-/** "this working group" → the heading or parent item's "Global Policy Working Group". */
-function namedInHeadings(after: string[], block: ReadBlock): { name: string; used: number } | undefined {
-  const sources = [block.parent, ...block.headings].filter((s): s is string => !!s)
-  for (let used = Math.min(3, after.length); used >= 1; used--) {
-    const noun = after.slice(0, used).join(' ').replace(/[.,;:]$/, '')
-    if (!/^\p{Ll}/u.test(noun) || contentWords(noun).size === 0) continue
-    const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${escape(noun)}`, 'iu')
-    for (const source of sources) {
-      const m = pattern.exec(source)
-      if (m) return { name: `the ${m[0].trim()}`, used }
-    }
-  }
-  return undefined
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-}
-
-/** What "it" stands for: the sentence before's subject, the item it hangs from, the heading. */
-function antecedentOf(block: ReadBlock): string | undefined {
-  const sentence = block.sentences.length > 1 ? block.sentences[block.sentences.length - 2] : undefined
-  const candidates = [
-    sentence && subjectPhrase(block, sentence.start, sentence.end),
-    block.parent && shortPhrase(block.parent),
-    block.headings[0] && shortPhrase(block.headings[0]),
-  ]
-  return candidates.find((c): c is string => !!c && contentWords(c).size > 0)
-}
-
-/** The words before the first verb of a sentence, when they make a noun phrase. */
-function subjectPhrase(block: ReadBlock, start: number, end: number): string | undefined {
-  const tokens = block.analysis.tokens.filter((t) => t.start >= start && t.end <= end)
-  const verb = tokens.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB')
-  if (verb <= 0) return undefined
-  const phrase = tokens.slice(0, verb)
-  if (phrase.some((t) => t.pos === 'PRON') || !phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN'))
-    return undefined
-  const text = block.text.slice(phrase[0]!.start, phrase.at(-1)!.end)
-  return text.charAt(0).toLowerCase() === text.charAt(0) ? text : text.replace(/^The\b/, 'the')
-}
-
-function shortPhrase(text: string): string | undefined {
-  const cleaned = text
-    .replace(/^\s*(?:\d+[.)]\s*|\[[^\]]*\]\s*)+/, '')
-    .replace(/\s*[:–-]\s*$/, '')
-    .replace(/\s*\(\s*\)\s*$/, '')
-    .trim()
-  const words = cleaned.split(/\s+/)
-  if (words.length > CONTEXT_MAX_WORDS || cleaned === '') return undefined
-  return cleaned
-}
-
-/** What a verb with no object answers: the sentence before, or the item it hangs from. */
-function contextFor(block: ReadBlock, commitment: Commitment): string | undefined {
-  const index = commitment.clause.sentence
-  const before = block.sentences[index - 1]
-  if (before) {
-    const text = before.text.replace(REPORTING, '').replace(/[.?!]+$/, '')
-    const words = text.split(/\s+/)
-    if (words.length <= CONTEXT_MAX_WORDS * 1.5) return text
-    return words.slice(0, CONTEXT_MAX_WORDS).join(' ')
-  }
-  return (block.parent && shortPhrase(block.parent)) ?? (block.headings[0] && shortPhrase(block.headings[0])) ?? undefined
+  return (
+    !!word &&
+    /^\p{Ll}[\p{Ll}-]+$/u.test(word) &&
+    !/^(?:to|and|on|for|with|at|in|by|up|out|back|over|as|from|when|if|once)$/.test(word)
+  )
 }

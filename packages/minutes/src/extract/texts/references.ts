@@ -1,0 +1,116 @@
+import type { ReadBlock } from '../read/document.ts'
+import { contentWords } from '../words.ts'
+
+/**
+ * What the words of an action point at, elsewhere in the minutes: the thing "it" stands for,
+ * the heading "this working group" names, the sentence or question a bare "will follow up"
+ * answers.
+ */
+
+const CONTEXT_MAX_WORDS = 16
+/** "X noted that …", "Minister said …": the frame of reported speech, not what was said. */
+const REPORTING =
+  /^(?:[\p{L}'’ .]+?\s+(?:noted|said|reported|explained|advised|mentioned|confirmed|highlighted|raised|asked|told\s+the\s+group)\s+(?:that\s+)?)/iu
+/** Nouns that name talk about something rather than the thing: "Discussion on …". */
+const TALK = new Set(['discussion', 'question', 'conversation', 'debate', 'query', 'point'])
+
+/** What "it" or "this" stands for: the sentence before's subject, the item above, the heading. */
+export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | undefined {
+  const sentence = block.sentences[sentenceIndex - 1]
+  const subject = sentence && subjectPhrase(block, sentence.start, sentence.end)
+  const candidates = [
+    subject && TALK.has(subject.toLowerCase().replace(/^the\s+/, '')) ? undefined : subject,
+    sentence && TALK.has(firstWord(sentence.text)) ? withoutFrame(sentence.text) : undefined,
+    block.parent && shortPhrase(block.parent),
+    block.headings[0] && shortPhrase(block.headings[0]),
+  ]
+  return candidates.find((c): c is string => !!c && contentWords(c).size > 0)
+}
+
+function firstWord(text: string): string {
+  return text.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
+}
+
+/** The words before the first auxiliary or verb of a sentence, when they make a noun phrase. */
+function subjectPhrase(block: ReadBlock, start: number, end: number): string | undefined {
+  const tokens = block.analysis.tokens.filter((t) => t.start >= start && t.end <= end)
+  let stop = tokens.findIndex((t) => t.pos === 'AUX')
+  if (stop < 0) stop = tokens.findIndex((t) => t.pos === 'VERB')
+  if (stop <= 0) return undefined
+  const phrase = tokens.slice(0, stop)
+  while (phrase.length > 0 && ['ADP', 'CCONJ', 'DET', 'PUNCT'].includes(phrase.at(-1)!.pos)) {
+    phrase.pop()
+  }
+  if (
+    phrase.length === 0 ||
+    phrase.some((t) => t.pos === 'PRON') ||
+    !phrase.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
+  )
+    return undefined
+  const text = block.text.slice(phrase[0]!.start, phrase.at(-1)!.end)
+  return text.replace(/^The\b/, 'the')
+}
+
+/** A heading or list item as context: numbering, "[Name]" and dangling marks dropped. */
+export function shortPhrase(text: string, maxWords = CONTEXT_MAX_WORDS): string | undefined {
+  const cleaned = text
+    .replace(/^\s*(?:\d+[.)]\s*|\[[^\]]*\]\s*)+/, '')
+    .replace(/\s*[:–-]\s*$/, '')
+    .replace(/\s*\(\s*\)\s*$/, '')
+    .trim()
+  const words = cleaned.split(/\s+/)
+  if (words.length > maxWords || cleaned === '') return undefined
+  return cleaned
+}
+
+function withoutFrame(text: string): string {
+  return text.replace(REPORTING, '').replace(/[.?!]+$/, '').trim()
+}
+
+/** "this working group" → the heading or item above's "Global Policy Working Group". */
+export function demonstrativeName(
+  after: string[],
+  block: ReadBlock,
+): { name: string; used: number } | undefined {
+  const sources = [block.parent, ...block.headings].filter((s): s is string => !!s)
+  for (let used = Math.min(3, after.length); used >= 1; used--) {
+    const noun = after.slice(0, used).join(' ').replace(/[.,;:]$/, '')
+    if (!/^\p{Ll}/u.test(noun) || contentWords(noun).size === 0) continue
+    const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${escape(noun)}`, 'iu')
+    for (const source of sources) {
+      const m = pattern.exec(source)
+      if (m) return { name: `the ${m[0].trim()}`, used }
+    }
+  }
+  return undefined
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+}
+
+/**
+ * What a bare action answers: the sentence before it (its reporting frame dropped); at the
+ * start of an item, a question the item before asked, or the item it hangs from; else the
+ * heading.
+ */
+export function contextBefore(
+  block: ReadBlock,
+  sentence: number,
+  previousBlock: ReadBlock | undefined,
+): string | undefined {
+  const before = block.sentences[sentence - 1]
+  if (before) return clip(withoutFrame(before.text).replace(/^\d+[.)]?\s+/, ''))
+  const asked = previousBlock?.sentences.findLast((s) => s.text.trim().endsWith('?'))
+  if (asked && previousBlock?.kind === block.kind) return clip(withoutFrame(asked.text))
+  return (
+    (block.parent && shortPhrase(block.parent, 30)) ??
+    (block.headings[0] && shortPhrase(block.headings[0])) ??
+    undefined
+  )
+}
+
+function clip(text: string): string {
+  const words = text.split(/\s+/)
+  return words.length <= CONTEXT_MAX_WORDS * 1.5 ? text : words.slice(0, CONTEXT_MAX_WORDS).join(' ')
+}
