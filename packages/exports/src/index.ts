@@ -24,7 +24,7 @@ export {
 } from './joint-letter.ts'
 export { jointLetterMarkdown } from './joint-letter-markdown.ts'
 export { jointLetterDocx } from './joint-letter-docx.ts'
-export type { MinutesExportInput } from './minutes-input.ts'
+export type { ActionProposal, MinutesExportInput } from './minutes-input.ts'
 export { minutesMarkdown } from './minutes-markdown.ts'
 export { minutesHtml } from './minutes-html.ts'
 export { minutesDocx } from './minutes-docx.ts'

@@ -20,6 +20,10 @@ describe('minutesDocx', () => {
     expect(text).toContain(
       'Ask of Environment Canterbury (supported by ALC, ŌWT; agreed): Publish the impact assessment',
     )
+    expect(text).toContain(
+      'Action (ALC (proposed); Aroha Ngata (proposed); due 11 Dec 2026 (proposed); open): ALC to book the venue by Friday week',
+    )
+    expect(text).toContain('Action (no owner; open): Someone to think about catering')
     expect(text).toContain('Decision: We back the joint letter')
     expect(text).toContain('Organisation\nRole | lead\nALC\nDrafting')
     expect(text).toContain('An unknown node keeps its text')

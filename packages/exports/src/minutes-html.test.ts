@@ -43,6 +43,10 @@ describe('minutesHtml', () => {
     expect(html).toContain(
       '<div class="item action"><strong>Action</strong> <span class="details">(ALC, CN; Aroha Ngata; due 12 Dec 2026; open; carried over)</span>: ALC and CN to circulate the joint letter</div>',
     )
+    expect(html).toContain(
+      '<div class="item action"><strong>Action</strong> <span class="details">(ALC (proposed); Aroha Ngata (proposed); due 11 Dec 2026 (proposed); open)</span>: ALC to book the venue by Friday week</div>',
+    )
+    expect(html).toContain('<span class="details">(no owner; open)</span>: Someone to think')
     expect(html).toContain('<strong>Ask of Environment Canterbury</strong>')
     expect(html).toContain(
       '<div class="item decision"><strong>Decision</strong>: We back the joint letter</div>',

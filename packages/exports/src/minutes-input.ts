@@ -1,7 +1,8 @@
 /**
  * What a minutes export reads, and how the structured nodes (see the minutes package's
  * STRUCTURE.md) are described in words. Markdown, HTML and Word render the same descriptions,
- * so an action reads "ALC, CN; due 12 Dec 2026; open" in all three.
+ * so an action reads "ALC, CN; due 12 Dec 2026; open" in all three, and an action whose owners
+ * were read from its words rather than set on it "ALC (proposed); open", as the tracker files it.
  *
  * The document is Tiptap JSON as stored, which is not validated here: attributes are read
  * defensively and a node this package does not know is rendered as its text.
@@ -18,6 +19,24 @@ export interface MinutesExportInput {
   people: { id: string; name: string }[]
   /** A saved version of the minutes, when exporting one rather than the live text. */
   version?: { label: string }
+  /**
+   * By action node id: what the server read from the words of an action whose node leaves its
+   * owners or due date open (the stored structure, which the tracker lists). Shown only where
+   * the node has nothing of its own, marked as proposed; without it such an action has no owner.
+   */
+  proposals?: Readonly<Record<string, ActionProposal>>
+}
+
+/** Owners and a due date read from an action's own words: "ALC to circulate it by Friday". */
+export interface ActionProposal {
+  /** Organisation ids, or `['ALL']`; empty when the words name no owner. */
+  owners: string[]
+  /** A person id, read with the owners. */
+  assignee: string | null
+  /** YYYY-MM-DD, when the date words resolved to one. */
+  due: string | null
+  /** The date words as written; null when the words give no date. */
+  dueText: string | null
 }
 
 export function stringAttr(node: JSONContent, name: string): string | null {
@@ -59,20 +78,45 @@ function shortNames(ids: string[], input: MinutesExportInput): string[] {
   return ids.map((id) => input.organisations.find((org) => org.id === id)?.shortName ?? id)
 }
 
-/** "ALC, CN; Aroha Ngata; due 12 Dec 2026; open": who, by when, how far. */
+/**
+ * "ALC, CN; Aroha Ngata; due 12 Dec 2026; open": who, by when, how far. What the node leaves
+ * open is taken from its proposal, if the input has one, and marked: "ALC (proposed)".
+ */
 export function actionDetails(node: JSONContent, input: MinutesExportInput): string {
-  const owners = shortNames(stringListAttr(node, 'owners'), input)
+  const id = stringAttr(node, 'id')
+  const proposal = id === null ? undefined : input.proposals?.[id]
+  const set = stringListAttr(node, 'owners')
+  const proposedOwners = set.length === 0 ? (proposal?.owners ?? []) : []
   const assignee = stringAttr(node, 'assignee')
-  const due = stringAttr(node, 'due')
-  const dueText = stringAttr(node, 'dueText')
+  // The assignee is read with the owners, so it is proposed only where the owners are.
+  const proposedAssignee = proposedOwners.length > 0 && !assignee ? proposal?.assignee : null
+  const setDue = dueWords(stringAttr(node, 'due'), stringAttr(node, 'dueText'))
+  const proposedDue = setDue === null && proposal ? dueWords(proposal.due, proposal.dueText) : null
   const parts = [
-    owners.length > 0 ? owners.join(', ') : 'no owner',
-    assignee && (input.people.find((person) => person.id === assignee)?.name ?? assignee),
-    due ? `due ${formatDay(due)}` : dueText && `due “${dueText}”`,
+    set.length > 0
+      ? shortNames(set, input).join(', ')
+      : proposedOwners.length > 0
+        ? proposed(shortNames(proposedOwners, input).join(', '))
+        : 'no owner',
+    assignee
+      ? personName(assignee, input)
+      : proposedAssignee && proposed(personName(proposedAssignee, input)),
+    setDue ?? (proposedDue && proposed(proposedDue)),
     (stringAttr(node, 'status') ?? 'open').replace('_', ' '),
     stringAttr(node, 'carriedFrom') && 'carried over',
   ]
   return parts.filter(Boolean).join('; ')
+}
+
+const proposed = (words: string) => `${words} (proposed)`
+
+const personName = (id: string, input: MinutesExportInput) =>
+  input.people.find((person) => person.id === id)?.name ?? id
+
+/** "due 12 Dec 2026", or the words as written when they name no date: "due “soon”". */
+function dueWords(due: string | null, dueText: string | null): string | null {
+  if (due) return `due ${formatDay(due)}`
+  return dueText && `due “${dueText}”`
 }
 
 /** Who an ask is of, and "supported by ALC, CN; agreed". */

@@ -33,6 +33,32 @@ describe('minutesMarkdown', () => {
     expect(markdown).toContain('**Decision:** We back the joint letter')
   })
 
+  it("fills what an action node leaves open with the server's proposals, marked as such", () => {
+    expect(markdown).toContain(
+      '- **Action** (ALC (proposed); Aroha Ngata (proposed); due 11 Dec 2026 (proposed); open): ALC to book the venue by Friday week',
+    )
+    expect(markdown).toContain('- **Action** (no owner; open): Someone to think about catering')
+    expect(markdown).not.toContain('ŌWT (proposed)')
+    const { proposals: _, ...withoutProposals } = minutesInput
+    expect(minutesMarkdown(withoutProposals)).toContain(
+      '- **Action** (no owner; open): ALC to book the venue by Friday week',
+    )
+  })
+
+  it('proposes only what the node leaves open: a set due date stays, proposed owners fill in', () => {
+    const proposals = {
+      'a-venue': { owners: ['ALL'], assignee: null, due: null, dueText: 'soon' },
+      'a-all': { owners: ['cn'], assignee: null, due: '2026-12-24', dueText: 'Christmas Eve' },
+    }
+    const markdown = minutesMarkdown({ ...minutesInput, proposals })
+    expect(markdown).toContain(
+      '- **Action** (All organisations (proposed); due “soon” (proposed); open): ALC to book',
+    )
+    expect(markdown).toContain(
+      '- **Action** (All organisations; due 24 Dec 2026 (proposed); in progress): Everyone to confirm',
+    )
+  })
+
   it('keeps prose structure and marks', () => {
     expect(markdown).toContain('## Apologies & welcome')
     expect(markdown).toContain('### Matters arising')

@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { meetingAccess } from '../meetings/routes.ts'
+import { storedProposals, versionProposals } from './action-proposals.ts'
 import type { ExportRoutesDependencies } from './dependencies.ts'
 import { requestedFormat, sendFile } from './download.ts'
 
@@ -39,17 +40,24 @@ export function meetingExportRoutes({ storage, rooms }: ExportRoutesDependencies
     return { minutes: snapshotMinutes(snapshot), label: String(index + 1) }
   }
 
-  /** What the exporters read: the minutes, and the names their ids stand for. */
+  /**
+   * What the exporters read: the minutes, the names their ids stand for, and the owners and
+   * dates the stored structure (the tracker's) read from actions whose nodes leave them open.
+   */
   const exportInput = async (
     meeting: Meeting,
     versionId: string | undefined,
   ): Promise<MinutesExportInput> => {
-    const [coalition, organisations, members, version] = await Promise.all([
+    const [coalition, organisations, members, version, live, structure] = await Promise.all([
       coalitions.getCoalition(meeting.coalitionId),
       coalitions.listOrganisations(meeting.coalitionId),
       coalitions.listMembers(meeting.coalitionId),
       versionId === undefined ? undefined : approvedVersion(meeting, versionId),
+      // The live document once everything received for it is stored, as a new editor would.
+      rooms.read(meeting.id, (doc) => readMinutes(doc).json),
+      storage.projection.getStructure(meeting.id),
     ])
+    const proposals = storedProposals(structure.actions)
     return {
       coalition: coalition?.name ?? '',
       meeting: {
@@ -58,10 +66,10 @@ export function meetingExportRoutes({ storage, rooms }: ExportRoutesDependencies
         // A version is the minutes as approved, whatever has happened to the meeting since.
         status: version ? 'approved' : meeting.status,
       },
-      // The live document once everything received for it is stored, as a new editor would.
-      minutes: version?.minutes ?? (await rooms.read(meeting.id, (doc) => readMinutes(doc).json)),
+      minutes: version?.minutes ?? live,
       organisations: organisations.map(({ id, name, shortName }) => ({ id, name, shortName })),
       people: members.map(({ personId, name }) => ({ id: personId, name })),
+      proposals: version ? versionProposals(proposals, version.minutes, live) : proposals,
       ...(version ? { version: { label: version.label } } : {}),
     }
   }

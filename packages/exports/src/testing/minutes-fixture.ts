@@ -89,6 +89,18 @@ export const minutesFixture: JSONContent = {
       },
       content: [text('Everyone to confirm a signatory')],
     },
+    // Owners and date left open on the node: the input's proposals fill them in.
+    {
+      type: 'actionItem',
+      attrs: { id: 'a-venue', owners: [], assignee: null, due: null, dueText: null },
+      content: [text('ALC to book the venue by Friday week')],
+    },
+    // Nothing set and nothing proposed.
+    {
+      type: 'actionItem',
+      attrs: { id: 'a-open', owners: [], assignee: null, due: null, dueText: null },
+      content: [text('Someone to think about catering')],
+    },
     {
       type: 'ask',
       attrs: {
@@ -124,4 +136,9 @@ export const minutesInput: MinutesExportInput = {
     { id: 'owt', name: 'Ōtautahi Whānau Trust', shortName: 'ŌWT' },
   ],
   people: [{ id: 'p-aroha', name: 'Aroha Ngata' }],
+  proposals: {
+    'a-venue': { owners: ['alc'], assignee: 'p-aroha', due: '2026-12-11', dueText: 'Friday week' },
+    // The node sets its own owners and dates: a proposal for it is never shown.
+    'a-letter': { owners: ['owt'], assignee: null, due: '2027-01-01', dueText: 'New Year' },
+  },
 }
