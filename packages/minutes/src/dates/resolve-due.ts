@@ -202,7 +202,11 @@ function nextMeeting(
     MONTH_DAY.lastIndex = 0
     const monthDay = MONTH_DAY.exec(after)
     if (monthDay && monthDay.index === lead[0].length) {
-      const date = nextMonthDay(meeting, MONTH_INDEX[monthDay[1]!.toLowerCase()]!, Number(monthDay[2]))
+      const date = nextMonthDay(
+        meeting,
+        MONTH_INDEX[monthDay[1]!.toLowerCase()]!,
+        Number(monthDay[2]),
+      )
       const stop = end + monthDay.index + monthDay[0].length
       return { index, end: stop, text: text.slice(index, stop), due: toIsoDate(date) }
     }

@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { matchPairs, precision, recall, scoreFile, textSimilarity } from './score.ts'
+import { coverage, matchPairs, precision, recall, scoreFile, scoringWords } from './score.ts'
 
-describe('scoring', () => {
-  it('judges texts on shared content words (overlap coefficient ≥ 0.5)', () => {
-    expect(
-      textSimilarity('send the leaflets to all tenants', 'leaflets sent to tenants'),
-    ).toBeGreaterThan(0.5)
-    expect(textSimilarity('book the hall', 'book a speaker for the rally')).toBe(0)
-    expect(textSimilarity('', 'anything')).toBe(0)
+describe('scoring, as the samples README defines it', () => {
+  it('compares content words: stop words and words under three letters dropped, stemmed', () => {
+    expect([...scoringWords('Send the leaflets to all of us by 5 June')].sort()).toEqual([
+      'june',
+      'leaflet',
+      'send',
+    ])
   })
 
-  it('matches one to one, best first', () => {
-    const pairs = matchPairs(['print flyers now', 'print flyers'], ['print flyers'], textSimilarity)
-    expect(pairs).toHaveLength(1)
+  it('covers a gold text when half its content words are said, in at most three times as many', () => {
+    expect(coverage('send leaflets to tenants', 'send the leaflets to all tenants')).toBe(1)
+    expect(coverage('book the hall', 'book a speaker for the rally')).toBeCloseTo(1 / 3)
+    const rambling =
+      'send leaflets while also discussing rents, repairs, damp, heating, insulation, councillors, landlords, elections, budgets, volunteers and parking'
+    expect(coverage(rambling, 'send leaflets')).toBe(0)
+    expect(coverage('', 'anything')).toBe(0)
+  })
+
+  it('matches one to one, best coverage first', () => {
+    const pairs = matchPairs(['print flyers now', 'print flyers'], ['print flyers'], coverage)
+    expect(pairs).toEqual([[0, 0]])
   })
 
   it('needs the owners to agree for an action to match, and counts due dates', () => {

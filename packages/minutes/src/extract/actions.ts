@@ -39,7 +39,9 @@ export function proseActions(
   for (const c of commitments) {
     const { block } = c
     const words = actionWords(c, objectAfterDash(c), doc.blocks[block.index - 1])
-    const fielded = c.dueText ? dueFor(c.dueText, scope(doc, c, meetingDate, actionSentences)) : null
+    const fielded = c.dueText
+      ? dueFor(c.dueText, scope(doc, c, meetingDate, actionSentences))
+      : null
     const due = fielded ?? dueFor(words.raw, scope(doc, c, meetingDate, actionSentences))
     const sentence = block.sentences[c.clause.sentence]!
     const own = tidy(withoutDueWords(words.text, due.dueText))

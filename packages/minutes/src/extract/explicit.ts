@@ -49,15 +49,22 @@ export function explicitItems(
         const dueText = str(attrs.dueText)
         const validDue = due !== null && ISO_DATE.test(due) && parseIsoDate(due) ? due : null
         const set = strings(attrs.owners)
-        const proposal = set.length === 0 || (dueText === null && validDue === null) ? propose(block) : undefined
-        const owners = set.length > 0 ? set : proposal?.owners.length ? proposal.owners : ownersOf(block, matcher)
+        const proposal =
+          set.length === 0 || (dueText === null && validDue === null) ? propose(block) : undefined
+        const owners =
+          set.length > 0
+            ? set
+            : proposal?.owners.length
+              ? proposal.owners
+              : ownersOf(block, matcher)
         const dueProposed = dueText === null && validDue === null && proposal?.dueText != null
         items.actions.push({
           key,
           origin: 'explicit',
           text,
           owners,
-          unknownOwners: set.length === 0 && owners.length === 0 ? (proposal?.unknownOwners ?? []) : [],
+          unknownOwners:
+            set.length === 0 && owners.length === 0 ? (proposal?.unknownOwners ?? []) : [],
           ownersProposed: set.length === 0 && owners.length > 0,
           assignee: str(attrs.assignee) ?? (set.length === 0 ? (proposal?.assignee ?? null) : null),
           due: dueProposed ? proposal!.due : validDue,

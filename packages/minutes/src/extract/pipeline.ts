@@ -177,11 +177,20 @@ function proposalFor(
   language: Language,
   meetingDate: string,
 ): Proposal | undefined {
-  const own = readDocument({ blocks: [explicit.block], explicit: [] }, matcher, language, meetingDate)
+  const own = readDocument(
+    { blocks: [explicit.block], explicit: [] },
+    matcher,
+    language,
+    meetingDate,
+  )
   const block = own.blocks[0]
   if (!block) return undefined
   const single: ReadDocument = { ...own, hints: doc.hints }
-  const [action] = proseActions(single, findCommitments(single, matcher, meetingDate, 'action'), meetingDate)
+  const [action] = proseActions(
+    single,
+    findCommitments(single, matcher, meetingDate, 'action'),
+    meetingDate,
+  )
   if (!action) return undefined
   const named = action.owners.length > 0 && action.ownerVia !== 'context'
   return {

@@ -22,7 +22,10 @@ export const context: ExtractContext = {
     { id: 'p-maya', name: 'Maya', organisationId: 'tur' },
     { id: 'p-daniel', name: 'Daniel Okafor', organisationId: 'sp' },
     { id: 'p-ines', name: 'Ines', organisationId: 'rfb' },
+    { id: 'p-joan', name: 'Joan Ashby', organisationId: 'acr' },
+    { id: 'p-li', name: 'Li Wei', organisationId: 'sp' },
   ],
+  coalitionName: 'Riverside Housing Forum (RHF)',
 }
 
 export function markdownDoc(source: string): Node {

@@ -112,7 +112,11 @@ describe('acceptAllSuggestions', () => {
       ),
     )
     let n = 0
-    const accepted = acceptAllSuggestions(doc, (d) => extract(d, context), () => `id-${++n}`)
+    const accepted = acceptAllSuggestions(
+      doc,
+      (d) => extract(d, context),
+      () => `id-${++n}`,
+    )
     accepted.check()
     const nodes: [string, unknown][] = []
     accepted.forEach((node) => nodes.push([node.type.name, node.attrs.id]))

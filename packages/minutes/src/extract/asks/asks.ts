@@ -183,7 +183,7 @@ function readAsk(
       text,
       at: sentence.length - text.length,
       target: null,
-      strength: named.length > 0 ? 0.6 : 0.5,
+      strength: 0.6,
       reason: `"${weak[0].trim()}" naming ${named[0]?.target ?? 'a fiscal event'}`,
     }
   }

@@ -80,8 +80,7 @@ export function clausesOf(block: ReadBlock): Clause[] {
 
 function isBoundary(text: string, tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!
-  const spaced =
-    /\s/.test(text[token.start - 1] ?? ' ') && /\s/.test(text[token.end] ?? ' ')
+  const spaced = /\s/.test(text[token.start - 1] ?? ' ') && /\s/.test(text[token.end] ?? ' ')
   switch (token.text) {
     case ';':
     case '|':

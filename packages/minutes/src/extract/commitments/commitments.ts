@@ -4,7 +4,7 @@ import type { OwnerMatcher } from '../owners/matcher.ts'
 import { resolveSubject, subjectTokens, type Owner } from '../owners/subject.ts'
 import { ALL } from '../types.ts'
 import { clausesOf, type Clause } from './clauses.ts'
-import { findCues, type Cue, type Form } from './cues.ts'
+import { findCues, INTENTIONS, type Cue, type Form } from './cues.ts'
 
 /**
  * The commitments of a document's prose: a cue (cues.ts) with the one who owes it. The owner is
@@ -34,18 +34,21 @@ export interface Commitment {
 
 const ACTION_LABEL =
   /^(?:key\s+|agreed\s+|new\s+)?actions?(?:\s+(?:points?|items?|agreed|arising|required))?(?:\s*\d+[a-z]?)?$|^ap\s*\d*$|^next\s+steps?$|^to\s+do$|^follow[-\s]?ups?$/i
-const AGREED_LABEL = /^(?:(?:it\s+was\s+)?agreed(?:\s+that)?|decided|resolved|outcomes?|the\s+upshot\s+is\s+that)$/i
+const AGREED_LABEL =
+  /^(?:(?:it\s+was\s+)?agreed(?:\s+that)?|decided|resolved|outcomes?|the\s+upshot\s+is\s+that)$/i
 const DECISION_LABEL = /^(?:decisions?|decided|resolved)$/i
 /** Fields of an action log, on the action's line or the lines after it. */
 const OWNER_FIELD =
   /^(?:owners?|leads?|responsible|responsibility|who|by\s+whom|action\s+by|actioned\s+by|assigned\s+to|action\s+owner|person\s+responsible)$/i
-const DUE_FIELD = /^(?:due|due\s+date|due\s+by|by|by\s+when|deadline|target\s+date|timescales?|timeframe|when|complete\s+by)$/i
+const DUE_FIELD =
+  /^(?:due|due\s+date|due\s+by|by|by\s+when|deadline|target\s+date|timescales?|timeframe|when|complete\s+by)$/i
 /** How many blocks after an action its log's fields may come. */
 const FIELD_REACH = 3
 const ASKS_LEAD = /\basks?\b/i
 const ACTIONS_LEAD = /\b(?:actions?|next\s+steps|to\s+do|action\s+points|follow[-\s]?ups?)\b/i
 const AGREED_LEAD = /\b(?:agreed|upshot|outcomes?|resolved|decided)\b/i
-const ACTIONS_HEADING = /^(?:\d+[.)]?\s*)?(?:agreed\s+|new\s+|summary\s+of\s+)?(?:actions?(?:\s+(?:points?|log|list|agreed|arising|table))?|next\s+steps|action\s+table)\b/i
+const ACTIONS_HEADING =
+  /^(?:\d+[.)]?\s*)?(?:agreed\s+|new\s+|summary\s+of\s+)?(?:actions?(?:\s+(?:points?|log|list|agreed|arising|table))?|next\s+steps|action\s+table)\b/i
 const NO_ACTION = /\bno\s+(?:further\s+)?actions?\b/i
 const HEDGE = /\b(?:might|may|perhaps|possibly|maybe|probably|could)\b/i
 /** "if you can", "if not already done", "if required": a condition on the whole clause. */
@@ -65,14 +68,15 @@ const BASE: Record<Form, number> = {
   would: 0.65,
   should: 0.6,
   must: 0.65,
-  for: 0.6,
+  for: 0.65,
   asked: 0.65,
   possession: 0.55,
-  needed: 0.55,
+  needed: 0.6,
   progressive: 0.45,
   'agreed-passive': 0.5,
-  please: 0.5,
+  please: 0.6,
   imperative: 0.5,
+  marked: 0.85,
 }
 
 /** `context`: the whole document is of one kind (an action node's own words are an action). */
@@ -83,13 +87,20 @@ export function findCommitments(
   context?: Commitment['context'],
 ): Commitment[] {
   const found: Commitment[] = []
+  const state: ReadingState = { found, unread: null }
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || block.row || block.inAttendance) continue
     if (block.titleLine && !context) continue
     const previous = doc.blocks[block.index - 1]
-    blockCommitments(block, context ?? blockContext(block, previous), matcher, meetingDate, found)
+    blockCommitments(block, context ?? blockContext(block, previous), matcher, meetingDate, state)
   }
   return found
+}
+
+interface ReadingState {
+  found: Commitment[]
+  /** The last clause that committed no one, for an "[Action: JA]" after it to make an action. */
+  unread: Clause | null
 }
 
 function blockContext(block: ReadBlock, previous: ReadBlock | undefined): Commitment['context'] {
@@ -110,9 +121,14 @@ function blockCommitments(
   base: Commitment['context'],
   matcher: OwnerMatcher,
   meetingDate: string,
-  out: Commitment[],
+  state: ReadingState,
 ): void {
+  const out = state.found
   const tokens = block.analysis.tokens
+  const named = (i: number) => {
+    const t = tokens[i]!
+    return block.entities.some((e) => e.start <= t.start && t.end <= e.end)
+  }
   let speaker: Owner | null = null
   for (const clause of clausesOf(block)) {
     const sentence = block.sentences[clause.sentence]
@@ -144,18 +160,39 @@ function blockCommitments(
     }
     const ownersOnly = ownerOnlyClause(block, clause, matcher)
     if (ownersOnly || OWNER_FIELD.test(field)) {
-      if (ownersOnly && near && (last.owner.via === 'context' || OWNER_FIELD.test(field))) {
+      const marker = ACTION_LABEL.test(field)
+      const justBefore =
+        last !== undefined &&
+        ((last.block === block && clause.sentence - last.clause.sentence <= 1) ||
+          (last.block.index === block.index - 1 && clause.sentence === 0))
+      if (
+        ownersOnly &&
+        near &&
+        (last.owner.via === 'context' || OWNER_FIELD.test(field) || (marker && justBefore))
+      ) {
         last.owner = ownersOnly
         last.reason += `; owner "${ownersOnly.label}" given after it`
         last.strength = Math.max(last.strength, 0.85)
+      } else if (ownersOnly && marker && state.unread) {
+        // "A paper to be brought to the next meeting. [Action: JA]": the sentence is JA's.
+        const marked = markedAction(state.unread, ownersOnly, matcher)
+        if (marked) out.push(marked)
       }
+      state.unread = null
       continue
     }
 
     const question = sentenceText.trimEnd().endsWith('?')
     // "Riaan - send these…" hands Riaan a task; "Gordon: put forward motion" reports speech.
     const assigned = clause.labelMark === '-' && spoken !== undefined
-    const cues = findCues(tokens, clause.first, clause.end, question, context !== null || assigned)
+    const cues = findCues(
+      tokens,
+      clause.first,
+      clause.end,
+      question,
+      context !== null || assigned,
+      named,
+    )
     const readings: Commitment[] = []
     for (const cue of cues) {
       const turn = { speaker, assigned, labelled: spoken !== undefined }
@@ -167,6 +204,7 @@ function blockCommitments(
       const next = readings[i + 1]
       r.end = next ? Math.max(r.cue.verb + 1, next.subject?.[0] ?? next.cue.at) : clause.end
     })
+    state.unread = readings.length === 0 ? clause : null
     out.push(
       ...readings.filter(
         (r, i) =>
@@ -180,6 +218,28 @@ function blockCommitments(
             ),
       ),
     )
+  }
+}
+
+/** A clause with no cue of its own made an action by the "[Action: …]" marker after it. */
+function markedAction(clause: Clause, owner: Owner, matcher: OwnerMatcher): Commitment | undefined {
+  const { block } = clause
+  const tokens = block.analysis.tokens
+  const cue = findCues(tokens, clause.first, clause.end, false, true).find(
+    (c) => c.form !== 'progressive',
+  ) ?? { form: 'marked' as const, at: clause.first, verb: clause.first, word: 'Action' }
+  void matcher
+  return {
+    block,
+    clause,
+    cue,
+    owner: { ...owner, via: 'named' },
+    end: clause.end,
+    subject: subjectTokens(tokens, clause.first, cue.at, block.entities),
+    strength: 0.85,
+    reason: `"Action: ${owner.label}" after the sentence`,
+    context: 'action',
+    dueText: null,
   }
 }
 
@@ -217,27 +277,46 @@ function readCue(
   } else {
     subject = subjectTokens(tokens, clause.first, cue.at, block.entities)
     if (cue.form === 'passive' && cue.agent) {
-      const agent = resolveSubject(block, cue.agent.map((i, n) => (n === 0 ? i + 1 : i)) as [number, number], matcher, speaker)
+      const agent = resolveSubject(
+        block,
+        cue.agent.map((i, n) => (n === 0 ? i + 1 : i)) as [number, number],
+        matcher,
+        speaker,
+      )
       if (!agent) return undefined
       owner = agent
     } else if (subject) {
       const resolved = resolveSubject(block, subject, matcher, speaker)
-      if (resolved) owner = resolved
-      else if (cue.form !== 'agreed-passive' && cue.form !== 'needed') return undefined
+      if (resolved) {
+        owner = resolved
+        // The subject is what resolved: "…parcels, and SP will" is SP's from "SP" on.
+        const from = tokens.findIndex((t) => t.start >= resolved.start)
+        if (from >= subject[0] && from < subject[1]) subject = [from, subject[1]]
+      } else if (cue.form !== 'agreed-passive' && cue.form !== 'needed') return undefined
     } else if (cue.form === 'imperative') {
       // Only an instruction the layout gives someone is an action.
       if (!context && !turn.assigned) return undefined
     } else if (cue.form === 'please') {
       owner = trailingOwner(block, clause) ?? everyone()
-    } else if (!speaker && !context && !['needed', 'modal', 'would', 'control'].includes(cue.form)) {
+    } else if (
+      !speaker &&
+      !context &&
+      !['needed', 'modal', 'would', 'control'].includes(cue.form)
+    ) {
       return undefined
     }
   }
 
   if (!owner) {
     if (cue.form === 'agreed-passive' && !context) return undefined
-    if ((cue.form === 'modal' || cue.form === 'would' || cue.form === 'control') && !speaker && !context) {
-      // "… and will follow up": the subject of the clause's first verb.
+    const coordinated = /^(?:and|but)$/.test(tokens[cue.at - 1]?.normal ?? '')
+    if (
+      coordinated ||
+      ((cue.form === 'modal' || cue.form === 'would' || cue.form === 'control') &&
+        !speaker &&
+        !context)
+    ) {
+      // "… and will follow up": the subject of the clause's first verb, whoever is speaking.
       const shared = sharedSubject(block, clause, cue, matcher, speaker)
       if (!shared) return undefined
       owner = shared
@@ -246,9 +325,17 @@ function readCue(
     }
   }
   if (!owner) return undefined
-  if (cue.form === 'progressive' && context !== 'action' && !futureDate(clauseText, meetingDate)) return undefined
+  if (cue.form === 'progressive' && context !== 'action' && !futureDate(clauseText, meetingDate))
+    return undefined
 
+  // "aims to improve …" says what someone means to do; with a date it is a plan to hold them to.
+  const said = tokens[cue.verb - 2]
+  if (cue.form === 'control' && said && INTENTIONS.has(said.lemma)) {
+    strength -= futureDate(clauseText, meetingDate) ? 0.1 : 0.25
+  }
   if (owner.via === 'unknown') strength = Math.min(strength, 0.35)
+  // "ACR has case studies to add" is a task; "we have lots of good work to do" a remark.
+  if (cue.form === 'possession') strength += owner.owners[0] === ALL ? -0.05 : 0.05
   if (owner.via === 'pronoun' || owner.via === 'speaker') strength -= 0.05
   // "The group plans to…" in someone's turn is as likely their own group as the coalition.
   if (owner.owners[0] === ALL && speaker && owner.via !== 'context') strength -= 0.15
@@ -263,7 +350,7 @@ function readCue(
     strength -= 0.3
     reasons.push('conditional')
   }
-  if (HEDGE.test(beforeVerb) && cue.form !== 'question') {
+  if (HEDGE.test(beforeVerb) && cue.form !== 'question' && cue.form !== 'for') {
     strength -= 0.2
     reasons.push('hedged')
   }
@@ -290,20 +377,27 @@ function ownerOfLabel(block: ReadBlock, label: string, matcher: OwnerMatcher): O
   const entities = matcher.entities(label.replace(/^\[|\]$/g, ''))
   if (entities.length === 0) return undefined
   const rest = entities.reduce((t, e) => t.replace(e.text, ' '), label.replace(/[[\]]/g, ' '))
-  if (!/^[\s,&/()]*(?:(?:and|action|actions|owner|lead|by)[\s,&/()]*)*$/i.test(rest)) return undefined
+  if (!/^[\s,&/()]*(?:(?:and|action|actions|owner|lead|by)[\s,&/()]*)*$/i.test(rest))
+    return undefined
   const ids = entities.flatMap((e) => e.organisationIds)
   const people = entities.filter((e) => e.personId !== null)
   void block
   return {
     owners: ids.includes(ALL) ? [ALL] : [...new Set(ids)],
-    unknownOwners: entities.filter((e) => e.kind === 'person' && e.organisationIds.length === 0).map((e) => e.text),
+    unknownOwners: entities
+      .filter((e) => e.kind === 'person' && e.organisationIds.length === 0)
+      .map((e) => e.text),
     assignee: entities.length === 1 && people.length === 1 ? people[0]!.personId : null,
     label,
     via: 'speaker',
   }
 }
 
-function ownerOnlyClause(block: ReadBlock, clause: Clause, matcher: OwnerMatcher): Owner | undefined {
+function ownerOnlyClause(
+  block: ReadBlock,
+  clause: Clause,
+  matcher: OwnerMatcher,
+): Owner | undefined {
   const text = block.text.slice(clause.start, clause.stop).replace(/^\(|\)$/g, '')
   if (text.length > 60) return undefined
   const owner = ownerOfLabel(block, text, matcher)
@@ -322,7 +416,13 @@ function contextOwner(
   if (speaker) return speaker
   const [org] = block.sectionOrganisations
   if (block.sectionOrganisations.length === 1 && org) {
-    return { owners: [org], unknownOwners: [], assignee: null, label: `the section about ${org}`, via: 'heading' }
+    return {
+      owners: [org],
+      unknownOwners: [],
+      assignee: null,
+      label: `the section about ${org}`,
+      via: 'heading',
+    }
   }
   if (context || cue.form === 'please' || cue.form === 'needed') return everyone()
   return undefined

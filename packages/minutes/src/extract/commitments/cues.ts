@@ -16,7 +16,8 @@ import type { Token } from '../../language/types.ts'
  * - `agreed-passive`: "(it was agreed that) a briefing be prepared": no agent;
  * - `progressive`: "ABC is meeting the minister" (the caller decides whether it is future);
  * - `question`: "Could everyone commit to …?", "Can ABC send …?";
- * - `please`, `imperative`: a bare verb; the caller decides whether the context owes it.
+ * - `please`, `imperative`: a bare verb; the caller decides whether the context owes it;
+ * - `marked`: no cue at all, but an "[Action: JA]" after the sentence makes it an action.
  *
  * A negated cue ("will not", "no longer") is no commitment.
  */
@@ -37,6 +38,7 @@ export type Form =
   | 'question'
   | 'please'
   | 'imperative'
+  | 'marked'
 
 export interface Cue {
   form: Form
@@ -67,13 +69,30 @@ const CONTROL = new Set(
     ' ',
   ),
 )
+/** Of those, the ones that say what someone means to do, not what they took on. */
+export const INTENTIONS = new Set(
+  'intend plan aim endeavour endeavor seek look continue propose'.split(' '),
+)
 /** Words before "for ABC to …" that hand ABC a task. */
-const FOR_WHOM = new Set('one something task job item matter issue question action thing'.split(' '))
+const FOR_WHOM = new Set(
+  'one something task job item matter issue question action thing'.split(' '),
+)
 const ASKED = new Set('ask request invite encourage remind task nominate mandate urge'.split(' '))
 const HAPPY = new Set('happy keen willing pleased glad prepared delighted'.split(' '))
 /** Verbs whose -ing complement is the real action: "will own creating the repos". */
 const ASPECTUAL = new Set('own start begin continue keep finish lead'.split(' '))
-const NOT_VERBS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'NUM', 'PART', 'PUNCT', 'SYM', 'SPACE'])
+const NOT_VERBS = new Set([
+  'DET',
+  'PRON',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'NUM',
+  'PART',
+  'PUNCT',
+  'SYM',
+  'SPACE',
+])
 
 /**
  * A token that can be the verb after a modal or "to". wink sometimes tags one as a noun or an
@@ -108,7 +127,9 @@ function isGerund(token: Token | undefined): boolean {
 }
 
 function isParticiple(token: Token | undefined): boolean {
-  return !!token && token.pos === 'VERB' && token.normal !== token.lemma && !/ing$/.test(token.normal)
+  return (
+    !!token && token.pos === 'VERB' && token.normal !== token.lemma && !/ing$/.test(token.normal)
+  )
 }
 
 /** Skips adverbs after a cue word; -1 when a negation comes first. */
@@ -145,12 +166,17 @@ function mainVerb(
     if (next && HAPPY.has(next.normal) && tokens[k + 1]?.normal === 'to') {
       return isVerbLike(tokens[k + 2], tokens[k + 3]) ? { verb: k + 2 } : undefined
     }
-    if (next?.normal === 'going' && tokens[k + 1]?.normal === 'to') return mainVerb(tokens, k + 2, end)
+    if (next?.normal === 'going' && tokens[k + 1]?.normal === 'to')
+      return mainVerb(tokens, k + 2, end)
     if (isParticiple(next)) return { verb: k, passive: true }
     return undefined
   }
   if (!(afterModal ? isVerbAfterModal(t) : isVerbLike(t, tokens[j + 1]))) return undefined
-  if (CONTROL.has(t.lemma) && tokens[j + 1]?.normal === 'to' && isVerbLike(tokens[j + 2], tokens[j + 3])) {
+  if (
+    CONTROL.has(t.lemma) &&
+    tokens[j + 1]?.normal === 'to' &&
+    isVerbLike(tokens[j + 2], tokens[j + 3])
+  ) {
     return mainVerb(tokens, j + 2, end)
   }
   if (ASPECTUAL.has(t.lemma) && isGerund(tokens[j + 1])) return { verb: j + 1 }
@@ -161,11 +187,21 @@ function mainVerb(
 }
 
 /** "by ABC" after a passive participle: the agent's token range (up to a comma or date words). */
-function byAgent(tokens: readonly Token[], from: number, end: number): [number, number] | undefined {
+function byAgent(
+  tokens: readonly Token[],
+  from: number,
+  end: number,
+): [number, number] | undefined {
   for (let k = from; k < end; k++) {
     if (tokens[k]!.normal !== 'by') continue
     let e = k + 1
-    while (e < end && (tokens[e]!.pos === 'PROPN' || tokens[e]!.pos === 'NOUN' || /^(?:and|&|\/|,|the)$/.test(tokens[e]!.normal))) e++
+    while (
+      e < end &&
+      (tokens[e]!.pos === 'PROPN' ||
+        tokens[e]!.pos === 'NOUN' ||
+        /^(?:and|&|\/|,|the)$/.test(tokens[e]!.normal))
+    )
+      e++
     if (e > k + 1) return [k, e]
   }
   return undefined
@@ -182,26 +218,42 @@ export function findCues(
   end: number,
   question: boolean,
   instruction = false,
+  named: (token: number) => boolean = () => false,
 ): Cue[] {
   const cues: Cue[] = []
+  const isNounPhrase = (k: number) => named(k) || nounPhraseWord(tokens[k]!)
   const push = (cue: Cue) => {
     if (!cues.some((c) => c.verb === cue.verb)) cues.push(cue)
   }
 
   if (question && ['can', 'could', 'would', 'will'].includes(tokens[first]?.lemma ?? '')) {
-    for (let k = first + 1; k < Math.min(end, first + 8); k++) {
-      if (isVerbLike(tokens[k]) && tokens[k]!.pos === 'VERB') {
-        const main = mainVerb(tokens, k, end)
-        if (main && !main.passive) {
-          push({ form: 'question', at: first, verb: main.verb, agent: [first + 1, k], word: tokens[first]!.text })
-        }
-        break
+    // "Could members share …?": the subject is a name or pronoun, the verb right after it.
+    let k = first + 1
+    while (k < end && (named(k) || (k === first + 1 && tokens[k]!.pos === 'PRON'))) k++
+    if (k > first + 1 && tokens[k]?.normal === 'all') k++
+    const verb =
+      k > first + 1 && isVerbAfterModal(tokens[k])
+        ? k
+        : tokens.slice(first + 1, Math.min(end, first + 8)).findIndex((t) => t.pos === 'VERB') +
+          first +
+          1
+    if (verb > first + 1) {
+      const main = mainVerb(tokens, verb, end, true)
+      if (main && !main.passive) {
+        push({
+          form: 'question',
+          at: first,
+          verb: main.verb,
+          agent: [first + 1, verb],
+          word: tokens[first]!.text,
+        })
       }
     }
   }
   if (tokens[first]?.normal === 'please') {
     const j = afterAdverbs(tokens, first + 1, end)
-    if (j >= 0 && isVerbLike(tokens[j], tokens[j + 1])) push({ form: 'please', at: first, verb: j, word: 'please' })
+    if (j >= 0 && isVerbLike(tokens[j], tokens[j + 1]))
+      push({ form: 'please', at: first, verb: j, word: 'please' })
   }
 
   for (let i = first; i < end; i++) {
@@ -214,7 +266,13 @@ export function findCues(
       const main = mainVerb(tokens, j, end, true)
       if (!main) continue
       const form: Form =
-        t.lemma === 'would' ? 'would' : t.lemma === 'should' ? 'should' : t.lemma === 'must' ? 'must' : 'modal'
+        t.lemma === 'would'
+          ? 'would'
+          : t.lemma === 'should'
+            ? 'should'
+            : t.lemma === 'must'
+              ? 'must'
+              : 'modal'
       if (main.passive) {
         const agent = byAgent(tokens, main.verb + 1, end)
         push({
@@ -235,11 +293,17 @@ export function findCues(
       const main = mainVerb(tokens, i + 2, end)
       if (main && !main.passive) {
         const needed = t.normal === 'needed' && tokens[i - 1]?.lemma === 'be'
-        push({ form: needed ? 'needed' : 'control', at: needed ? i - 1 : i, verb: main.verb, word: t.text })
+        push({
+          form: needed ? 'needed' : 'control',
+          at: needed ? i - 1 : i,
+          verb: main.verb,
+          word: t.text,
+        })
       }
       continue
     }
-    if (t.normal !== 'to' || (t.pos === 'ADP' && !isVerbLike(tokens[i + 1], tokens[i + 2]))) continue
+    if (t.normal !== 'to' || (t.pos === 'ADP' && !isVerbLike(tokens[i + 1], tokens[i + 2])))
+      continue
     const j = afterAdverbs(tokens, i + 1, end)
     if (j < 0) continue
     const main = mainVerb(tokens, j, end)
@@ -249,30 +313,55 @@ export function findCues(
     if (main.passive) {
       // "the paper to be circulated by ABC", at the head of its clause.
       let k = i - 1
-      while (k > first && isNounPhrase(tokens[k]!)) k--
+      while (k > first && isNounPhrase(k)) k--
       if (k !== first && !isLead(tokens, first, k + 1)) continue
       const agent = byAgent(tokens, main.verb + 1, end)
-      push({ form: agent ? 'passive' : 'agreed-passive', at: i, verb: main.verb, agent, skip: agent, word: 'to be' })
+      push({
+        form: agent ? 'passive' : 'agreed-passive',
+        at: i,
+        verb: main.verb,
+        agent,
+        skip: agent,
+        word: 'to be',
+      })
       continue
     }
     if (CONTROL.has(left.lemma) || HAPPY.has(left.normal) || left.normal === 'going') {
       // "agreed to", "is happy to"; the subject is left of any auxiliaries.
       let at = i - 1
-      while (at > first && (tokens[at - 1]!.pos === 'AUX' || ADVERBS.has(tokens[at - 1]!.normal))) at--
+      while (at > first && (tokens[at - 1]!.pos === 'AUX' || ADVERBS.has(tokens[at - 1]!.normal)))
+        at--
       push({ form: 'control', at, verb: main.verb, word: left.text })
       continue
     }
     if (ASKED.has(left.lemma) && left.normal !== left.lemma && tokens[i - 2]?.lemma === 'be') {
       // "ABC was asked to": passive request, the subject owes it.
-      push({ form: 'control', at: i - 2, verb: main.verb, word: `${tokens[i - 2]!.text} ${left.text}` })
+      push({
+        form: 'control',
+        at: i - 2,
+        verb: main.verb,
+        word: `${tokens[i - 2]!.text} ${left.text}`,
+      })
       continue
     }
-    // "asked ABC to", "for ABC to", "has case studies to add".
+    // "ABC has case studies to add" (the tagger may take a noun of the object for a verb).
+    const had = possessor(tokens, first, i)
+    if (had !== undefined) {
+      push({
+        form: 'possession',
+        at: had,
+        verb: main.verb,
+        object: [had + 1, i],
+        word: tokens[had]!.text,
+      })
+      continue
+    }
+    // "asked ABC to", "for ABC to".
     let k = i - 1
-    while (k > first && isNounPhrase(tokens[k]!)) k--
+    while (k > first && isNounPhrase(k)) k--
     const before = tokens[k]!
-    if (k < i - 1 || (k === i - 1 && isNounPhrase(before))) {
-      const agentStart = isNounPhrase(before) ? k : k + 1
+    if (k < i - 1 || (k === i - 1 && isNounPhrase(k))) {
+      const agentStart = isNounPhrase(k) ? k : k + 1
       if (ASKED.has(before.lemma) && agentStart === k + 1) {
         push({ form: 'asked', at: k, verb: main.verb, agent: [k + 1, i], word: before.text })
         continue
@@ -288,16 +377,14 @@ export function findCues(
         push({ form: 'for', at: k, verb: main.verb, agent: [k + 1, i], word: 'for' })
         continue
       }
-      if (before.lemma === 'have' && agentStart === k + 1 && k > first) {
-        push({ form: 'possession', at: k, verb: main.verb, object: [k + 1, i], word: before.text })
-        continue
-      }
       // A headline infinitive: the whole clause before "to" is its subject.
       if (agentStart === first || isLead(tokens, first, agentStart)) {
         push({ form: 'infinitive', at: i, verb: main.verb, word: 'to' })
       }
     }
   }
+
+  for (const cue of subjunctives(tokens, first, end)) push(cue)
 
   // "ABC is meeting the minister next week": the caller decides whether it is a plan.
   for (let i = first + 1; i + 1 < end; i++) {
@@ -326,13 +413,19 @@ export function findCues(
   if (head && bare && !cues.some((c) => c.at <= first + 1)) {
     push({ form: 'imperative', at: first, verb: first, word: head.text })
   }
-  // Negated ("don't need to", "will not") and wishful ("would love to") cues are no tasks.
+  // Negated ("don't need to", "will not") and wishful ("would love to") cues are no tasks, nor
+  // is "let me know", a call for replies.
   return cues
-    .filter((c) => !negatedBefore(tokens, c.at, first) && !NOT_TASKS.has(tokens[c.verb]!.lemma))
+    .filter(
+      (c) =>
+        !negatedBefore(tokens, c.at, first) &&
+        !NOT_TASKS.has(tokens[c.verb]!.lemma) &&
+        !(tokens[c.verb]!.lemma === 'let' && /^(?:me|us)$/.test(tokens[c.verb + 1]?.normal ?? '')),
+    )
     .sort((a, b) => a.at - b.at)
 }
 
-function isNounPhrase(token: Token): boolean {
+function nounPhraseWord(token: Token): boolean {
   return (
     token.pos === 'PROPN' ||
     token.pos === 'NOUN' ||
@@ -348,8 +441,45 @@ function isNounPhrase(token: Token): boolean {
 function isLead(tokens: readonly Token[], first: number, start: number): boolean {
   const words = tokens.slice(first, start).map((t) => t.normal)
   const text = words.join(' ')
-  return /^(?:(?:also|then|and|so|additionally|finally|meanwhile|separately)\s*,?\s*)+$/.test(text) ||
+  return (
+    /^(?:(?:also|then|and|so|additionally|finally|meanwhile|separately)\s*,?\s*)+$/.test(text) ||
     /^(?:it\s+was\s+)?(?:agreed|decided|resolved)\s*(?:that)?\s*:?$/.test(text)
+  )
+}
+
+/** "has case studies to add": the "has" before a short object before "to". */
+function possessor(tokens: readonly Token[], first: number, to: number): number | undefined {
+  for (let k = to - 2; k > first && k >= to - 5; k--) {
+    const t = tokens[k]!
+    if (t.lemma === 'have' && t.normal !== 'having') {
+      const between = tokens.slice(k + 1, to)
+      const objectLike = between.every((b) =>
+        ['NOUN', 'ADJ', 'DET', 'NUM', 'VERB', 'PROPN'].includes(b.pos),
+      )
+      return objectLike && between.some((b) => b.pos === 'NOUN') ? k : undefined
+    }
+    if (!['NOUN', 'ADJ', 'DET', 'NUM', 'VERB', 'PROPN'].includes(t.pos)) return undefined
+  }
+  return undefined
+}
+
+/**
+ * "(It was agreed that) a briefing be prepared": a subjunctive passive, no agent. The subject
+ * stands right before "be", which follows no auxiliary or "to".
+ */
+function subjunctives(tokens: readonly Token[], first: number, end: number): Cue[] {
+  const out: Cue[] = []
+  for (let i = first + 1; i + 1 < end; i++) {
+    const t = tokens[i]!
+    if (t.normal !== 'be' || t.pos !== 'AUX') continue
+    const before = tokens[i - 1]!
+    if (before.pos === 'AUX' || before.pos === 'PART' || before.normal === 'to') continue
+    if (!['NOUN', 'PROPN', 'PRON'].includes(before.pos)) continue
+    const next = tokens[i + 1]!
+    if (next.pos !== 'VERB' || next.normal === next.lemma || /ing$/.test(next.normal)) continue
+    out.push({ form: 'agreed-passive', at: i, verb: i + 1, word: 'be' })
+  }
+  return out
 }
 
 function negatedBefore(tokens: readonly Token[], at: number, first: number): boolean {

@@ -297,8 +297,10 @@ function peopleKeys(
 
 /** "AS" in "MINUTES AS AGREED" is a word: another capitalised word stands right beside it. */
 function nextToCapitals(text: string, start: number, end: number): boolean {
-  return /\p{Lu}{2,}\s$/u.test(text.slice(Math.max(0, start - 12), start)) ||
+  return (
+    /\p{Lu}{2,}\s$/u.test(text.slice(Math.max(0, start - 12), start)) ||
     /^\s\p{Lu}{2,}/u.test(text.slice(end, end + 12))
+  )
 }
 
 /** "Priya (RCA)": a person followed by their organisation in brackets is one entity. */

@@ -44,6 +44,8 @@ export function subjectTokens(
   at: number,
   entities: readonly { start: number; end: number }[] = [],
 ): [number, number] | null {
+  // "… was not aware and will follow up": the verb shares the clause's first subject.
+  if (/^(?:and|but)$/.test(tokens[at - 1]?.normal ?? '')) return null
   let k = at
   while (k > first) {
     const t = tokens[k - 1]!
@@ -116,7 +118,12 @@ function resolveConjunct(
     }
   }
   let a = from
-  while (a < head && /^(?:the|both|each|all|\(|of)$/.test(tokens[a]!.normal) && !startsEntity(block, tokens[a]!.start)) a++
+  while (
+    a < head &&
+    /^(?:the|both|each|all|\(|of)$/.test(tokens[a]!.normal) &&
+    !startsEntity(block, tokens[a]!.start)
+  )
+    a++
   if (a >= head) return undefined
   const start = tokens[a]!.start
   const end = tokens[head - 1]!.end
@@ -143,7 +150,8 @@ function resolveConjunct(
     }
     if (word === 'he' || word === 'she' || word === 'they') {
       const antecedent = pronounAntecedent(block, a, matcher)
-      if (antecedent) return { ...antecedent, start, end, label: `${text} (${antecedent.label})`, via: 'pronoun' }
+      if (antecedent)
+        return { ...antecedent, start, end, label: `${text} (${antecedent.label})`, via: 'pronoun' }
       if (speaker && word !== 'they') return { ...speaker, start, end, label: text, via: 'speaker' }
       return undefined
     }
@@ -172,7 +180,15 @@ function resolveConjunct(
     words.some((t) => t.pos === 'PROPN') &&
     !NOT_NAMES.has(words[0]!.normal)
   ) {
-    return { start, end, owners: [], unknownOwners: [text], assignee: null, label: text, via: 'unknown' }
+    return {
+      start,
+      end,
+      owners: [],
+      unknownOwners: [text],
+      assignee: null,
+      label: text,
+      via: 'unknown',
+    }
   }
   return undefined
 }
@@ -182,7 +198,12 @@ function startsEntity(block: ReadBlock, offset: number): boolean {
 }
 
 /** Every word of the range is inside an entity, but for joiners and determiners. */
-function covers(block: ReadBlock, entities: readonly Entity[], start: number, end: number): boolean {
+function covers(
+  block: ReadBlock,
+  entities: readonly Entity[],
+  start: number,
+  end: number,
+): boolean {
   let rest = ''
   let cursor = start
   for (const e of entities) {
@@ -194,9 +215,16 @@ function covers(block: ReadBlock, entities: readonly Entity[], start: number, en
   return /^[\s,&/()]*(?:(?:and|the|both|each|all)[\s,&/()]*)*$/i.test(rest)
 }
 
-function fromEntities(entities: readonly Entity[], start: number, end: number, text: string): Subject {
+function fromEntities(
+  entities: readonly Entity[],
+  start: number,
+  end: number,
+  text: string,
+): Subject {
   const ids = entities.flatMap((e) => e.organisationIds)
-  const unknownPeople = entities.filter((e) => e.kind === 'person' && e.organisationIds.length === 0)
+  const unknownPeople = entities.filter(
+    (e) => e.kind === 'person' && e.organisationIds.length === 0,
+  )
   const people = entities.filter((e) => e.personId !== null)
   return {
     start,

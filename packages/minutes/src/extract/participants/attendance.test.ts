@@ -47,18 +47,22 @@ describe('readAttendance', () => {
   })
 
   it('reads initials written beside a name, and organisations with the person in brackets', () => {
-    expect(read(paragraphs('Attendees: Joan Ashby – RFB – (JA), TUR (Maya), Dev Rao, ACR'))).toEqual(
-      [
-        ['Joan Ashby', 'rfb', 'present', 'JA'],
-        ['Maya', 'tur', 'present'],
-        ['Dev Rao', 'acr', 'present'],
-      ],
-    )
+    expect(
+      read(paragraphs('Attendees: Joan Ashby – RFB – (JA), TUR (Maya), Dev Rao, ACR')),
+    ).toEqual([
+      ['Joan Ashby', 'rfb', 'present', 'JA'],
+      ['Maya', 'tur', 'present'],
+      ['Dev Rao', 'acr', 'present'],
+    ])
   })
 
   it('gives a group of names the organisation in brackets after them', () => {
     expect(
-      read(paragraphs('In attendance: Ann Lee, Bo Diaz and Cy Park (Riverside Food Bank). Ed Moss (TUR).')),
+      read(
+        paragraphs(
+          'In attendance: Ann Lee, Bo Diaz and Cy Park (Riverside Food Bank). Ed Moss (TUR).',
+        ),
+      ),
     ).toEqual([
       ['Ann Lee', 'rfb', 'present'],
       ['Bo Diaz', 'rfb', 'present'],

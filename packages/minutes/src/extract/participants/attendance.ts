@@ -66,11 +66,14 @@ const ATTENDANCE_HEADING =
 const AGENDA =
   /^\s*(?:\d+[.)]\s+\p{Lu}|agenda\b|items?\b|minutes\b|matters\s+arising|welcome\b|(?:key\s+)?actions?\b)/iu
 /** Words of a sentence rather than of a list of people: "to arrange", "will send". */
-const PROSE_WORD = /^(?:to|will|would|should|shall|is|are|was|were|has|have|had|be|been|that|this|we|they|it)$/i
+const PROSE_WORD =
+  /^(?:to|will|would|should|shall|is|are|was|were|has|have|had|be|been|that|this|we|they|it)$/i
 const INLINE_AGENDA = /\s\d+[.)]\s+\p{Lu}|\s(?:Agenda|AGENDA|ITEM|Item)\b/u
 
-const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}[\\p{L}'’-]*|\\p{Lu}\\p{Ll}?\\p{Lu}\\p{Ll}+|\\p{Lu}\\.?)"
-const TITLE = '(?:(?:Cllr|Councillor|Dr|Prof|Mr|Mrs|Ms|Miss|Mx|PC|Sgt|Rev|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)'
+const NAME_WORD =
+  "(?:\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}[\\p{L}'’-]*|\\p{Lu}\\p{Ll}?\\p{Lu}\\p{Ll}+|\\p{Lu}\\.?)"
+const TITLE =
+  '(?:(?:Cllr|Councillor|Dr|Prof|Mr|Mrs|Ms|Miss|Mx|PC|Sgt|Rev|Sir|Dame|Lord|Lady|Baroness)\\.?\\s+)'
 const NAME = new RegExp(
   `${TITLE}?${NAME_WORD}(?:\\s+\\([\\p{L}]+\\))?(?:\\s+${NAME_WORD}){1,3}|${TITLE}${NAME_WORD}`,
   'gu',
@@ -80,7 +83,8 @@ const NOT_NAME = new RegExp(
   '\\b(?:Chair|Chairperson|Chairman|Vice|Secretary|Treasurer|Director|Manager|Officer|Lead|Leader|Member|Members|Representative|Representatives|Minister|Deputy|Head|Co-?ordinator|Chief|Executive|Strategic|Service|Services|Partnership|Resident|Independent|Board|Committee|Group|Team|Unit|Council|Trust|Association|Network|Forum|University|Office|Government|Department|Staff|Attendees|Apologies|Present|None|Agenda|Minutes|Health|Police|Public|Poverty|Waste|Food|Project|Projects|Foundation|Working|Commissioner|Society|Studios|Inc|Ltd|Limited|Corporation|Company|Welcome|Introductions|Also|Non|Lay|Advisor|Adviser|Consultant|Clerk|Governor|Trustee|Trustees|Volunteer|Co-?Chair|Co-?Lead)\\b',
   'u',
 )
-const INITIALS_IN_BRACKETS = /^\s*[–-]?\s*\(?\s*(\p{Lu}{1,2}(?:\p{Ll}{1,2})?\p{Lu}{1,2})\s*\)?(?=\s*(?:[,;/|–-]|$))/u
+/** Initials as a cell or in brackets: "(JA)", "| JA |", "– BMcL". */
+const INITIALS = /(?:^|[\s(|/–-])(\p{Lu}{1,2}(?:\p{Ll}{1,2})?\p{Lu}{1,2})(?=[\s)|/–,;-]|$)/gu
 const CHECKBOX = /^\s*\[( |x|X)\]\s*/
 /** A line of attendance is short; a longer one is the minutes starting. */
 const ENTRY_MAX_WORDS = 40
@@ -180,8 +184,7 @@ export function readAttendance(
       return
     }
     // "Present:" in the middle of a run-on paragraph.
-    INLINE_LABEL.lastIndex = 0
-    if (INLINE_LABEL.test(block.text)) readRunOn(block.text, true, take, true)
+    if (block.text.search(INLINE_LABEL) >= 0) readRunOn(block.text, true, take, true)
   })
   return {
     attendees: mergeAttendees(attendees),
@@ -234,7 +237,9 @@ export function parseEntries(
   const text = box ? raw.slice(box[0].length) : raw
   const items = itemsOf(text, organisationsIn)
   const names: Attendee[] = []
-  const loose = [...new Set(items.filter((i) => i.kind === 'organisation').flatMap((i) => i.organisationIds))]
+  const loose = [
+    ...new Set(items.filter((i) => i.kind === 'organisation').flatMap((i) => i.organisationIds)),
+  ]
 
   items.forEach((item, index) => {
     if (item.kind !== 'name') return
@@ -244,8 +249,8 @@ export function parseEntries(
       initials: [],
       present: isPresent,
     }
-    const initials = INITIALS_IN_BRACKETS.exec(text.slice(item.end))
-    if (initials && !organisationsIn(initials[1]!).length) attendee.initials.push(initials[1]!)
+    const initials = writtenInitials(text, items, index)
+    if (initials) attendee.initials.push(initials)
     names.push(attendee)
   })
   const organisations = names.length === 0 ? loose : []
@@ -261,20 +266,21 @@ function itemsOf(text: string, organisationsIn: (text: string) => NamedOrganisat
     organisationIds: o.organisationIds,
   }))
   const names: Item[] = []
-  for (const m of text.matchAll(NAME)) {
-    const start = m.index
-    const end = start + m[0].length
-    if (orgs.some((o) => o.start < end && start < o.end)) {
-      // "Priya Shah RCA" has the name before the organisation: keep the words before it.
-      const first = orgs.find((o) => o.start < end && start < o.end)!
-      const before = text.slice(start, first.start).trim()
-      if (first.start > start && isName(before)) {
-        names.push({ kind: 'name', start, end: start + before.length, text: before, organisationIds: [] })
-      }
-      continue
-    }
+  // Names never run across an organisation: "Riverside Food Bank Li Wei" is an organisation
+  // and then a name.
+  let masked = text
+  for (const org of orgs) {
+    masked = masked.slice(0, org.start) + '|'.repeat(org.end - org.start) + masked.slice(org.end)
+  }
+  for (const m of masked.matchAll(NAME)) {
     if (!isName(m[0])) continue
-    names.push({ kind: 'name', start, end, text: m[0], organisationIds: [] })
+    names.push({
+      kind: 'name',
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      organisationIds: [],
+    })
   }
   // A single capitalised word in brackets after an organisation: "ALC (Owen)".
   for (const org of orgs) {
@@ -282,10 +288,35 @@ function itemsOf(text: string, organisationsIn: (text: string) => NamedOrganisat
     if (!bracket) continue
     const start = org.end + bracket[0].indexOf(bracket[1]!)
     if (names.some((n) => n.start <= start && start < n.end)) continue
-    names.push({ kind: 'name', start, end: start + bracket[1]!.length, text: bracket[1]!, organisationIds: [] })
+    names.push({
+      kind: 'name',
+      start,
+      end: start + bracket[1]!.length,
+      text: bracket[1]!,
+      organisationIds: [],
+    })
   }
   return [...orgs, ...names].sort((a, b) => a.start - b.start)
 }
+
+/**
+ * Initials written for the name at `index`, between it and the next name: capitals that are
+ * no organisation and start with the name's first letter.
+ */
+function writtenInitials(text: string, items: readonly Item[], index: number): string | undefined {
+  const item = items[index]!
+  const next = items.slice(index + 1).find((i) => i.kind === 'name')
+  const segment = text.slice(item.end, next?.start ?? text.length)
+  const firstLetter = item.text.replace(TITLE_WORDS, '').trim()[0]
+  for (const m of segment.matchAll(INITIALS)) {
+    const at = item.end + m.index + m[0].indexOf(m[1]!)
+    if (items.some((o) => o.kind === 'organisation' && o.start <= at && at < o.end)) continue
+    if (m[1]![0] === firstLetter) return m[1]!
+  }
+  return undefined
+}
+
+const TITLE_WORDS = new RegExp(`^${TITLE}`, 'u')
 
 function isName(text: string): boolean {
   const words = text.trim().split(/\s+/)

@@ -120,7 +120,12 @@ function isTitleLine(analysis: Analysis): boolean {
   const words = analysis.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE')
   if (words.length === 0 || words.length > TITLE_MAX_WORDS) return false
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false
-  return !words.some((t, i) => t.pos === 'AUX' || (t.pos === 'VERB' && i > 0 && !/(?:ing|ed)$/.test(t.normal)) || (t.pos === 'PART' && t.normal === 'to'))
+  return !words.some(
+    (t, i) =>
+      t.pos === 'AUX' ||
+      (t.pos === 'VERB' && i > 0 && !/(?:ing|ed)$/.test(t.normal)) ||
+      (t.pos === 'PART' && t.normal === 'to'),
+  )
 }
 
 /** "Next meeting: 26 November", "before the next call (18 March)": the first such date. */

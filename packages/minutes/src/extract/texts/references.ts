@@ -64,7 +64,10 @@ export function shortPhrase(text: string, maxWords = CONTEXT_MAX_WORDS): string 
 }
 
 function withoutFrame(text: string): string {
-  return text.replace(REPORTING, '').replace(/[.?!]+$/, '').trim()
+  return text
+    .replace(REPORTING, '')
+    .replace(/[.?!]+$/, '')
+    .trim()
 }
 
 /** "this working group" → the heading or item above's "Global Policy Working Group". */
@@ -74,7 +77,10 @@ export function demonstrativeName(
 ): { name: string; used: number } | undefined {
   const sources = [block.parent, ...block.headings].filter((s): s is string => !!s)
   for (let used = Math.min(3, after.length); used >= 1; used--) {
-    const noun = after.slice(0, used).join(' ').replace(/[.,;:]$/, '')
+    const noun = after
+      .slice(0, used)
+      .join(' ')
+      .replace(/[.,;:]$/, '')
     if (!/^\p{Ll}/u.test(noun) || contentWords(noun).size === 0) continue
     const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${escape(noun)}`, 'iu')
     for (const source of sources) {
@@ -112,5 +118,7 @@ export function contextBefore(
 
 function clip(text: string): string {
   const words = text.split(/\s+/)
-  return words.length <= CONTEXT_MAX_WORDS * 1.5 ? text : words.slice(0, CONTEXT_MAX_WORDS).join(' ')
+  return words.length <= CONTEXT_MAX_WORDS * 1.5
+    ? text
+    : words.slice(0, CONTEXT_MAX_WORDS).join(' ')
 }

@@ -50,10 +50,15 @@ export function actionWords(
   const endChar = tokens[end - 1]?.end ?? verb.end
   const raw = block.text.slice(verb.start, Math.max(verb.end, endChar))
 
-  const head = [baseForm(verb)]
+  const head = [cue.form === 'marked' ? verb.text : baseForm(verb)]
   if (cue.object) head.push(span(block, cue.object[0], cue.object[1]))
   if ((cue.form === 'passive' || cue.form === 'agreed-passive') && commitment.subject) {
-    head.push(span(block, commitment.subject[0], commitment.subject[1]).replace(/^(?:that|:)\s*/i, ''))
+    const patient = span(block, commitment.subject[0], commitment.subject[1])
+    head.push(
+      patient
+        .replace(/^(?:that|:)\s*/i, '')
+        .replace(/^(?:The|A|An|This|These)\b/, (w) => w.toLowerCase()),
+    )
   }
   // What follows the verb, with a passive's "by ABC" left out and, after "own creating the
   // repos, and driving …", every -ing verb of the list in its base form.
@@ -83,7 +88,13 @@ export function actionWords(
   let text = tidy(`${head.join(' ')}${rest}`)
   const resolved = resolveReferences(text, block, commitment.clause.sentence)
   text = resolved.text
-  const extra = needsContext(words, text, cue.object !== undefined, block, commitment.clause.sentence)
+  const extra = needsContext(
+    words,
+    text,
+    cue.object !== undefined,
+    block,
+    commitment.clause.sentence,
+  )
     ? (following ?? contextBefore(block, commitment.clause.sentence, previousBlock))
     : resolved.pointsUp && block.parent
       ? shortPhrase(block.parent, 30)
@@ -148,13 +159,8 @@ function span(block: ReadBlock, from: number, to: number): string {
  */
 export function baseForm(token: Token): string {
   if (token.pos !== 'VERB' || token.lemma === token.normal) return token.text
-  const spellings = [token.lemma, token.lemma.replace(/iz/g, 'is'), token.lemma.replace(/yz/g, 'ys')]
-  const shared = (a: string) => {
-    let n = 0
-    while (n < a.length && a[n] === token.normal[n]) n++
-    return n
-  }
-  return spellings.reduce((best, s) => (shared(s) > shared(best) ? s : best))
+  const british = /(?:is|ys)(?:e|es|ed|ing)$/.test(token.text.toLowerCase())
+  return british ? token.lemma.replace(/([iy])z(e)?$/, '$1s$2') : token.lemma
 }
 
 function tidy(text: string): string {
