@@ -97,4 +97,27 @@ describe('asks', () => {
   it('does not take requests between members for asks', () => {
     expect(asks('SP will ask members to send in case studies.')).toEqual([])
   })
+
+  it('reads asks of any body outside the coalition, and letters of concern', () => {
+    expect(
+      asks(
+        [
+          'We want Acme Water to publish its leak data every month.',
+          'Write to the Harbour Trust to express our concern at the closure of the night shelter.',
+          'Members should urge the Scrutiny Panel to hold its hearings in the evening.',
+        ].join('\n\n'),
+      ).map(({ text, target }) => ({ text, target })),
+    ).toEqual([
+      { text: 'publish its leak data every month', target: 'Acme Water' },
+      { text: 'the closure of the night shelter', target: 'Harbour Trust' },
+      { text: 'hold its hearings in the evening', target: 'Scrutiny Panel' },
+    ])
+  })
+
+  it('names a body by the longer name the paragraph gives it', () => {
+    const [ask] = asks(
+      'The Riverside Joint Scrutiny Committee meets on 3 July. TUR should ask the Committee to hold its meetings in the evenings.',
+    )
+    expect(ask?.target).toBe('Riverside Joint Scrutiny Committee')
+  })
 })

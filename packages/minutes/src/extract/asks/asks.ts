@@ -52,6 +52,11 @@ const ASK_TARGET_TO =
   /\b(?:ask|asking|urge|urging|press|pressing|lobby|lobbying|request|requesting|invite|inviting)\s+(.+?)\s+to\s+(\p{Ll}.+)$/iu
 const WRITE_TO =
   /\bwrit(?:e|es|ing)\s+(?:jointly\s+)?to\s+(.+?)\s+(?:asking|to\s+ask|calling|urging|requesting)\s+(?:(?:them|it)\s+)?(?:for\s+|to\s+|that\s+)?(.+)$/i
+/** "write to the Minister to express concern at the loss of …": the concern is the ask. */
+const WRITE_CONCERN =
+  /\bwrit(?:e|es|ing)\s+(?:jointly\s+)?to\s+(.+?)\s+(?:to\s+express|expressing|to\s+raise|raising)\s+(?:[\p{L}-]+\s+){0,3}?(?:concerns?|support|opposition|dismay|alarm|objections?)\s+(?:at|about|over|regarding|on|to|for)\s+(.+)$/iu
+/** "we want the council to …". */
+const WANT_TO = /\bwe\s+(?:want|would\s+like|need|expect)\s+(.+?)\s+to\s+(\p{Ll}.+)$/iu
 const ASK_NOUN =
   /\b(?:the\s+coalition['’]s|the\s+alliance['’]s|our|a|the)\s+(?:joint\s+|shared\s+|collective\s+)?ask\s+(?:for|that|to)\s+(.+)$/i
 const CALL_FOR = /\bcall(?:s|ed|ing)?\s+for\s+(.+)$/i
@@ -145,22 +150,27 @@ function readAsk(
   const exclude = entitySpans(block, span)
   for (const [pattern, name] of [
     [CALL_ON, 'call on'],
-    [ASK_TARGET_TO, 'ask'],
+    [WRITE_CONCERN, 'write to'],
     [WRITE_TO, 'write to'],
+    [WANT_TO, 'want'],
+    [ASK_TARGET_TO, 'ask'],
   ] as const) {
     const m = pattern.exec(sentence)
     if (!m) continue
     const whoAt = m.index + m[0].indexOf(m[1]!)
-    const who = findTargets(sentence, exclude).find(
+    const known = findTargets(sentence, exclude).find(
       (t) => t.start >= whoAt && t.end <= whoAt + m[1]!.length,
     )
-    if (!who) continue
+    // Any body outside the coalition: a name the minutes capitalise, not a member's.
+    const named = known ? undefined : outsideBody(m[1]!, whoAt, exclude, block)
+    const target = known?.target ?? named
+    if (!target) continue
     return {
       text: m[2]!,
       at: sentence.length - m[2]!.length,
-      target: who.target,
-      strength: 0.75,
-      reason: `"${name}" a public body: ${who.target}`,
+      target,
+      strength: known ? 0.75 : 0.65,
+      reason: `"${name}" ${known ? 'a public body' : 'a body outside the coalition'}: ${target}`,
     }
   }
   const noun = ASK_NOUN.exec(sentence) ?? CALL_FOR.exec(sentence)
@@ -188,6 +198,32 @@ function readAsk(
     }
   }
   return undefined
+}
+
+const GENERIC_BODY =
+  /^(?:the\s+)?((?:\p{Lu}[\p{L}'’&-]*)(?:\s+(?:of|for|and|on|the|\p{Lu}[\p{L}'’&-]*))*)/u
+
+/**
+ * "the Committee", "Baroness Vere of Norbiton", "Acme Housing": capitalised words where an ask
+ * names whom it asks, when they are none of the coalition's organisations or people. "The
+ * Committee" is the longer name the block gives it, if any ("Joint Scrutiny Committee").
+ */
+function outsideBody(
+  who: string,
+  at: number,
+  exclude: readonly { start: number; end: number }[],
+  block: ReadBlock,
+): string | undefined {
+  const m = GENERIC_BODY.exec(who.trim())
+  if (!m) return undefined
+  const name = m[1]!.replace(/\s+(?:of|for|and|on|the)$/, '').trim()
+  const start = at + who.indexOf(name)
+  if (exclude.some((e) => e.start < start + name.length && start < e.end)) return undefined
+  if (/^(?:I|We|They|He|She|It|This|That|All|Members|Everyone)$/i.test(name)) return undefined
+  const head = name.split(/\s+/).at(-1)!
+  const longer = new RegExp(`(?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6}${head}\\b`, 'u').exec(block.text)
+  const full = longer?.[0].replace(/^The\s+/, '')
+  return full && full.length > name.length ? full : name
 }
 
 function entitySpans(block: ReadBlock, sentence: Span): { start: number; end: number }[] {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createOwnerMatcher } from './matcher.ts'
+import { participantsOf } from '../participants/participants.ts'
 import { context } from '../testing.ts'
+import { createOwnerMatcher } from './matcher.ts'
 
-const matcher = createOwnerMatcher(context)
+const people = participantsOf(context.people, {
+  attendees: [],
+  organisationsPresent: [],
+  blocks: [],
+})
+const matcher = createOwnerMatcher({ ...context, people })
 const ids = (text: string) => matcher.entities(text).map((e) => e.organisationIds.join('+'))
 
 describe('owner matching', () => {
@@ -50,5 +56,37 @@ describe('owner matching', () => {
     expect(matcher.headingOrganisations('TUR')).toEqual(['tur'])
     expect(matcher.headingOrganisations('What SP heard from the council this month')).toEqual([])
     expect(matcher.headingOrganisations(null)).toEqual([])
+  })
+
+  it('reads people by their initials, and initials shared across organisations as nobody', () => {
+    expect(ids('JA and LW and DO')).toEqual(['acr', 'sp', 'sp'])
+    const twins = createOwnerMatcher({
+      organisations: context.organisations,
+      people: [
+        { id: 'a', name: 'Jo Adams', organisationIds: ['sp'], initials: [] },
+        { id: 'b', name: 'Jay Ames', organisationIds: ['rfb'], initials: [] },
+      ],
+    })
+    expect(twins.entities('JA will')).toEqual([])
+  })
+
+  it('reads "Cllr Surname", a role the attendance gives, and initials that are words only alone', () => {
+    const directory = createOwnerMatcher({
+      organisations: context.organisations,
+      people: [
+        { id: 'p', name: 'Ada Sykes', organisationIds: ['tur'], initials: [], roles: ['chair'] },
+        { id: 'q', name: 'Ian Taylor', organisationIds: ['sp'], initials: [] },
+      ],
+    })
+    expect(directory.entities('Cllr Sykes and the Chair').map((e) => e.organisationIds)).toEqual([
+      ['tur'],
+      ['tur'],
+    ])
+    expect(directory.entities('IT to check').map((e) => e.personId)).toEqual(['q'])
+    expect(directory.entities('IT STRATEGY REVIEW')).toEqual([])
+  })
+
+  it("reads the coalition's own name and acronym as everyone", () => {
+    expect(ids('RHF, and the Riverside Housing Forum')).toEqual(['ALL', 'ALL'])
   })
 })

@@ -32,6 +32,8 @@ export interface Participant {
   organisationIds: string[]
   /** Initials the minutes write for them, besides the ones their name gives. */
   initials: string[]
+  /** Their roles in the meeting ("chair", "secretariat"): "the Chair will…" is theirs. */
+  roles?: string[]
 }
 
 export interface OwnerDirectory {
@@ -180,8 +182,9 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
   }
 
   const people = peopleKeys(directory.people, organisationIds)
+  const roles = roleKeys(directory.people, organisationIds)
 
-  const insensitive = alternation([...byName.keys(), ...allWords], 'giu')
+  const insensitive = alternation([...byName.keys(), ...allWords, ...roles.keys()], 'giu')
   const sensitive = alternation([...byAcronym.keys(), ...allAcronyms, ...people.keys()], 'gu')
 
   const classify = (text: string, start: number, whole: string, exact: boolean) => {
@@ -191,6 +194,8 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
     if (!exact) {
       const org = byName.get(key(text))
       if (org) return entity('organisation', [org])
+      const role = roles.get(key(text))
+      if (role) return entity('person', role.organisationIds, role.id)
       return allWords.has(key(text)) ? entity('all', [ALL]) : undefined
     }
     const acronym = byAcronym.get(text)
@@ -293,6 +298,28 @@ function peopleKeys(
   const out = new Map<string, PersonKey>()
   for (const [form, person] of keys) if (person) out.set(form, person)
   return out
+}
+
+/** "the Chair", "the Secretariat": the one participant who holds the role, if only one does. */
+function roleKeys(
+  participants: readonly Participant[],
+  organisationIds: ReadonlySet<string>,
+): Map<string, PersonKey> {
+  const holders = new Map<string, Participant[]>()
+  for (const participant of participants) {
+    for (const role of participant.roles ?? []) {
+      holders.set(role, [...(holders.get(role) ?? []), participant])
+    }
+  }
+  const keys = new Map<string, PersonKey>()
+  for (const [role, [holder, ...others]] of holders) {
+    if (!holder || others.length > 0) continue
+    keys.set(`the ${role}`, {
+      id: holder.id,
+      organisationIds: holder.organisationIds.filter((id) => organisationIds.has(id)),
+    })
+  }
+  return keys
 }
 
 /** "AS" in "MINUTES AS AGREED" is a word: another capitalised word stands right beside it. */

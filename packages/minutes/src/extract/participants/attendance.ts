@@ -23,6 +23,8 @@ export interface Attendee {
   organisationIds: string[]
   /** Initials written beside the name: "(JD)". */
   initials: string[]
+  /** Roles written beside the name or as the line's label: "chair", "secretariat". */
+  roles: string[]
   /** False for apologies and absences. */
   present: boolean
 }
@@ -86,6 +88,19 @@ const NOT_NAME = new RegExp(
 /** Initials as a cell or in brackets: "(JA)", "| JA |", "– BMcL". */
 const INITIALS = /(?:^|[\s(|/–-])(\p{Lu}{1,2}(?:\p{Ll}{1,2})?\p{Lu}{1,2})(?=[\s)|/–,;-]|$)/gu
 const CHECKBOX = /^\s*\[( |x|X)\]\s*/
+/** Roles in a meeting, as written and as the matcher names them ("the Chair will…"). */
+const ROLE =
+  /\b(vice[-\s]?chair(?:person|man|woman)?|co-?chair(?:person)?|chair(?:person|man|woman)?|chaired\s+by|secretary|secretariat|treasurer|clerk|minutes?\s+taken\s+by|minute[-\s]?taker|note[-\s]?taker)\b/gi
+
+/** "Chairperson" → "chair", "Minutes taken by" → "minute taker". */
+export function roleName(written: string): string {
+  const word = written.toLowerCase().replace(/\s+/g, ' ')
+  if (/^vice/.test(word)) return 'vice chair'
+  if (/^co-?chair/.test(word)) return 'co-chair'
+  if (/^chair/.test(word)) return 'chair'
+  if (/minute|note/.test(word)) return 'minute taker'
+  return word
+}
 /** A line of attendance is short; a longer one is the minutes starting. */
 const ENTRY_MAX_WORDS = 40
 
@@ -103,13 +118,13 @@ export function readAttendance(
 ): Attendance {
   const attendees: Attendee[] = []
   const orgsPresent = new Set<string>()
-  let zone: { present: boolean; level: number; passed: number } | undefined
+  let zone: { present: boolean; level: number; passed: number; role: string | null } | undefined
   let group: string[] = []
   let pendingName: Attendee | undefined
   const zoneBlocks: number[] = []
 
-  const take = (text: string, present: boolean) => {
-    const entries = parseEntries(text, present, organisationsIn)
+  const take = (text: string, present: boolean, role: string | null = null) => {
+    const entries = parseEntries(text, present, organisationsIn, role)
     if (entries.names.length === 0 && entries.organisations.length > 0) {
       if (pendingName && pendingName.organisationIds.length === 0) {
         pendingName.organisationIds = entries.organisations
@@ -140,18 +155,28 @@ export function readAttendance(
     const isHeading = block.kind === 'heading'
     if (label && (label[0].trim() !== '' || isHeading)) {
       const level = isHeading ? (block.level ?? 7) : (zone?.level ?? 8)
-      zone = { present: !ABSENCE.test(label[1]!), level, passed: 0 }
+      const labelRole = /^(?:chair|chaired|secretariat|minute|note|vice)/i.test(label[1]!)
+        ? roleName(label[1]!)
+        : null
+      zone = { present: !ABSENCE.test(label[1]!), level, passed: 0, role: labelRole }
       group = []
       pendingName = undefined
       const rest = block.text.slice(label[0].length)
-      if (rest.trim() !== '') readRunOn(rest, zone.present, take)
+      if (rest.trim() !== '') readRunOn(rest, zone.present, (t, p) => take(t, p, labelRole))
       zoneBlocks.push(index)
+      // A role labels its own line only: "Chaired by: Jo Bloggs, ALC" then "Present: …".
+      zone.role = null
       return
     }
     if (zone && isHeading) {
       const level = block.level ?? 7
       if (level > zone.level || (ATTENDANCE_HEADING.test(block.text) && !AGENDA.test(block.text))) {
-        zone = { present: !ABSENCE.test(block.text), level: Math.min(level, zone.level), passed: 0 }
+        zone = {
+          present: !ABSENCE.test(block.text),
+          level: Math.min(level, zone.level),
+          passed: 0,
+          role: null,
+        }
         group = []
         return
       }
@@ -231,6 +256,7 @@ export function parseEntries(
   raw: string,
   present: boolean,
   organisationsIn: (text: string) => NamedOrganisation[],
+  role: string | null = null,
 ): Entries {
   const box = CHECKBOX.exec(raw)
   const isPresent = box ? box[1] !== ' ' : present
@@ -247,6 +273,7 @@ export function parseEntries(
       name: item.text.replace(/\s+/g, ' '),
       organisationIds: organisationFor(text, items, index),
       initials: [],
+      roles: role ? [role] : writtenRoles(text, items, index),
       present: isPresent,
     }
     const initials = writtenInitials(text, items, index)
@@ -303,6 +330,14 @@ function itemsOf(text: string, organisationsIn: (text: string) => NamedOrganisat
  * Initials written for the name at `index`, between it and the next name: capitals that are
  * no organisation and start with the name's first letter.
  */
+/** Roles written for the name at `index`, between it and the next name: "(Chair)", "- Chairperson". */
+function writtenRoles(text: string, items: readonly Item[], index: number): string[] {
+  const item = items[index]!
+  const next = items.slice(index + 1).find((i) => i.kind === 'name')
+  const segment = text.slice(item.end, next?.start ?? text.length)
+  return [...new Set([...segment.matchAll(ROLE)].map((m) => roleName(m[1]!)))]
+}
+
 function writtenInitials(text: string, items: readonly Item[], index: number): string | undefined {
   const item = items[index]!
   const next = items.slice(index + 1).find((i) => i.kind === 'name')
@@ -357,6 +392,7 @@ function mergeAttendees(attendees: Attendee[]): Attendee[] {
     }
     if (seen.organisationIds.length === 0) seen.organisationIds = attendee.organisationIds
     seen.initials = [...new Set([...seen.initials, ...attendee.initials])]
+    seen.roles = [...new Set([...seen.roles, ...attendee.roles])]
     seen.present ||= attendee.present
   }
   return [...byName.values()]

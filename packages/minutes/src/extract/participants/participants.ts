@@ -18,6 +18,7 @@ export function participantsOf(
     name: member.name,
     organisationIds: [member.organisationId],
     initials: [],
+    roles: [],
   }))
   const byName = new Map(participants.map((p) => [nameForms(p.name).full.toLowerCase(), p]))
   for (const attendee of attendance.attendees) {
@@ -25,6 +26,7 @@ export function participantsOf(
     const member = byName.get(full)
     if (member) {
       member.initials = [...new Set([...member.initials, ...attendee.initials])]
+      member.roles = [...new Set([...(member.roles ?? []), ...attendee.roles])]
       continue
     }
     // "Sue Houghton Louise Edwards": names run together in a flattened list are the members
@@ -43,6 +45,7 @@ export function participantsOf(
       name: attendee.name,
       organisationIds: attendee.organisationIds,
       initials: attendee.initials,
+      roles: attendee.roles,
     }
     participants.push(participant)
     byName.set(full, participant)
