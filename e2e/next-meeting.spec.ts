@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { acceptStrongSuggestions } from './support/accept-all.ts'
 import { expectNoSeriousViolations } from './support/accessibility.ts'
 
 const ALC_ACTION = 'ALC will circulate the summary by Friday.'
@@ -38,8 +39,7 @@ test('"Start next meeting" carries the open actions under their organisations', 
     await page.keyboard.type(sentence)
     await page.keyboard.press('Enter')
   }
-  const panel = page.getByRole('complementary', { name: 'Structure' })
-  await panel.getByRole('button', { name: 'Accept all suggestions' }).click()
+  await acceptStrongSuggestions(page)
   const actions = minutes.editor.locator('[data-type="action-item"]')
   await expect(actions).toHaveCount(3)
   await actions

@@ -4,6 +4,7 @@ import ICAL from 'ical.js'
 import Papa from 'papaparse'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { acceptStrongSuggestions } from './support/accept-all.ts'
 import { expectNoSeriousViolations } from './support/accessibility.ts'
 import { importMinutes } from './support/import-minutes.ts'
 
@@ -43,10 +44,7 @@ async function meetingWithCommitments(accord: Accord): Promise<string> {
   const page = await accord.pageFor(accord.chair)
   const minutes = minutesPage(page)
   await minutes.open(meetingId)
-  await page
-    .getByRole('complementary', { name: 'Structure' })
-    .getByRole('button', { name: 'Accept all suggestions' })
-    .click()
+  await acceptStrongSuggestions(page)
   await expect(minutes.editor.locator('[data-type="action-item"]')).toHaveCount(6)
   await minutes.expectSaved()
 

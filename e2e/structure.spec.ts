@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { acceptStrongSuggestions } from './support/accept-all.ts'
 
 const SENTENCE = 'ALC will circulate the summary by Friday.'
 
@@ -84,7 +85,7 @@ test('Alt+Enter opens the popover, Escape closes it; Dismiss reaches every edito
   await minutes.expectText(SENTENCE)
 })
 
-test('after an import, "Accept all suggestions" turns every suggestion into a node', async ({
+test('after an import, "Accept all" turns every strong suggestion into a node', async ({
   accord,
 }) => {
   const form = new FormData()
@@ -116,7 +117,8 @@ test('after an import, "Accept all suggestions" turns every suggestion into a no
   await expect(panel.getByText('Suggested', { exact: true }).first()).toBeVisible()
   await expect(minutes.editor.locator('.suggestion').first()).toBeVisible()
 
-  await panel.getByRole('button', { name: 'Accept all suggestions' }).click()
+  // Every suggestion here is strong: the confirmation lists them, and confirming creates them.
+  await acceptStrongSuggestions(page)
 
   const action = minutes.editor
     .locator('[data-type="action-item"]')
@@ -124,7 +126,7 @@ test('after an import, "Accept all suggestions" turns every suggestion into a no
   await expect(action).toHaveCount(1)
   await expect(minutes.editor.locator('.suggestion')).toHaveCount(0)
   await expect(panel.getByText('Suggested', { exact: true })).toHaveCount(0)
-  await expect(panel.getByRole('button', { name: 'Accept all suggestions' })).toHaveCount(0)
+  await expect(panel.getByRole('button', { name: /strong suggestion/ })).toHaveCount(0)
   await expect(panelGroup(page, 'Association of Local Councils')).toContainText(
     'ALC will circulate the summary by Friday.',
   )

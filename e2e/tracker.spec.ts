@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
+import { acceptStrongSuggestions } from './support/accept-all.ts'
 import { expectNoSeriousViolations } from './support/accessibility.ts'
 import { importMinutes } from './support/import-minutes.ts'
 
@@ -17,8 +18,7 @@ function importMeeting(accord: Accord, paragraphs: string[]): Promise<string> {
 async function acceptAllSuggestions(page: Page, meetingId: string, count: number) {
   const minutes = minutesPage(page)
   await minutes.open(meetingId)
-  const panel = page.getByRole('complementary', { name: 'Structure' })
-  await panel.getByRole('button', { name: 'Accept all suggestions' }).click()
+  await acceptStrongSuggestions(page)
   await expect(minutes.editor.locator('[data-type="action-item"]')).toHaveCount(count)
   await minutes.expectSaved()
 }

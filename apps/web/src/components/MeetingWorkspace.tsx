@@ -26,6 +26,10 @@ interface MeetingWorkspaceProps extends RefusalHandlers {
   meetingDate: string
   /** The coalition's members: a person named as an owner stands for their organisation. */
   people: readonly MeetingPerson[]
+  /** The coalition's name: "the coalition" and its acronym stand for every organisation. */
+  coalitionName: string
+  /** YYYY-MM-DD of the coalition's next meeting after this one, if there is one yet. */
+  nextMeetingDate: string | null
   /** The person's role lets them edit: observers get no save indicator, it would never settle. */
   canEdit: boolean
   /** Access was withdrawn while the page was open: stop taking edits that cannot be saved. */
@@ -45,6 +49,8 @@ export function MeetingWorkspace({
   organisations,
   meetingDate,
   people,
+  coalitionName,
+  nextMeetingDate,
   canEdit,
   accessChanged,
   approved,
@@ -63,6 +69,8 @@ export function MeetingWorkspace({
       organisations={organisations}
       meetingDate={meetingDate}
       people={people}
+      coalitionName={coalitionName}
+      nextMeetingDate={nextMeetingDate}
       canEdit={canEdit}
       accessChanged={accessChanged}
       approved={approved}
@@ -78,6 +86,8 @@ interface WorkspaceProps {
   organisations: Organisation[]
   meetingDate: string
   people: readonly MeetingPerson[]
+  coalitionName: string
+  nextMeetingDate: string | null
   canEdit: boolean
   accessChanged: boolean
   approved: boolean
@@ -91,6 +101,8 @@ function Workspace({
   organisations,
   meetingDate,
   people,
+  coalitionName,
+  nextMeetingDate,
   canEdit,
   accessChanged,
   approved,
@@ -99,7 +111,13 @@ function Workspace({
   useUnsavedChangesGuard(session.saveStatus, canEdit)
   useEditsRefused(session.provider, onEditsRefused)
   useReconnectOnReopen(session.provider, approved)
-  const review = useSuggestionReview(session.doc, organisations, meetingDate, people)
+  const review = useSuggestionReview(session.doc, {
+    organisations,
+    meetingDate,
+    people,
+    coalitionName,
+    nextMeetingDate,
+  })
   const editable = canEdit && !accessChanged && !approved
 
   return (

@@ -92,9 +92,10 @@ export function MinutesEditor({
   useEffect(() => review?.attach(editor), [review, editor])
 
   const today = todayIsoDate()
+  const extraction = review?.extraction ?? null
   const context = useMemo(
-    () => ({ organisations, meetingDate: meetingDate ?? today, editable }),
-    [organisations, meetingDate, today, editable],
+    () => ({ organisations, meetingDate: meetingDate ?? today, editable, extraction }),
+    [organisations, meetingDate, today, editable, extraction],
   )
 
   return (
@@ -122,8 +123,9 @@ export function MinutesEditor({
             for a numbered list; with <kbd>Action:</kbd>, <kbd>Ask:</kbd>, <kbd>Decision:</kbd> or{' '}
             <kbd>[ ]</kbd> (or type <kbd>/</kbd>) to record one. Type <kbd>@</kbd> to name an
             organisation. Bold with <kbd>Ctrl</kbd>+<kbd>B</kbd>. Underlined words are suggested
-            actions, asks and decisions: click one, or press <kbd>Alt</kbd>+<kbd>Enter</kbd> in it,
-            to accept or dismiss it.
+            actions, asks and decisions – a solid line when the text reads clearly as one, dotted
+            when it only may: click one, or press <kbd>Alt</kbd>+<kbd>Enter</kbd> in it, to accept
+            or dismiss it.
           </p>
         )}
       </div>

@@ -1,11 +1,14 @@
 import { ACTION_STATUSES, type ActionStatus } from '@accord/minutes/nodes'
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { Link } from 'react-router'
+import { canConfirm, confirmedAttributes } from '../suggestions/action-proposals.ts'
+import { describeProposal } from './describe-proposal.ts'
 import { dueFromText, formatDue } from './due-date.ts'
 import { EditableChip } from './EditableChip.tsx'
 import { useMinutesContext } from './minutes-context.ts'
-import { organisationNames } from './organisations.ts'
+import { ActionOwners } from './ActionOwners.tsx'
 import { actionAttrs } from './safe-attrs.ts'
+import { useActionProposal } from './use-action-proposal.ts'
 
 const STATUS_LABELS: Record<ActionStatus, string> = {
   open: 'Open',
@@ -14,12 +17,25 @@ const STATUS_LABELS: Record<ActionStatus, string> = {
   dropped: 'Dropped',
 }
 
-/** An action: who owes it, by when and how far it is, above its text. */
+/**
+ * An action: who owes it, by when and how far it is, above its text. Where the node has no
+ * owners or date but its words give them ("ALC to circulate the paper by Friday"), the header
+ * shows them as proposed – the tracker already files the action under them – with one button
+ * to write them into the node.
+ */
 export function ActionItemView({ node, updateAttributes }: ReactNodeViewProps) {
-  const { organisations, meetingDate, editable } = useMinutesContext()
+  const { organisations, meetingDate, editable, extraction } = useMinutesContext()
   const attrs = actionAttrs(node.attrs)
-  const owners = organisationNames(attrs.owners, organisations)
-  const unparsed = attrs.dueText !== null && attrs.due === null
+  const proposal = useActionProposal(extraction, attrs)
+  const proposedDue = proposal?.due ?? null
+  const unparsed = proposedDue
+    ? proposedDue.due === null
+    : attrs.dueText !== null && attrs.due === null
+
+  let dueText = attrs.due ? `Due ${formatDue(attrs.due)}` : (attrs.dueText ?? 'Add due date')
+  if (proposedDue) {
+    dueText = `${proposedDue.due ? `Due ${formatDue(proposedDue.due)}` : proposedDue.dueText} (proposed)`
+  }
 
   return (
     <NodeViewWrapper className={`structured structured--action structured--${attrs.status}`}>
@@ -27,17 +43,27 @@ export function ActionItemView({ node, updateAttributes }: ReactNodeViewProps) {
         <span className="structured__kind">Action</span>
         <span className="structured__people">
           <span className="visually-hidden">Owners: </span>
-          {owners.length > 0 ? owners.join(', ') : 'No owner yet'}
+          <ActionOwners owners={attrs.owners} proposal={proposal} organisations={organisations} />
         </span>
         <EditableChip
           label="Due date"
-          text={attrs.due ? `Due ${formatDue(attrs.due)}` : (attrs.dueText ?? 'Add due date')}
+          text={dueText}
           flag={unparsed ? 'date not understood' : null}
-          value={attrs.dueText ?? attrs.due ?? ''}
+          value={proposedDue?.dueText ?? attrs.dueText ?? attrs.due ?? ''}
           placeholder="e.g. Friday, end of March"
           editable={editable}
           onCommit={(text) => updateAttributes(dueFromText(text, meetingDate))}
         />
+        {editable && canConfirm(proposal) && (
+          <button
+            type="button"
+            className="chip chip--confirm"
+            aria-label={`Confirm ${describeProposal(proposal, organisations)}`}
+            onClick={() => updateAttributes(confirmedAttributes(proposal))}
+          >
+            Confirm
+          </button>
+        )}
         <select
           className="structured__status"
           aria-label="Status"

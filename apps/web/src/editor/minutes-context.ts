@@ -1,6 +1,7 @@
 import type { Organisation } from '@accord/coalition'
 import { createContext, useContext } from 'react'
 import { todayIsoDate } from '../dates.ts'
+import type { ExtractionStore } from '../suggestions/extraction-store.ts'
 
 /**
  * What the node views need from the meeting page. Tiptap renders React node views in portals
@@ -12,6 +13,11 @@ export interface MinutesContextValue {
   /** `YYYY-MM-DD`: relative due dates ("Friday") resolve against it. */
   meetingDate: string
   editable: boolean
+  /**
+   * The browser's latest reading of the minutes: an action node shows the owners and due date
+   * its own words propose. None in a read-only copy (an approved version).
+   */
+  extraction?: ExtractionStore | null
 }
 
 export const MinutesContext = createContext<MinutesContextValue>({

@@ -108,6 +108,8 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
           organisations={organisations}
           meetingDate={meeting.date}
           people={view.people}
+          coalitionName={coalition.name}
+          nextMeetingDate={view.nextMeetingDate}
           canEdit={canEdit}
           accessChanged={accessChanged}
           approved={approved}

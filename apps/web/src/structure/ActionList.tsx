@@ -1,6 +1,7 @@
 import type { Organisation } from '@accord/coalition'
 import type { StructureAction } from '@accord/minutes/structure'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
+import { ConfirmProposal, ProposedOwners } from './ConfirmProposal.tsx'
 import { DueDate } from './DueDate.tsx'
 import { groupActions, type ActionGroup } from './group-actions.ts'
 import { SuggestedBadge } from './SuggestedBadge.tsx'
@@ -28,14 +29,20 @@ export function ActionList({ actions, organisations, review }: ActionListProps) 
         <p className="muted">No actions yet.</p>
       ) : (
         groupActions(actions, organisations).map((group) => (
-          <Group key={group.id} group={group} review={review} />
+          <Group key={group.id} group={group} organisations={organisations} review={review} />
         ))
       )}
     </section>
   )
 }
 
-function Group({ group, review }: { group: ActionGroup; review: SuggestionReview | null }) {
+interface GroupProps {
+  group: ActionGroup
+  organisations: Organisation[]
+  review: SuggestionReview | null
+}
+
+function Group({ group, organisations, review }: GroupProps) {
   return (
     <div className="structure__group">
       <h4 className={group.unknown ? 'structure-flag' : undefined}>{group.heading}</h4>
@@ -43,10 +50,11 @@ function Group({ group, review }: { group: ActionGroup; review: SuggestionReview
         {group.actions.map((action) => (
           <li key={action.key} className="structure__item">
             <p className="structure__text" id={textId(group, action)}>
-              {action.text} {action.origin === 'suggested' && <SuggestedBadge />}
+              {action.text} {action.origin === 'suggested' && <SuggestedBadge item={action} />}
             </p>
             <p className="structure__meta">
               <span>{statusLabel[action.status]}</span>
+              <ProposedOwners action={action} organisations={organisations} />
               <DueDate action={action} />
               {group.unknown && action.unknownOwners.length > 0 && (
                 <span className="structure-flag">
@@ -54,6 +62,14 @@ function Group({ group, review }: { group: ActionGroup; review: SuggestionReview
                 </span>
               )}
             </p>
+            {review && (
+              <ConfirmProposal
+                action={action}
+                organisations={organisations}
+                review={review}
+                describedBy={textId(group, action)}
+              />
+            )}
             {review && action.origin === 'suggested' && (
               <SuggestionButtons
                 review={review}

@@ -34,7 +34,7 @@ export function AskList({ asks, organisations, review }: AskListProps) {
             return (
               <li key={ask.key} className="structure__item">
                 <p className="structure__text" id={`structure-ask-${ask.key}`}>
-                  {ask.text} {ask.origin === 'suggested' && <SuggestedBadge />}
+                  {ask.text} {ask.origin === 'suggested' && <SuggestedBadge item={ask} />}
                 </p>
                 <p className="structure__meta">
                   <span>{statusLabel[ask.status]}</span>

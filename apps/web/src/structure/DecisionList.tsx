@@ -20,7 +20,8 @@ export function DecisionList({ decisions, review }: DecisionListProps) {
           {decisions.map((decision) => (
             <li key={decision.key} className="structure__item">
               <p className="structure__text" id={`structure-decision-${decision.key}`}>
-                {decision.text} {decision.origin === 'suggested' && <SuggestedBadge />}
+                {decision.text}{' '}
+                {decision.origin === 'suggested' && <SuggestedBadge item={decision} />}
               </p>
               {review && decision.origin === 'suggested' && (
                 <SuggestionButtons

@@ -23,6 +23,7 @@ export function StructurePanel({ meetingId, changes, organisations, review }: St
   return (
     <aside className="structure" aria-labelledby="structure-heading">
       <h2 id="structure-heading">Structure</h2>
+      {review && <AcceptAllSuggestions review={review} organisations={organisations} />}
       {state.status === 'loading' && (
         <p className="muted" role="status">
           Loading…
@@ -35,7 +36,6 @@ export function StructurePanel({ meetingId, changes, organisations, review }: St
       )}
       {state.status === 'ready' && (
         <>
-          {review && <AcceptAllSuggestions review={review} structure={state.structure} />}
           <ActionList
             actions={state.structure.actions}
             organisations={organisations}

@@ -1,7 +1,7 @@
 import type { Organisation } from '@accord/coalition'
 import { formatMeetingDateFull } from '../dates.ts'
 import { organisationNames } from '../editor/organisations.ts'
-import type { Suggestion } from './find-suggestions.ts'
+import { strengthOf, type Suggestion } from './find-suggestions.ts'
 
 interface SuggestionDetailsProps {
   suggestion: Suggestion
@@ -42,6 +42,12 @@ export function SuggestionDetails({ suggestion, organisations }: SuggestionDetai
           </dd>
         </>
       )}
+      <dt>How sure</dt>
+      <dd>
+        {strengthOf(suggestion) === 'strong'
+          ? 'Strong: "Accept all" accepts it'
+          : 'Weak: check it before accepting'}
+      </dd>
       <dt>Why</dt>
       <dd>{suggestion.item.reason}</dd>
     </dl>

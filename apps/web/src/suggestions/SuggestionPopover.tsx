@@ -1,7 +1,8 @@
 import type { Organisation } from '@accord/coalition'
 import type { Editor } from '@tiptap/core'
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
-import { SUGGESTION_LABELS } from './find-suggestions.ts'
+import { strengthOf, SUGGESTION_LABELS } from './find-suggestions.ts'
+import { StrengthBadge } from './StrengthBadge.tsx'
 import { SuggestionDetails } from './SuggestionDetails.tsx'
 import type { SuggestionReview } from './suggestion-review.ts'
 
@@ -48,6 +49,7 @@ export function SuggestionPopover({ review, editor, organisations }: SuggestionP
   if (!open) return null
   const { suggestion } = open
   const label = SUGGESTION_LABELS[suggestion.kind]
+  const strength = strengthOf(suggestion)
   const done = () => {
     review.popover.close()
     editor.commands.focus()
@@ -58,14 +60,16 @@ export function SuggestionPopover({ review, editor, organisations }: SuggestionP
       ref={dialog}
       className="suggestion-popover"
       role="dialog"
-      aria-label={label}
+      aria-label={`${label}, ${strength}`}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return
         event.preventDefault()
         done()
       }}
     >
-      <p className="suggestion-popover__title">{label}</p>
+      <p className="suggestion-popover__title">
+        {label} <StrengthBadge strength={strength} />
+      </p>
       <SuggestionDetails suggestion={suggestion} organisations={organisations} />
       <div className="button-row">
         <button

@@ -2,11 +2,20 @@ import { Extension, type Editor } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { findSuggestions, SUGGESTION_LABELS, type Suggestion } from './find-suggestions.ts'
+import { suggestionsOf } from '@accord/minutes/suggestions'
+import { strengthOf, SUGGESTION_LABELS, type Suggestion } from './find-suggestions.ts'
+import { afterNextPaint } from './language-loader.ts'
 import type { SuggestionReview } from './suggestion-review.ts'
+import './suggestions.css'
 
 /** Quiet time after a change before the extractor runs again. */
 export const DEBOUNCE_MS = 250
+
+/**
+ * The User Timing measure of the latest live pass (reading the minutes after a change), as
+ * DevTools' performance panel shows it; only the latest is kept.
+ */
+export const LIVE_PASS_MEASURE = 'accord:suggestions-pass'
 
 interface HighlightState {
   suggestions: Suggestion[]
@@ -21,9 +30,12 @@ export interface SuggestionHighlightsOptions {
 
 /**
  * Runs the extractor in the browser a moment after each change (or a dismissal) and
- * highlights what it suggests: decorations only, never written to the shared document. A click
- * on a highlight opens its popover; Alt+Enter with the caret in one opens it and moves focus
- * into it. Observers (editor not editable) see nothing.
+ * highlights what it suggests: decorations only, never written to the shared document. Strong
+ * and weak suggestions look different (solid and dotted underline, and their titles say which).
+ * A click on a highlight opens its popover; Alt+Enter with the caret in one opens it and moves
+ * focus into it. Observers (editor not editable) see no highlights, though the reading still
+ * feeds the action nodes' proposed owners. The language model is fetched after the editor's
+ * first paint; until it is here, nothing is highlighted.
  */
 export const SuggestionHighlights = Extension.create<SuggestionHighlightsOptions>({
   name: 'suggestionHighlights',
@@ -81,12 +93,18 @@ function highlightPlugin(editor: Editor, review: SuggestionReview): Plugin<Highl
     },
     view(view) {
       let timer: ReturnType<typeof setTimeout> | undefined
+      let destroyed = false
       const run = () => {
         timer = undefined
-        const suggestions = findSuggestions(view.state.doc, review.context())
+        const start = performance.now()
+        const extraction = review.read(view.state.doc)
+        if (!extraction) return
+        const suggestions = suggestionsOf(extraction)
         view.dispatch(
           view.state.tr.setMeta(highlightKey, suggestions).setMeta('addToHistory', false),
         )
+        performance.clearMeasures(LIVE_PASS_MEASURE)
+        performance.measure(LIVE_PASS_MEASURE, { start, end: performance.now() })
         const open = review.popover.getSnapshot()
         if (open && !suggestions.some(({ item }) => item.key === open.suggestion.item.key)) {
           review.popover.close()
@@ -98,12 +116,25 @@ function highlightPlugin(editor: Editor, review: SuggestionReview): Plugin<Highl
       }
       const onDismissed = () => schedule(0)
       review.dismissed.observe(onDismissed)
-      schedule(0)
+      const loadThenRun = () =>
+        review.language.load().then(
+          () => {
+            if (!destroyed) schedule(0)
+          },
+          // No suggestions for now: the next change asks for the model again.
+          () => undefined,
+        )
+      // The model is fetched once the minutes are on screen; the first reading follows it.
+      const cancelLoad = afterNextPaint(loadThenRun)
       return {
         update(next, previous) {
-          if (next.state.doc !== previous.doc) schedule(DEBOUNCE_MS)
+          if (next.state.doc === previous.doc) return
+          if (review.language.getStatus() === 'failed') void loadThenRun()
+          schedule(DEBOUNCE_MS)
         },
         destroy() {
+          destroyed = true
+          cancelLoad()
           clearTimeout(timer)
           review.dismissed.unobserve(onDismissed)
         },
@@ -116,18 +147,21 @@ function decorate(doc: ProseMirrorNode, suggestions: readonly Suggestion[]): Dec
   const size = doc.content.size
   const decorations = suggestions
     .filter(({ item }) => item.source.from < item.source.to && item.source.to <= size)
-    .map(({ kind, item }) =>
-      Decoration.inline(
+    .map((suggestion) => {
+      const { kind, item } = suggestion
+      const strength = strengthOf(suggestion)
+      return Decoration.inline(
         item.source.from,
         item.source.to,
         {
-          class: `suggestion suggestion--${kind}`,
+          class: `suggestion suggestion--${kind} suggestion--${strength}`,
           'data-suggestion-key': item.key,
-          title: `${SUGGESTION_LABELS[kind]}: click, or press Alt+Enter, to review`,
+          'data-strength': strength,
+          title: `${SUGGESTION_LABELS[kind]} (${strength}: ${item.reason}): click, or press Alt+Enter, to review`,
         },
         { key: item.key },
-      ),
-    )
+      )
+    })
   return DecorationSet.create(doc, decorations)
 }
 
