@@ -41,9 +41,10 @@ export function loadContext(path: string, meetingDate: string): ExtractContext {
       `${path}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'malformed'}`,
     )
   }
-  const { organisations, people } = parsed.data
+  const { organisations, people, coalition } = parsed.data
   return {
     meetingDate,
+    ...(coalition ? { coalitionName: coalition } : {}),
     organisations: organisations.map((o) => ({
       id: o.name,
       name: o.name,

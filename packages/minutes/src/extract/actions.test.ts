@@ -25,7 +25,7 @@ describe('actions', () => {
       { owners: ['sp'], text: 'map empty homes on the estate', due: '2025-06-13' },
       { owners: ['tur'], text: 'host the next open evening', due: null },
       { owners: ['rfb'], text: 'bring volunteers', due: null },
-      { owners: ['acr'], text: 'book the hall for 2 July', due: '2025-07-02' },
+      { owners: ['acr'], text: 'book the hall', due: '2025-07-02' },
       { owners: ['tur'], text: 'chase the council', due: null },
       { owners: ['rfb'], text: 'look into cold storage', due: null },
     ])

@@ -14,6 +14,13 @@ export interface ActionCandidate extends Owners, Due {
   ownerVia: Owner['via']
   /** The action's own words, without what was added from elsewhere: duplicates are told by them. */
   core: string
+  /** The sentence of the block it is in. */
+  sentence: number
+  /**
+   * It goes on from the action before it: "Then we'll document …", "… – I will present it":
+   * opened by "then", or its object only a pronoun.
+   */
+  followOn: boolean
   block: ReadBlock
   /** Offsets in the block of the text the action came from. */
   start: number
@@ -37,32 +44,47 @@ export function proseActions(
   }
   const out: ActionCandidate[] = []
   for (const c of commitments) {
-    const { block } = c
-    const words = actionWords(c, objectAfterDash(c), doc.blocks[block.index - 1])
-    const fielded = c.dueText
-      ? dueFor(c.dueText, scope(doc, c, meetingDate, actionSentences))
-      : null
-    const due = fielded ?? dueFor(words.raw, scope(doc, c, meetingDate, actionSentences))
-    const sentence = block.sentences[c.clause.sentence]!
-    const own = tidy(withoutDueWords(words.text, due.dueText))
-    if (own === '') continue
-    const text = words.context ? `${own} – ${words.context}` : own
-    out.push({
-      block,
-      start: sentence.start,
-      end: sentence.end,
-      text: capitalisedLike(text),
-      core: own,
-      ownerVia: c.owner.via,
-      owners: c.owner.owners,
-      unknownOwners: c.owner.unknownOwners,
-      assignee: c.owner.assignee,
-      ...due,
-      strength: c.strength,
-      reason: due.via ? `${c.reason}; due ${due.via}` : c.reason,
-    })
+    // One action that cannot be read never costs the others.
+    try {
+      const action = proseAction(doc, c, meetingDate, actionSentences)
+      if (action) out.push(action)
+    } catch {
+      continue
+    }
   }
   return out
+}
+
+function proseAction(
+  doc: ReadDocument,
+  c: Commitment,
+  meetingDate: string,
+  actionSentences: Map<ReadBlock, Set<number>>,
+): ActionCandidate | undefined {
+  const { block } = c
+  const words = actionWords(c, objectAfterDash(c), doc.blocks[block.index - 1])
+  const fielded = c.dueText ? dueFor(c.dueText, scope(doc, c, meetingDate, actionSentences)) : null
+  const due = fielded ?? dueFor(words.raw, scope(doc, c, meetingDate, actionSentences))
+  const sentence = block.sentences[c.clause.sentence]!
+  const own = tidy(withoutDueWords(words.text, due.dueText))
+  if (own === '') return undefined
+  const text = words.context ? `${own} – ${words.context}` : own
+  return {
+    block,
+    start: sentence.start,
+    end: sentence.end,
+    text: capitalisedLike(text),
+    core: tidy(withoutDueWords(words.own, due.dueText)),
+    sentence: c.clause.sentence,
+    followOn: followsOn(c, words.own),
+    ownerVia: c.owner.via,
+    owners: c.owner.owners,
+    unknownOwners: c.owner.unknownOwners,
+    assignee: c.owner.assignee,
+    ...due,
+    strength: c.strength,
+    reason: due.via ? `${c.reason}; due ${due.via}` : c.reason,
+  }
 }
 
 function scope(
@@ -78,6 +100,13 @@ function scope(
     sentence: c.clause.sentence,
     actionSentences: actionSentences.get(c.block) ?? new Set<number>(),
   }
+}
+
+function followsOn(c: Commitment, own: string): boolean {
+  const first = c.block.analysis.tokens[c.clause.first]
+  const second = c.block.analysis.tokens[c.clause.first + 1]
+  const opensWithThen = first?.normal === 'then' || (first?.normal === 'and' && second?.normal === 'then')
+  return opensWithThen || /^\S+\s+(?:it|this|that|them)\b/i.test(own)
 }
 
 /** "one for ABC to pick up – a short guide for carers": what the dash adds is the object. */
@@ -123,6 +152,8 @@ export function tableActions(doc: ReadDocument, meetingDate: string): ActionCand
       end: block.text.length,
       text: tidy(action.text),
       core: tidy(action.text),
+      sentence: 0,
+      followOn: false,
       ownerVia: owners.length > 0 ? 'named' : 'unknown',
       owners: ownerCell && /^all$/i.test(ownerCell.text.trim()) ? [ALL] : owners,
       unknownOwners,

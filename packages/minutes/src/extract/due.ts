@@ -33,7 +33,7 @@ const TIED = new Set(
 const DATE_ONLY_WORDS = 3
 const BACK_REFERENCE = /\b(?:it|them|this|these|those|that)\b/i
 const PREPOSITION =
-  /\s*\b(?:by|before|on|until|till|no\s+later\s+than|within|in|during)\s+(?:the\s+)?$/i
+  /\s*\b(?:by|before|on|until|till|no\s+later\s+than|within|in|during|at|for)\s+(?:the\s+)?$/i
 
 export interface DueScope {
   doc: ReadDocument

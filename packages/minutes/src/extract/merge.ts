@@ -4,10 +4,15 @@ import { contentWords, overlapCoefficient } from './words.ts'
 /**
  * One item once: the same action recorded twice – said in the discussion and restated in an
  * "Action:" line or the actions table – is one action. Two candidates with the same owners and
- * nearly the same words (or one's words inside the other's) are merged: the surer reading is
- * kept, with the due date either gives.
+ * nearly the same words are merged: the surer reading is kept, with the due date either gives.
+ * A short one ("look into it") whose words are all in another a few blocks away is the same
+ * action said twice, and the fuller one is kept.
  */
-export function mergeActions(actions: ActionCandidate[]): ActionCandidate[] {
+/** How many blocks apart an action and its restatement with the object spelt out may be. */
+const RESTATED_WITHIN = 3
+
+export function mergeActions(candidates: ActionCandidate[]): ActionCandidate[] {
+  const actions = joinFollowOns(candidates)
   const words = actions.map((a) => contentWords(a.core))
   const dropped = new Set<number>()
   for (let i = 0; i < actions.length; i++) {
@@ -18,8 +23,22 @@ export function mergeActions(actions: ActionCandidate[]): ActionCandidate[] {
       if ([...a.owners].sort().join() !== [...b.owners].sort().join()) continue
       if (a.owners.length === 0 && a.unknownOwners.join() !== b.unknownOwners.join()) continue
       const small = Math.min(words[i]!.size, words[j]!.size)
-      if (small < 2 || overlapCoefficient(words[i]!, words[j]!) < 0.6) continue
-      const [keep, drop] = b.strength > a.strength ? [j, i] : [i, j]
+      const same = small >= 2 && overlapCoefficient(words[i]!, words[j]!) >= 0.6
+      // "he would look into it" and, a little further, "JB to look into why the page went".
+      const restated =
+        !same &&
+        small >= 1 &&
+        small <= 2 &&
+        Math.abs(a.block.index - b.block.index) <= RESTATED_WITHIN &&
+        overlapCoefficient(words[i]!, words[j]!) === 1
+      if (!same && !restated) continue
+      const [keep, drop] = restated
+        ? words[i]!.size >= words[j]!.size
+          ? [i, j]
+          : [j, i]
+        : b.strength > a.strength
+          ? [j, i]
+          : [i, j]
       const kept = actions[keep]!
       const other = actions[drop]!
       if (kept.due === null && other.due !== null) {
@@ -29,4 +48,36 @@ export function mergeActions(actions: ActionCandidate[]): ActionCandidate[] {
     }
   }
   return actions.filter((_, i) => !dropped.has(i))
+}
+
+/**
+ * "I will share that with the board – I will present it in the TAC update", "… Then we'll
+ * document the roles": a step that goes on from the one just before it, same owner, same or
+ * next sentence, is part of that action.
+ */
+function joinFollowOns(actions: readonly ActionCandidate[]): ActionCandidate[] {
+  const out: ActionCandidate[] = []
+  for (const action of actions) {
+    const before = out.at(-1)
+    const joins =
+      before !== undefined &&
+      action.followOn &&
+      before.block === action.block &&
+      action.sentence - before.sentence <= 1 &&
+      [...before.owners].sort().join() === [...action.owners].sort().join() &&
+      before.owners.length > 0
+    if (!joins) {
+      out.push(action)
+      continue
+    }
+    out[out.length - 1] = {
+      ...before,
+      text: `${before.text}; ${action.core}`,
+      core: `${before.core}; ${action.core}`,
+      end: Math.max(before.end, action.end),
+      due: before.due ?? action.due,
+      dueText: before.dueText ?? action.dueText,
+    }
+  }
+  return out
 }

@@ -205,7 +205,8 @@ function proposalFor(
 function attempt<T>(run: () => T, fallback: T): T {
   try {
     return run()
-  } catch {
+  } catch (e) {
+    if (process.env.ACCORD_DEBUG) console.error(e)
     return fallback
   }
 }

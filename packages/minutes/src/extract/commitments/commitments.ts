@@ -51,6 +51,8 @@ const ACTIONS_HEADING =
   /^(?:\d+[.)]?\s*)?(?:agreed\s+|new\s+|summary\s+of\s+)?(?:actions?(?:\s+(?:points?|log|list|agreed|arising|table))?|next\s+steps|action\s+table)\b/i
 const NO_ACTION = /\bno\s+(?:further\s+)?actions?\b/i
 const HEDGE = /\b(?:might|may|perhaps|possibly|maybe|probably|could)\b/i
+/** "I think we will get participation": a forecast, not a promise. */
+const OPINION = /(?:^|\bI\s+)(?:think|believe|expect|hope|guess|feel|suppose)\b/i
 /** "if you can", "if not already done", "if required": a condition on the whole clause. */
 const CONDITION =
   /\bunless\b|\bif\s+(?:you|they|we|not|required|needed|necessary|possible|appropriate|any|there|so|desired|wanted)\b(?![^.;]*\balready\b)/i
@@ -88,11 +90,19 @@ export function findCommitments(
 ): Commitment[] {
   const found: Commitment[] = []
   const state: ReadingState = { found, unread: null }
+  /** The owner of the last commitment in each block, by the block's text, for its sub-items. */
+  const owed = new Map<string, Owner>()
   for (const block of doc.blocks) {
     if (block.kind === 'heading' || block.row || block.inAttendance) continue
     if (block.titleLine && !context) continue
     const previous = doc.blocks[block.index - 1]
-    blockCommitments(block, context ?? blockContext(block, previous), matcher, meetingDate, state)
+    // The items under an action are its steps: "the TAC will update …" then "- review all …".
+    const inherited = block.parent !== null ? owed.get(block.parent.trim()) : undefined
+    const own = context ?? blockContext(block, previous) ?? (inherited ? 'action' : null)
+    const before = found.length
+    blockCommitments(block, own, matcher, meetingDate, state, inherited ?? null)
+    const last = found.slice(before).at(-1)
+    if (last) owed.set(block.text.trim(), last.owner)
   }
   return found
 }
@@ -122,9 +132,11 @@ function blockCommitments(
   matcher: OwnerMatcher,
   meetingDate: string,
   state: ReadingState,
+  inherited: Owner | null,
 ): void {
   const out = state.found
   const tokens = block.analysis.tokens
+  const presenter = presenterOf(block, matcher)
   const named = (i: number) => {
     const t = tokens[i]!
     return block.entities.some((e) => e.start <= t.start && t.end <= e.end)
@@ -184,7 +196,7 @@ function blockCommitments(
 
     const question = sentenceText.trimEnd().endsWith('?')
     // "Riaan - send these…" hands Riaan a task; "Gordon: put forward motion" reports speech.
-    const assigned = clause.labelMark === '-' && spoken !== undefined
+    const assigned = clause.labelMark === '-' && labelOwners.at(-1) !== undefined
     const cues = findCues(
       tokens,
       clause.first,
@@ -195,13 +207,14 @@ function blockCommitments(
     )
     const readings: Commitment[] = []
     for (const cue of cues) {
-      const turn = { speaker, assigned, labelled: spoken !== undefined }
+      const turn = { speaker, presenter, inherited, assigned, labelled: spoken !== undefined }
       const reading = readCue(block, clause, cue, matcher, turn, context, meetingDate, question)
       if (reading) readings.push(reading)
     }
     // Each reading's words run up to the next one's subject.
+    // (A name nobody knows after a verb is more likely its object: "ask the Committee should…")
     readings.forEach((r, i) => {
-      const next = readings[i + 1]
+      const next = readings.slice(i + 1).find((n) => n.owner.via !== 'unknown')
       r.end = next ? Math.max(r.cue.verb + 1, next.subject?.[0] ?? next.cue.at) : clause.end
     })
     state.unread = readings.length === 0 ? clause : null
@@ -219,6 +232,26 @@ function blockCommitments(
       ),
     )
   }
+}
+
+/** "Security Tooling - Ryan Ware": the person a heading or parent item gives the notes under it to. */
+function presenterOf(block: ReadBlock, matcher: OwnerMatcher): Owner | null {
+  for (const text of [block.parent, block.headings[0]]) {
+    if (!text) continue
+    const tail = /(?:\s[–-]\s|\()\s*([^–()-]{2,40}?)\s*\)?\s*$/.exec(text)
+    if (!tail) continue
+    const [person] = matcher.entities(tail[1]!).filter((e) => e.kind === 'person')
+    if (person && person.text.trim() === tail[1]!.trim()) {
+      return {
+        owners: person.organisationIds,
+        unknownOwners: person.organisationIds.length === 0 ? [person.text] : [],
+        assignee: person.personId,
+        label: person.text,
+        via: 'speaker',
+      }
+    }
+  }
+  return null
 }
 
 /** A clause with no cue of its own made an action by the "[Action: …]" marker after it. */
@@ -246,6 +279,10 @@ function markedAction(clause: Clause, owner: Owner, matcher: OwnerMatcher): Comm
 interface Turn {
   /** Who is speaking, from a "Name:" or "Name -" earlier in the block. */
   speaker: Owner | null
+  /** Whose notes these are, from "Security Tooling - Ryan Ware" above them: "I", "we". */
+  presenter: Owner | null
+  /** The owner of the action this item is a step of. */
+  inherited: Owner | null
   /** The clause's own label is its owner's, after a dash: "Riaan - send …". */
   assigned: boolean
   /** The clause's own label names someone. */
@@ -262,7 +299,7 @@ function readCue(
   meetingDate: string,
   question: boolean,
 ): Commitment | undefined {
-  const { speaker } = turn
+  const speaker = turn.speaker
   const tokens = block.analysis.tokens
   const clauseText = block.text.slice(clause.start, clause.stop)
   let owner: Owner | undefined
@@ -286,7 +323,7 @@ function readCue(
       if (!agent) return undefined
       owner = agent
     } else if (subject) {
-      const resolved = resolveSubject(block, subject, matcher, speaker)
+      const resolved = resolveSubject(block, subject, matcher, speaker ?? turn.presenter)
       if (resolved) {
         owner = resolved
         // The subject is what resolved: "…parcels, and SP will" is SP's from "SP" on.
@@ -321,7 +358,7 @@ function readCue(
       if (!shared) return undefined
       owner = shared
     } else {
-      owner = contextOwner(block, clause, speaker, context, cue)
+      owner = contextOwner(block, clause, speaker ?? turn.inherited, context, cue)
     }
   }
   if (!owner) return undefined
@@ -331,7 +368,8 @@ function readCue(
   // "aims to improve …" says what someone means to do; with a date it is a plan to hold them to.
   const said = tokens[cue.verb - 2]
   if (cue.form === 'control' && said && INTENTIONS.has(said.lemma)) {
-    strength -= futureDate(clauseText, meetingDate) ? 0.1 : 0.25
+    // Someone's own "looking to set up …" is their plan; "X aims to improve …" a hope.
+    strength -= futureDate(clauseText, meetingDate) || owner.via === 'speaker' ? 0.1 : 0.25
   }
   if (owner.via === 'unknown') strength = Math.min(strength, 0.35)
   // "ACR has case studies to add" is a task; "we have lots of good work to do" a remark.
@@ -354,6 +392,10 @@ function readCue(
     strength -= 0.2
     reasons.push('hedged')
   }
+  if (OPINION.test(beforeVerb)) {
+    strength -= 0.3
+    reasons.push('an opinion')
+  }
   if (question && cue.form !== 'question') strength -= 0.2
   return {
     block,
@@ -374,7 +416,10 @@ function readCue(
 
 /** The label before a colon or dash, as an owner: "Kimball:", "[Riaan] -", "ACTION – ALC:". */
 function ownerOfLabel(block: ReadBlock, label: string, matcher: OwnerMatcher): Owner | undefined {
-  const entities = matcher.entities(label.replace(/^\[|\]$/g, ''))
+  const bare = label.replace(/^\[|\]$/g, '')
+  const found = matcher.entities(bare)
+  const inAnyCase = found.length === 0 ? matcher.personInAnyCase(bare) : undefined
+  const entities = inAnyCase ? [inAnyCase] : found
   if (entities.length === 0) return undefined
   const rest = entities.reduce((t, e) => t.replace(e.text, ' '), label.replace(/[[\]]/g, ' '))
   if (!/^[\s,&/()]*(?:(?:and|action|actions|owner|lead|by)[\s,&/()]*)*$/i.test(rest))

@@ -335,13 +335,10 @@ export function findCues(
       continue
     }
     if (ASKED.has(left.lemma) && left.normal !== left.lemma && tokens[i - 2]?.lemma === 'be') {
-      // "ABC was asked to": passive request, the subject owes it.
-      push({
-        form: 'control',
-        at: i - 2,
-        verb: main.verb,
-        word: `${tokens[i - 2]!.text} ${left.text}`,
-      })
+      // "ABC was asked to", "ABC should be asked to": passive request, the subject owes it.
+      let at = i - 2
+      while (at > first && tokens[at - 1]!.pos === 'AUX') at--
+      push({ form: 'control', at, verb: main.verb, word: `${tokens[i - 2]!.text} ${left.text}` })
       continue
     }
     // "ABC has case studies to add" (the tagger may take a noun of the object for a verb).
@@ -398,8 +395,12 @@ export function findCues(
   }
 
   // A clause opening with a bare verb: an instruction, if the context owes it to someone.
-  const head = tokens[first]
-  const next = tokens[first + 1]
+  let opening = first
+  while (opening + 1 < end && /^(?:and|then|also|so|next|finally|,)$/.test(tokens[opening]!.normal)) {
+    opening++
+  }
+  const head = tokens[opening]
+  const next = tokens[opening + 1]
   const bare =
     head !== undefined &&
     ((head.pos === 'VERB' && head.normal === head.lemma && !isGerund(head)) ||
@@ -410,8 +411,8 @@ export function findCues(
         head.lemma === head.normal &&
         next !== undefined &&
         ['DET', 'ADP', 'PRON', 'PART'].includes(next.pos)))
-  if (head && bare && !cues.some((c) => c.at <= first + 1)) {
-    push({ form: 'imperative', at: first, verb: first, word: head.text })
+  if (head && bare && !cues.some((c) => c.at <= opening + 1)) {
+    push({ form: 'imperative', at: first, verb: opening, word: head.text })
   }
   // Negated ("don't need to", "will not") and wishful ("would love to") cues are no tasks, nor
   // is "let me know", a call for replies.

@@ -50,6 +50,11 @@ export interface OwnerMatcher {
   headingOrganisations(heading: string | null): string[]
   /** The last words of the organisations' names ("Trust", "Forum"), for "the Trust will …". */
   nameWords(organisationId: string): Set<string>
+  /**
+   * A person named by a whole label in any case ("Crob:" for CRob): speakers' labels are
+   * typed in a hurry. Names of three letters or more only, never initials.
+   */
+  personInAnyCase(text: string): Entity | undefined
   label(organisationId: string): string
 }
 
@@ -250,6 +255,22 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
       return leftover.length <= 2 ? [...new Set(named.flatMap((e) => e.organisationIds))] : []
     },
     nameWords: (id) => nameWordsOf.get(id) ?? new Set(),
+    personInAnyCase(text) {
+      const wanted = text.trim().toLowerCase()
+      const found = [...people].filter(
+        ([form]) => form.length >= 3 && /\p{Ll}/u.test(form) && form.toLowerCase() === wanted,
+      )
+      const [first] = found
+      if (!first || found.some(([, p]) => p.id !== first[1].id)) return undefined
+      return {
+        start: 0,
+        end: text.length,
+        text,
+        kind: 'person',
+        organisationIds: first[1].organisationIds,
+        personId: first[1].id,
+      }
+    },
     label: (id) => labels.get(id) ?? id,
   }
 }

@@ -13,6 +13,9 @@ const REPORTING =
   /^(?:[\p{L}'’ .]+?\s+(?:noted|said|reported|explained|advised|mentioned|confirmed|highlighted|raised|asked|told\s+the\s+group)\s+(?:that\s+)?)/iu
 /** Nouns that name talk about something rather than the thing: "Discussion on …". */
 const TALK = new Set(['discussion', 'question', 'conversation', 'debate', 'query', 'point'])
+/** Headings that name a part of the minutes, not what anything is about. */
+const GENERIC_HEADING =
+  /^\s*(?:\d+[.)]?\s*)?(?:agenda|minutes|notes|actions?|action\s+points|discussion|aob|any\s+other\s+business|matters\s+arising|items?|updates?|welcome|introductions?|apologies|attendance|date\s+of\s+next\s+meeting|next\s+meeting|other\s+business)\b/i
 
 /** What "it" or "this" stands for: the sentence before's subject, the item above, the heading. */
 export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | undefined {
@@ -21,8 +24,8 @@ export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | 
   const candidates = [
     subject && TALK.has(subject.toLowerCase().replace(/^the\s+/, '')) ? undefined : subject,
     sentence && TALK.has(firstWord(sentence.text)) ? withoutFrame(sentence.text) : undefined,
-    block.parent && shortPhrase(block.parent),
-    block.headings[0] && shortPhrase(block.headings[0]),
+    block.parent && shortPhrase(block.parent, 30),
+    block.headings[0] && !GENERIC_HEADING.test(block.headings[0]) ? shortPhrase(block.headings[0]) : undefined,
   ]
   return candidates.find((c): c is string => !!c && contentWords(c).size > 0)
 }
@@ -34,8 +37,17 @@ function firstWord(text: string): string {
 /** The words before the first auxiliary or verb of a sentence, when they make a noun phrase. */
 function subjectPhrase(block: ReadBlock, start: number, end: number): string | undefined {
   const tokens = block.analysis.tokens.filter((t) => t.start >= start && t.end <= end)
-  let stop = tokens.findIndex((t) => t.pos === 'AUX')
-  if (stop < 0) stop = tokens.findIndex((t) => t.pos === 'VERB')
+  // The first auxiliary, or a verb before it that follows the noun it has for subject ("MW
+  // informed …"), not one the tagger found inside the phrase ("workers on pay and …").
+  const aux = tokens.findIndex((t) => t.pos === 'AUX')
+  const verb = tokens.findIndex(
+    (t, i) =>
+      t.pos === 'VERB' &&
+      i > 0 &&
+      ['NOUN', 'PROPN'].includes(tokens[i - 1]!.pos) &&
+      (aux < 0 || i < aux),
+  )
+  const stop = verb >= 0 ? verb : aux
   if (stop <= 0) return undefined
   const phrase = tokens.slice(0, stop)
   while (phrase.length > 0 && ['ADP', 'CCONJ', 'DET', 'PUNCT'].includes(phrase.at(-1)!.pos)) {
@@ -54,6 +66,9 @@ function subjectPhrase(block: ReadBlock, start: number, end: number): string | u
 /** A heading or list item as context: numbering, "[Name]" and dangling marks dropped. */
 export function shortPhrase(text: string, maxWords = CONTEXT_MAX_WORDS): string | undefined {
   const cleaned = text
+    // Markdown left in pasted notes: **bold**, _italics_, [text](link).
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|(?<=\s|^)_|_(?=\s|$)/g, '')
     .replace(/^\s*(?:\d+[.)]\s*|\[[^\]]*\]\s*)+/, '')
     .replace(/\s*[:–-]\s*$/, '')
     .replace(/\s*\(\s*\)\s*$/, '')
@@ -82,13 +97,28 @@ export function demonstrativeName(
       .join(' ')
       .replace(/[.,;:]$/, '')
     if (!/^\p{Ll}/u.test(noun) || contentWords(noun).size === 0) continue
-    const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${escape(noun)}`, 'iu')
+    // Capitals in the heading, the noun in any case: "this working group" → "…Policy Working Group".
+    const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${anyCase(noun)}`, 'u')
     for (const source of sources) {
       const m = pattern.exec(source)
       if (m) return { name: `the ${m[0].trim()}`, used }
     }
   }
   return undefined
+}
+
+function anyCase(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((word) =>
+      [...word]
+        .map((c) =>
+          c.toLowerCase() === c.toUpperCase() ? escape(c) : `[${c.toLowerCase()}${c.toUpperCase()}]`,
+        )
+        .join(''),
+    )
+    .join('\\s+')
 }
 
 function escape(text: string): string {
@@ -111,7 +141,9 @@ export function contextBefore(
   if (asked && previousBlock?.kind === block.kind) return clip(withoutFrame(asked.text))
   return (
     (block.parent && shortPhrase(block.parent, 30)) ??
-    (block.headings[0] && shortPhrase(block.headings[0])) ??
+    (block.headings[0] && !GENERIC_HEADING.test(block.headings[0])
+      ? shortPhrase(block.headings[0])
+      : undefined) ??
     undefined
   )
 }

@@ -24,6 +24,8 @@ import { antecedentOf, contextBefore, demonstrativeName, shortPhrase } from './r
 export interface ActionWords {
   /** The action's own words, references resolved, for its date words to be taken out. */
   text: string
+  /** The same before references were resolved: duplicates are told by these. */
+  own: string
   /** What the action is about, from elsewhere, to follow its words after a dash; or null. */
   context: string | null
   /** The words as written, for finding the due date and for telling duplicates apart. */
@@ -86,6 +88,7 @@ export function actionWords(
 
   const words = tokens.slice(cue.verb + 1, end)
   let text = tidy(`${head.join(' ')}${rest}`)
+  const own = text
   const resolved = resolveReferences(text, block, commitment.clause.sentence)
   text = resolved.text
   const extra = needsContext(
@@ -101,6 +104,7 @@ export function actionWords(
       : undefined
   return {
     text: tidy(text),
+    own,
     context: extra && !text.includes(extra) ? tidy(extra) : null,
     raw,
   }
@@ -110,12 +114,16 @@ export function actionWords(
 function ownEnd(tokens: readonly Token[], verb: number, end: number): number {
   for (let i = verb + 2; i < end; i++) {
     const t = tokens[i]!
+    // "…and encouraged any support", not "…and associated documentation" (a participle
+    // before its noun).
+    const next = tokens[i + 1]
     if (
       t.pos === 'VERB' &&
       /ed$/.test(t.normal) &&
       t.normal !== t.lemma &&
       tokens[i - 1]!.normal === 'and' &&
-      tokens[i - 2]?.pos !== 'AUX'
+      tokens[i - 2]?.pos !== 'AUX' &&
+      !(next && (next.pos === 'NOUN' || next.pos === 'PROPN'))
     ) {
       return i - 1
     }
