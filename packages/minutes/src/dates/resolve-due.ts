@@ -110,8 +110,22 @@ const DEADLINE_WORD = /\b(?:by|before|due|until|till|no\s+later\s+than|deadline:
 
 const parser = chrono.en.GB
 
+/** Sentences resolved lately: the same sentence is read for its own dates and for others'. */
+const resolved = new Map<string, ResolvedDue>()
+const RESOLVED_KEPT = 2000
+
 /** Finds and resolves the due-date words of one sentence. Never throws. */
 export function resolveDue(text: string, meetingDate: string, hints: DueHints = {}): ResolvedDue {
+  const key = `${meetingDate}\u0000${hints.nextMeeting ?? ''}\u0000${text}`
+  const known = resolved.get(key)
+  if (known) return known
+  const result = resolveNow(text, meetingDate, hints)
+  if (resolved.size >= RESOLVED_KEPT) resolved.delete(resolved.keys().next().value!)
+  resolved.set(key, result)
+  return result
+}
+
+function resolveNow(text: string, meetingDate: string, hints: DueHints): ResolvedDue {
   try {
     const meeting = parseIsoDate(meetingDate)
     const candidates = (meeting ? findCandidates(text, meeting, hints) : []).filter(

@@ -105,7 +105,8 @@ function scope(
 function followsOn(c: Commitment, own: string): boolean {
   const first = c.block.analysis.tokens[c.clause.first]
   const second = c.block.analysis.tokens[c.clause.first + 1]
-  const opensWithThen = first?.normal === 'then' || (first?.normal === 'and' && second?.normal === 'then')
+  const opensWithThen =
+    first?.normal === 'then' || (first?.normal === 'and' && second?.normal === 'then')
   return opensWithThen || /^\S+\s+(?:it|this|that|them)\b/i.test(own)
 }
 

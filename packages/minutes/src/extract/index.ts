@@ -7,6 +7,10 @@ export { createExtractor, readAttendanceOf } from './pipeline.ts'
 export type { Attendance, Attendee } from './participants/attendance.ts'
 export * from './types.ts'
 
+/** Extractors of the contexts read lately: a meeting is projected again after every edit. */
+const extractors = new Map<string, (doc: Node) => Extraction>()
+const EXTRACTORS_KEPT = 32
+
 /**
  * One meeting's actions, asks and decisions, read with the English model: see STRUCTURE.md.
  * The web client loads the model on demand and calls `createExtractor` itself
@@ -14,7 +18,16 @@ export * from './types.ts'
  */
 export function extract(doc: Node, context: ExtractContext): Extraction {
   try {
-    return createExtractor(context, english)(doc)
+    const key = JSON.stringify(context)
+    let run = extractors.get(key)
+    if (run) {
+      extractors.delete(key)
+    } else {
+      run = createExtractor(context, english)
+      if (extractors.size >= EXTRACTORS_KEPT) extractors.delete(extractors.keys().next().value!)
+    }
+    extractors.set(key, run)
+    return run(doc)
   } catch {
     return { actions: [], asks: [], decisions: [] }
   }

@@ -46,6 +46,7 @@ export function createExtractor(
     organisationsOnly.entities(text).filter((e) => e.kind === 'organisation')
   const dismissed = new Set(context.dismissed ?? [])
   const { meetingDate } = context
+  const matchers = new Map<string, OwnerMatcher>()
 
   return (doc) => {
     const walked = attempt(() => walk(doc, organisationsOnly.label), undefined)
@@ -55,11 +56,19 @@ export function createExtractor(
       organisationsPresent: [],
       blocks: [],
     })
-    const matcher = createOwnerMatcher({
-      organisations: context.organisations,
-      people: participantsOf(context.people, attendance),
-      coalitionName: context.coalitionName,
-    })
+    const people = participantsOf(context.people, attendance)
+    const signature = JSON.stringify(people)
+    let matcher = matchers.get(signature)
+    if (!matcher) {
+      matcher = createOwnerMatcher({
+        organisations: context.organisations,
+        people,
+        coalitionName: context.coalitionName,
+      })
+      // A live editor reads the same meeting again and again: keep the last few matchers.
+      if (matchers.size >= MATCHERS_KEPT) matchers.delete(matchers.keys().next().value!)
+      matchers.set(signature, matcher)
+    }
     const read = attempt(
       () =>
         readDocument(
@@ -202,11 +211,12 @@ function proposalFor(
   }
 }
 
+const MATCHERS_KEPT = 4
+
 function attempt<T>(run: () => T, fallback: T): T {
   try {
     return run()
-  } catch (e) {
-    if (process.env.ACCORD_DEBUG) console.error(e)
+  } catch {
     return fallback
   }
 }

@@ -396,7 +396,10 @@ export function findCues(
 
   // A clause opening with a bare verb: an instruction, if the context owes it to someone.
   let opening = first
-  while (opening + 1 < end && /^(?:and|then|also|so|next|finally|,)$/.test(tokens[opening]!.normal)) {
+  while (
+    opening + 1 < end &&
+    /^(?:and|then|also|so|next|finally|,)$/.test(tokens[opening]!.normal)
+  ) {
     opening++
   }
   const head = tokens[opening]

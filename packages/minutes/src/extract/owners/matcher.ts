@@ -99,6 +99,7 @@ const BODY_WORDS = new Set(
 )
 /** Titles written before a surname: "Cllr Jones", "PC Arnold". */
 const SURNAME_TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Cllr', 'Councillor', 'PC', 'Sgt']
+const TITLED = new RegExp(`^(?:${SURNAME_TITLES.join('|')})\\.?\\s+(.+)$`)
 /**
  * Initials that are also English words in capitals ("AS", "IT"): read as a person only when no
  * other capitalised word stands right next to them, as in headings written in capitals.
@@ -111,17 +112,24 @@ const WORDLIKE_INITIALS = new Set(
 const MODAL_NAMES = new Set(['Will', 'May', 'Can', 'Must', 'Shall'])
 
 const WORD = '[\\p{L}\\p{N}]'
+/** Texts whose entities a matcher remembers (one meeting's blocks, labels and cells). */
+const ENTITY_CACHE = 5000
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-function alternation(names: Iterable<string>, flags: string): RegExp | undefined {
-  const sorted = [...new Set(names)]
+function alternationBody(names: Iterable<string>): string {
+  return [...new Set(names)]
     .filter((n) => n.trim() !== '')
     .sort((a, b) => b.length - a.length)
-  if (sorted.length === 0) return undefined
-  const body = sorted.map((n) => escape(n).replace(/\s+/g, '\\s+').replace(/'/g, "['’]")).join('|')
+    .map((n) => escape(n).replace(/\s+/g, '\\s+').replace(/'/g, "['’]"))
+    .join('|')
+}
+
+function alternation(names: Iterable<string>, flags: string, extra = ''): RegExp | undefined {
+  const body = [alternationBody(names), extra].filter((b) => b !== '').join('|')
+  if (body === '') return undefined
   return new RegExp(`(?<!${WORD})(?:${body})(?!${WORD})`, flags)
 }
 
@@ -186,11 +194,27 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
     }
   }
 
-  const people = peopleKeys(directory.people, organisationIds)
+  const { people, surnames } = peopleKeys(directory.people, organisationIds)
   const roles = roleKeys(directory.people, organisationIds)
+  const inAnyCase = new Map<string, PersonKey | null>()
+  for (const [form, person] of people) {
+    if (form.length < 3 || !/\p{Ll}/u.test(form)) continue
+    const lower = form.toLowerCase()
+    const seen = inAnyCase.get(lower)
+    inAnyCase.set(lower, seen === undefined || seen?.id === person.id ? person : null)
+  }
 
   const insensitive = alternation([...byName.keys(), ...allWords, ...roles.keys()], 'giu')
-  const sensitive = alternation([...byAcronym.keys(), ...allAcronyms, ...people.keys()], 'gu')
+  // "Cllr Jones", "PC Arnold": one title group before every surname, not a key per pair.
+  const titled =
+    surnames.size > 0
+      ? `(?:${SURNAME_TITLES.join('|')})\\.?\\s+(?:${alternationBody(surnames.keys())})`
+      : ''
+  const sensitive = alternation(
+    [...byAcronym.keys(), ...allAcronyms, ...people.keys()],
+    'gu',
+    titled,
+  )
 
   const classify = (text: string, start: number, whole: string, exact: boolean) => {
     const end = start + text.length
@@ -206,14 +230,20 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
     const acronym = byAcronym.get(text)
     if (acronym) return entity('organisation', [acronym])
     if (allAcronyms.has(text)) return entity('all', [ALL])
-    const person = people.get(text.replace(/\s+/g, ' '))
+    const written = text.replace(/\s+/g, ' ')
+    const title = TITLED.exec(written)
+    const person = title ? surnames.get(title[1]!) : people.get(written)
     if (!person) return undefined
     if (WORDLIKE_INITIALS.has(text) && nextToCapitals(whole, start, end)) return undefined
     return entity('person', person.organisationIds, person.id)
   }
 
+  // The same texts are asked about again and again (labels, cells, headings): read each once.
+  const seen = new Map<string, Entity[]>()
   return {
     entities(text, mentions = []) {
+      const cached = mentions.length === 0 ? seen.get(text) : undefined
+      if (cached) return cached
       const found: Entity[] = mentions
         .filter((m) => organisationIds.has(m.organisationId))
         .map((m) => ({
@@ -241,10 +271,15 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
         if (!found.some((f) => f.start < candidate.end && candidate.start < f.end))
           found.push(candidate)
       }
-      return withAffiliations(
+      const result = withAffiliations(
         text,
         found.sort((a, b) => a.start - b.start),
       )
+      if (mentions.length === 0) {
+        if (seen.size > ENTITY_CACHE) seen.clear()
+        seen.set(text, result)
+      }
+      return result
     },
     headingOrganisations(heading) {
       if (!heading) return []
@@ -256,19 +291,15 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
     },
     nameWords: (id) => nameWordsOf.get(id) ?? new Set(),
     personInAnyCase(text) {
-      const wanted = text.trim().toLowerCase()
-      const found = [...people].filter(
-        ([form]) => form.length >= 3 && /\p{Ll}/u.test(form) && form.toLowerCase() === wanted,
-      )
-      const [first] = found
-      if (!first || found.some(([, p]) => p.id !== first[1].id)) return undefined
+      const person = inAnyCase.get(text.trim().toLowerCase())
+      if (!person) return undefined
       return {
         start: 0,
         end: text.length,
         text,
         kind: 'person',
-        organisationIds: first[1].organisationIds,
-        personId: first[1].id,
+        organisationIds: person.organisationIds,
+        personId: person.id,
       }
     },
     label: (id) => labels.get(id) ?? id,
@@ -282,13 +313,14 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
 function peopleKeys(
   participants: readonly Participant[],
   organisationIds: ReadonlySet<string>,
-): Map<string, PersonKey> {
+): { people: Map<string, PersonKey>; surnames: Map<string, PersonKey> } {
   const keys = new Map<string, PersonKey | null>()
-  const add = (form: string, person: PersonKey, exclusive: boolean) => {
+  const surnameKeys = new Map<string, PersonKey | null>()
+  const add = (form: string, person: PersonKey, exclusive: boolean, into = keys) => {
     if (form.trim() === '') return
-    const seen = keys.get(form)
+    const seen = into.get(form)
     if (seen === undefined) {
-      keys.set(form, person)
+      into.set(form, person)
       return
     }
     if (seen === null || !exclusive) return
@@ -296,7 +328,7 @@ function peopleKeys(
       seen.id === person.id ||
       (seen.organisationIds.join() === person.organisationIds.join() &&
         person.organisationIds.length > 0)
-    if (!same) keys.set(form, null)
+    if (!same) into.set(form, null)
   }
   for (const participant of participants) {
     const forms = nameForms(participant.name)
@@ -309,16 +341,14 @@ function peopleKeys(
     }
     if (forms.first && !MODAL_NAMES.has(forms.first)) add(forms.first, person, true)
     for (const initials of [...forms.initials, ...participant.initials]) add(initials, person, true)
-    if (forms.surname) {
-      for (const title of SURNAME_TITLES) {
-        add(`${title} ${forms.surname}`, person, true)
-        add(`${title}. ${forms.surname}`, person, true)
-      }
-    }
+    if (forms.surname) add(forms.surname, person, true, surnameKeys)
   }
-  const out = new Map<string, PersonKey>()
-  for (const [form, person] of keys) if (person) out.set(form, person)
-  return out
+  const known = (map: Map<string, PersonKey | null>) => {
+    const out = new Map<string, PersonKey>()
+    for (const [form, person] of map) if (person) out.set(form, person)
+    return out
+  }
+  return { people: known(keys), surnames: known(surnameKeys) }
 }
 
 /** "the Chair", "the Secretariat": the one participant who holds the role, if only one does. */

@@ -32,7 +32,13 @@ export function participantsOf(
     // "Sue Houghton Louise Edwards": names run together in a flattened list are the members
     // they hold; the entry's organisation and initials cannot be told apart, so only initials
     // that fit a member's name are kept.
-    const held = participants.filter((p) => p.id !== null && containsName(full, p.name))
+    const padded = ` ${full} `
+    const held = participants.filter(
+      (p) =>
+        p.id !== null &&
+        p.name.includes(' ') &&
+        padded.includes(` ${nameForms(p.name).full.toLowerCase()} `),
+    )
     if (held.length > 0) {
       for (const p of held) {
         const fitting = attendee.initials.filter((i) => nameForms(p.name).initials.includes(i))
@@ -51,11 +57,4 @@ export function participantsOf(
     byName.set(full, participant)
   }
   return participants
-}
-
-function containsName(text: string, name: string): boolean {
-  const full = nameForms(name).full.toLowerCase()
-  if (!full.includes(' ')) return false
-  const escaped = full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(?:^|\\s)${escaped}(?:\\s|$)`).test(text)
 }

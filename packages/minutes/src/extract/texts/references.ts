@@ -25,7 +25,9 @@ export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | 
     subject && TALK.has(subject.toLowerCase().replace(/^the\s+/, '')) ? undefined : subject,
     sentence && TALK.has(firstWord(sentence.text)) ? withoutFrame(sentence.text) : undefined,
     block.parent && shortPhrase(block.parent, 30),
-    block.headings[0] && !GENERIC_HEADING.test(block.headings[0]) ? shortPhrase(block.headings[0]) : undefined,
+    block.headings[0] && !GENERIC_HEADING.test(block.headings[0])
+      ? shortPhrase(block.headings[0])
+      : undefined,
   ]
   return candidates.find((c): c is string => !!c && contentWords(c).size > 0)
 }
@@ -114,7 +116,9 @@ function anyCase(text: string): string {
     .map((word) =>
       [...word]
         .map((c) =>
-          c.toLowerCase() === c.toUpperCase() ? escape(c) : `[${c.toLowerCase()}${c.toUpperCase()}]`,
+          c.toLowerCase() === c.toUpperCase()
+            ? escape(c)
+            : `[${c.toLowerCase()}${c.toUpperCase()}]`,
         )
         .join(''),
     )
