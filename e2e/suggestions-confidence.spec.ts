@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './support/accessibility.ts'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
 
@@ -72,6 +73,7 @@ test('strong and weak suggestions look different; Accept all lists the strong on
   await expect(listed.nth(1)).toContainText('Due: 14 March 2025')
   await expect(confirmation).not.toContainText(WEAK)
   await expect(confirmation).toContainText('1 weak suggestion stays highlighted')
+  await expectNoSeriousViolations(page)
   await confirmation.getByRole('button', { name: 'Create 2 items' }).click()
   await expect(confirmation).toBeHidden()
 
@@ -116,6 +118,7 @@ test("an action's words propose its owner and date in its header and the panel; 
   await expect(group).toContainText('ALC to circulate the paper by Friday')
   await expect(group).toContainText('ALC (proposed)')
   await expect(group).toContainText('Due 7 March 2025 (proposed)')
+  await expectNoSeriousViolations(page)
 
   await action.getByRole('button', { name: 'Confirm owner ALC and due date Fri 7 Mar' }).click()
   await expect(owners).toHaveText('Owners: ALC')
