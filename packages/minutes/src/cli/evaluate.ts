@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { extract, STRONG } from '../extract/index.ts'
 import { diagnose, type Finding } from '../evaluation/diagnose.ts'
@@ -8,15 +8,25 @@ import { HELD_OUT } from '../evaluation/held-out.ts'
 import { matchFile, scoreFile, totalScore, type FileScore } from '../evaluation/score.ts'
 import { loadContext, loadMinutes, UsageError } from './load.ts'
 
+/**
+ * The repository's root: the first folder up from this module (or from the bundle the CLI runs,
+ * in node_modules/.cache) that holds the server's demo samples.
+ */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'apps', 'server', 'src', 'demo', 'samples'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new UsageError('cannot find the repository the samples are in')
+    dir = up
+  }
+  return dir
+}
+
 /** The copy of the samples bundled with the server's demo coalition. */
-export const BUNDLED_SAMPLES = fileURLToPath(
-  new URL('../../../../apps/server/src/demo/samples/', import.meta.url),
-)
+export const BUNDLED_SAMPLES = join(repositoryRoot(), 'apps', 'server', 'src', 'demo', 'samples')
 
 /** The real minutes of the development corpus, beside the repository (not in a fresh clone). */
-export const REAL_SAMPLES = fileURLToPath(
-  new URL('../../../../../shared/samples/real/', import.meta.url),
-)
+export const REAL_SAMPLES = join(repositoryRoot(), '..', 'shared', 'samples', 'real')
 
 /** The folders `npm run eval` scores by default: the samples and, where present, the real ones. */
 export function defaultSampleFolders(): string[] {
