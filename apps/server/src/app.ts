@@ -10,6 +10,7 @@ import { authRoutes, meRoutes } from './accounts/routes.ts'
 import { Sessions } from './accounts/sessions.ts'
 import { coalitionRoutes } from './coalitions/routes.ts'
 import type { Config } from './config.ts'
+import type { ReviewMinutes } from './demo/review-minutes.ts'
 import { demoRoutes } from './demo/routes.ts'
 import { calendarFeedRoutes, coalitionExportRoutes, meetingExportRoutes } from './exports/routes.ts'
 import { ApiError, handleError } from './http/api-error.ts'
@@ -38,6 +39,8 @@ export interface AppDependencies {
   rooms: RoomServer
   /** Stores a meeting's structure from its document now, e.g. right after a server-side edit. */
   projectNow: (meetingId: string) => Promise<void>
+  /** The demo's reviewed minutes, extracted in a worker. */
+  reviewMinutes: ReviewMinutes
   live: LiveConnections
   logger: Logger
   /** The checks behind /api/ready. */
@@ -52,6 +55,7 @@ export function createApp({
   projection = storage.projection,
   rooms,
   projectNow,
+  reviewMinutes,
   live,
   logger,
   readiness,
@@ -117,7 +121,7 @@ export function createApp({
   app.route('/api/meetings', meetingExportRoutes(exportDeps))
   app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms, projectNow }))
   app.route('/api/coalitions/:cid', coalitionExportRoutes(exportDeps))
-  app.route('/api/demo', demoRoutes({ storage, projectNow }))
+  app.route('/api/demo', demoRoutes({ storage, projectNow, reviewMinutes }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { z } from 'zod'
 import { DEFAULT_COMPACT_AFTER, DEFAULT_MAX_MESSAGE_BYTES } from '@accord/sync'
 import type { RateLimitSettings } from './http/rate-limits.ts'
@@ -77,6 +78,15 @@ export const configSchema = z.object({
   // office behind one NAT has a tab or two per person open; thousands from one address is a flood.
   MAX_CONNECTIONS_PER_ADDRESS: positive.default(200),
   METRICS: flag.default(true),
+  // Extraction runs on worker threads so a long document never holds the event loop: one
+  // fewer than the cores, at least one and by default no more than two (a worker idles at
+  // about 60 MB; projections are debounced, so two keep up with many busy meetings).
+  EXTRACT_WORKERS: positive
+    .max(64)
+    .default(Math.min(2, Math.max(1, os.availableParallelism() - 1))),
+  // 100,000 words take about a second: an extraction still running after this is a runaway,
+  // and its worker is ended and replaced.
+  EXTRACT_TIMEOUT_MS: positive.min(100).default(10_000),
 })
 
 export interface Config {
@@ -118,6 +128,10 @@ export interface Config {
   maxConnectionsPerAddress: number
   /** Serve Prometheus metrics at /metrics (no sign-in: keep it off the public internet). */
   metrics: boolean
+  /** Worker threads that read and extract minutes for the projection. */
+  extractWorkers: number
+  /** Longest one extraction may run before its worker is ended and replaced. */
+  extractTimeoutMs: number
 }
 
 /** Reads and validates the environment once, at start. Throws a message naming each bad variable. */
@@ -161,5 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     handshakeTimeoutMs: c.HANDSHAKE_TIMEOUT_MS,
     maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
     metrics: c.METRICS,
+    extractWorkers: c.EXTRACT_WORKERS,
+    extractTimeoutMs: c.EXTRACT_TIMEOUT_MS,
   }
 }

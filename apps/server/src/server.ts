@@ -2,7 +2,6 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { MINUTES_FIELD, minutesSchema } from '@accord/minutes'
-import { extract } from '@accord/minutes/extract'
 import { encodeStructureChanged, RoomServer } from '@accord/sync'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer, type ServerOptions as SocketServerOptions } from 'ws'
@@ -17,10 +16,9 @@ import { ServerMetrics, type RoomCounts } from './operations/metrics.ts'
 import type { Readiness } from './operations/readiness.ts'
 import { loadMeetingContext } from './projection/context.ts'
 import type { DebounceTiming } from './projection/debounce.ts'
-import type { Extract } from './projection/extract-contract.ts'
 import type { ProjectionStore } from './projection/projection-store.ts'
 import { Projector } from './projection/projector.ts'
-import { warmUpExtractor } from './projection/warm-up.ts'
+import { ExtractionPool, type ExtractionPoolOptions } from './projection/worker/pool.ts'
 import { describeStorage, openStorage } from './storage/open-storage.ts'
 import { LiveConnections } from './sync/live-connections.ts'
 
@@ -41,7 +39,8 @@ export interface RunningServer {
 export interface ServerOptions {
   projection?: {
     timing?: DebounceTiming
-    extract?: Extract
+    /** Changes the extraction workers, e.g. a smaller heap so a long document ends one. */
+    workers?: Partial<ExtractionPoolOptions>
     /** Wraps the projection store, e.g. to make it fail. */
     store?: (store: ProjectionStore) => ProjectionStore
   }
@@ -59,10 +58,18 @@ export async function startServer(
   const storage = await openStorage(config, logger)
   const metrics = config.metrics ? new ServerMetrics((): RoomCounts => rooms) : undefined
   const projectionStore = options.projection?.store?.(storage.projection) ?? storage.projection
+  // Started now, not awaited: the workers warm up while the server starts listening, and a
+  // projection asked for meanwhile waits for the first of them.
+  const extraction = new ExtractionPool({
+    size: config.extractWorkers,
+    timeoutMs: config.extractTimeoutMs,
+    logger,
+    ...options.projection?.workers,
+  })
   const projector = new Projector({
     store: projectionStore,
     context: (meetingId) => loadMeetingContext(storage, meetingId),
-    extract: options.projection?.extract ?? extract,
+    extract: (meetingId, state, context) => extraction.project(meetingId, state, context),
     announce: (meetingId, version) => rooms.broadcast(meetingId, encodeStructureChanged(version)),
     logger,
     timing: options.projection?.timing,
@@ -115,6 +122,7 @@ export async function startServer(
         throw error
       }
     },
+    reviewMinutes: (minutes, context) => extraction.review(minutes, context),
     live,
     logger,
     readiness,
@@ -144,8 +152,6 @@ export async function startServer(
   }, config.sessionCheckMs)
   checkAccess.unref()
 
-  // Before listening: the first minutes projected should not pay for compiling the rules.
-  warmUpExtractor()
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -158,6 +164,7 @@ export async function startServer(
     await rooms.close()
     await fanout?.close()
     await projector.close()
+    await extraction.close()
     await storage.close()
     throw error
   }
@@ -168,6 +175,7 @@ export async function startServer(
   let closing: Promise<void> | undefined
   const close = () =>
     (closing ??= (async () => {
+      extraction.drain()
       stopHeartbeat()
       clearInterval(checkAccess)
       const stopped = new Promise((resolve) => server.close(resolve))
@@ -175,6 +183,7 @@ export async function startServer(
       await fanout?.close()
       // Closing the rooms projected each one; the database must outlive those writes.
       await projector.close()
+      await extraction.close()
       for (const socket of sockets.clients) socket.terminate()
       server.closeAllConnections()
       await stopped

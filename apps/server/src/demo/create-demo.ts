@@ -1,21 +1,19 @@
 import type { Membership } from '@accord/coalition'
-import { minutesSchema } from '@accord/minutes'
-import { extract, type ExtractContext } from '@accord/minutes/extract'
-import { minutesToUpdate } from '@accord/minutes/import'
-import { acceptAllSuggestions } from '@accord/minutes/suggestions'
-import type { JSONContent } from '@tiptap/core'
 import { newId } from '../accounts/tokens.ts'
 import type { Storage } from '../storage/storage.ts'
-import { loadDemoCoalition, type DemoCoalition, type DemoMeeting } from './demo-coalition.ts'
+import { loadDemoCoalition, type DemoCoalition } from './demo-coalition.ts'
+import type { ReviewMinutes } from './review-minutes.ts'
 
 /**
  * Creates the demo coalition with `chairId` as its chair, speaking for its first organisation:
  * its organisations, the sample people (accounts without a password, so nobody can sign in as
- * them) as members, and one meeting per sample with its minutes and attendance.
+ * them) as members, and one meeting per sample with its minutes and attendance. The earlier
+ * meetings' minutes are reviewed by `review` (extraction: the server's worker does it).
  */
 export async function createDemoCoalition(
   storage: Storage,
   chairId: string,
+  review: ReviewMinutes,
   demo: DemoCoalition = loadDemoCoalition(),
 ): Promise<Membership> {
   const { coalitions, accounts, meetings } = storage
@@ -89,15 +87,8 @@ export async function createDemoCoalition(
     const update =
       meeting === newest
         ? meeting.update
-        : reviewedMinutes(meeting, { organisations, people, meetingDate: meeting.date })
+        : await review(meeting.minutes, { organisations, people, meetingDate: meeting.date })
     await storage.append([{ docName: id, update }])
   }
   return { coalition, organisation: first, role: 'chair' }
-}
-
-/** The meeting's minutes with every suggestion accepted, as a Yjs update. */
-function reviewedMinutes(meeting: DemoMeeting, context: ExtractContext): Uint8Array {
-  const doc = minutesSchema().nodeFromJSON(meeting.minutes)
-  const read = (node: typeof doc) => extract(node, context)
-  return minutesToUpdate(acceptAllSuggestions(doc, read).toJSON() as JSONContent)
 }

@@ -10,6 +10,7 @@ import { loadConfig } from '../config.ts'
 import { projectStoredMeetings } from '../projection/project-stored.ts'
 import { openStorage } from '../storage/open-storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
+import { reviewMinutes } from './review-minutes.ts'
 import { DEMO_EMAIL_DOMAIN, loadDemoCoalition } from './demo-coalition.ts'
 
 const config = loadConfig(process.env)
@@ -32,7 +33,9 @@ try {
   await storage.accounts.setPasswordHash(chair.id, await hashPassword(password))
   const memberships = await storage.coalitions.membershipsOf(chair.id)
   if (!memberships.some((m) => m.coalition.name === demo.name)) {
-    const { coalition } = await createDemoCoalition(storage, chair.id, demo)
+    // Nothing is served yet, so the minutes are reviewed right here.
+    const review = async (...args: Parameters<typeof reviewMinutes>) => reviewMinutes(...args)
+    const { coalition } = await createDemoCoalition(storage, chair.id, review, demo)
     const meetings = await storage.meetings.listMeetings(coalition.id)
     await projectStoredMeetings(
       storage,

@@ -3,19 +3,23 @@ import { requirePerson } from '../accounts/require-person.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import type { Storage } from '../storage/storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
+import type { ReviewMinutes } from './review-minutes.ts'
 
 /** `POST /api/demo`: a realistic coalition to look around, with the caller as its chair. */
 export function demoRoutes({
   storage,
   projectNow,
+  reviewMinutes,
 }: {
   storage: Storage
   /** Stores a meeting's structure now, so the tracker and asks board are full from the start. */
   projectNow: (meetingId: string) => Promise<void>
+  /** Accepts the earlier meetings' suggestions, off the event loop. */
+  reviewMinutes: ReviewMinutes
 }) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const person = requirePerson(c)
-    const membership = await createDemoCoalition(storage, person.id)
+    const membership = await createDemoCoalition(storage, person.id, reviewMinutes)
     for (const meeting of await storage.meetings.listMeetings(membership.coalition.id)) {
       // Logged if it fails; the meeting's structure then comes when it is first opened.
       await projectNow(meeting.id).catch(() => undefined)

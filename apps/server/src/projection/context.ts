@@ -6,8 +6,10 @@ import type { ExtractContext } from './extract-contract.ts'
 export type MeetingContext = Omit<ExtractContext, 'dismissed'>
 
 /**
- * The meeting's date, its coalition's organisations and members (people, each with the
- * organisation they speak for). Undefined for a meeting no coalition owns: nothing to project.
+ * The meeting's date, its coalition's name, organisations and members (people, each with the
+ * organisation they speak for), and the date of the coalition's next meeting after this one,
+ * so "by the next meeting" resolves. Undefined for a meeting no coalition owns: nothing to
+ * project.
  */
 export async function loadMeetingContext(
   { meetings, coalitions }: { meetings: MeetingStore; coalitions: CoalitionStore },
@@ -15,12 +17,16 @@ export async function loadMeetingContext(
 ): Promise<MeetingContext | undefined> {
   const meeting = await meetings.getMeeting(meetingId)
   if (!meeting) return undefined
-  const [organisations, members] = await Promise.all([
+  const [coalition, organisations, members, others] = await Promise.all([
+    coalitions.getCoalition(meeting.coalitionId),
     coalitions.listOrganisations(meeting.coalitionId),
     coalitions.listMembers(meeting.coalitionId),
+    meetings.listMeetings(meeting.coalitionId),
   ])
   return {
     meetingDate: meeting.date,
+    coalitionName: coalition?.name,
+    nextMeetingDate: nextDate(meeting.date, others),
     organisations,
     people: members.map(({ personId, name, organisationId }) => ({
       id: personId,
@@ -28,4 +34,17 @@ export async function loadMeetingContext(
       organisationId,
     })),
   }
+}
+
+/**
+ * The earliest meeting date after `date`, or null. A second meeting on the same day is not
+ * "the next meeting" anyone means by a deadline.
+ */
+function nextDate(date: string, meetings: readonly { date: string }[]): string | null {
+  let next: string | null = null
+  // YYYY-MM-DD strings order as dates.
+  for (const other of meetings) {
+    if (other.date > date && (next === null || other.date < next)) next = other.date
+  }
+  return next
 }

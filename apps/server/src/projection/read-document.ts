@@ -2,7 +2,7 @@ import { minutesNode } from '@accord/minutes'
 import type { Node } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
 
-/** What a projection reads from a meeting's document, taken at one instant. */
+/** What a projection reads from a meeting's document. */
 export interface DocumentSnapshot {
   /** The minutes as ProseMirror reads them with the shared schema. */
   node: Node
@@ -11,8 +11,9 @@ export interface DocumentSnapshot {
 }
 
 /**
- * Reads the document synchronously: the room may destroy it straight afterwards. The result is
- * immutable, so it can wait for storage while people keep typing.
+ * Reads the minutes and the dismissed keys of a document. It takes time in proportion to the
+ * minutes, so the server calls it in an extraction worker, on its own copy of the document
+ * (project-state.ts), never on a room's.
  */
 export function readDocument(doc: Y.Doc): DocumentSnapshot {
   return {

@@ -1,10 +1,10 @@
 import { MINUTES_FIELD } from '@accord/minutes'
-import { extract } from '@accord/minutes/extract'
 import pg from 'pg'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadMeetingContext } from '../projection/context.ts'
+import { extractInline } from '../projection/project-state.ts'
 import { Projector } from '../projection/projector.ts'
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../testing/postgres.ts'
 import { PostgresStorage } from './postgres/storage.ts'
@@ -97,7 +97,7 @@ describe('document locks across instances', () => {
       new Projector({
         store: storage.projection,
         context: (id) => loadMeetingContext(storage, id),
-        extract,
+        extract: extractInline,
         announce: (_id, version) => announced.push(version),
         logger: pino({ level: 'silent' }),
         exclusive: async (id, task) => {

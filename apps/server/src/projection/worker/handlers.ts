@@ -1,0 +1,9 @@
+import { reviewMinutes } from '../../demo/review-minutes.ts'
+import { projectState } from '../project-state.ts'
+import type { TaskHandlers } from './protocol.ts'
+
+/** What the extraction worker does for each task (protocol.ts). */
+export const taskHandlers: TaskHandlers = {
+  project: ({ state, context }) => projectState(state, context),
+  review: ({ minutes, context }) => reviewMinutes(minutes, context),
+}

@@ -1,0 +1,76 @@
+import { Writable } from 'node:stream'
+import { MINUTES_FIELD } from '@accord/minutes'
+import pino from 'pino'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ExtractionPool, type ExtractionPoolOptions } from './pool.ts'
+
+const pools: ExtractionPool[] = []
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()))
+})
+
+function pool(options: Partial<ExtractionPoolOptions> = {}) {
+  const logs: { msg: string }[] = []
+  const logger = pino(
+    { level: 'warn' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(JSON.parse(chunk.toString()))
+        done()
+      },
+    }),
+  )
+  const created = new ExtractionPool({ size: 1, timeoutMs: 10_000, logger, ...options })
+  pools.push(created)
+  return { pool: created, logs }
+}
+
+function minutes(...paragraphs: string[]): Uint8Array {
+  const doc = new Y.Doc()
+  const fragment = doc.getXmlFragment(MINUTES_FIELD)
+  for (const text of paragraphs) {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(text)])
+    fragment.insert(fragment.length, [paragraph])
+  }
+  return Y.encodeStateAsUpdate(doc)
+}
+
+const context = {
+  meetingDate: '2025-03-04',
+  organisations: [
+    { id: 'alc', name: 'Association of Local Councils', shortName: 'ALC', aliases: [] },
+  ],
+  people: [],
+}
+
+describe('extraction pool', () => {
+  it('projects on two workers at once, each answer to its own job', async () => {
+    const { pool: two } = pool({ size: 2 })
+    await two.whenReady()
+    const [first, second] = await Promise.all([
+      two.project('a', minutes('ALC will circulate the summary by Friday.'), context),
+      two.project('b', minutes('ALC will book a room.', 'ALC will chair the call.'), context),
+    ])
+    expect(first.actions.map((action) => action.source.text)).toEqual([
+      'ALC will circulate the summary by Friday.',
+    ])
+    expect(second.actions).toHaveLength(2)
+  })
+
+  it('rejects work, logs and retries later when a worker cannot start', async () => {
+    const { pool: broken, logs } = pool({ module: new URL('./no-such-thread.ts', import.meta.url) })
+    await expect(broken.project('m', minutes('ALC will book a room.'), context)).rejects.toThrow()
+    expect(logs.map((line) => line.msg)).toContain('an extraction worker failed to start')
+  })
+
+  it('rejects work once closed', async () => {
+    const { pool: closed } = pool()
+    await closed.close()
+    await expect(closed.project('m', minutes('ALC will book a room.'), context)).rejects.toThrow(
+      'closed',
+    )
+  })
+})
