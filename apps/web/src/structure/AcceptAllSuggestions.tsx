@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore } from 'react'
 import { ConfirmDialog } from '../meetings/ConfirmDialog.tsx'
 import type { Suggestion } from '../suggestions/find-suggestions.ts'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
+import '../suggestions/suggestions.css'
 import { plannedItems } from './planned-items.ts'
 
 interface AcceptAllSuggestionsProps {
@@ -60,9 +61,11 @@ export function AcceptAllSuggestions({ review, organisations }: AcceptAllSuggest
         <button type="button" className="button button--small" onClick={open}>
           Accept {plural(counts.strong, 'strong suggestion')}
         </button>
-      )}{' '}
+      )}
       {counts.weak > 0 && (
-        <span className="muted">{plural(counts.weak, 'weak suggestion')} to review one by one</span>
+        <p className="muted accept-all__weak">
+          {plural(counts.weak, 'weak suggestion')} to review one by one
+        </p>
       )}
       {gone && (
         <p className="structure-flag" role="alert">
@@ -78,7 +81,7 @@ export function AcceptAllSuggestions({ review, organisations }: AcceptAllSuggest
         onConfirm={confirm}
         onCancel={() => setPlan(null)}
       >
-        <p>These become actions, asks and decisions in the minutes, exactly as listed:</p>
+        <p>Each becomes an action, ask or decision in the minutes, exactly as listed:</p>
         <ol className="accept-all__list" aria-label="To be created">
           {plannedItems(plan?.accepted ?? [], organisations).map((item) => (
             <li key={item.key}>
