@@ -113,6 +113,8 @@ function trimmed(tokens: readonly Token[], first: number, end: number): [number,
 }
 
 function isPunctuation(token: Token): boolean {
+  // A link or an address the tagger calls a symbol is content.
+  if (/[\p{L}\p{N}]/u.test(token.text)) return false
   return (
     token.pos === 'SPACE' ||
     (token.pos === 'PUNCT' && !/^[()"'“”‘’]$/.test(token.text)) ||

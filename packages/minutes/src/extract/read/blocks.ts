@@ -101,17 +101,25 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
     }
     const isList = /list$/i.test(name)
     const nextLead = isList && !inList ? lead : listLead
-    // The items of a list nested in this item hang from its first paragraph.
-    const itemText = name === 'listItem' ? (node.firstChild?.textContent.trim() ?? null) : null
-    node.forEach((child, offset) =>
+    // The items of a list nested in this item hang from its first paragraph; in an item left
+    // empty ("* " then a nested list) they hang from the item before it.
+    const own = name === 'listItem' ? (node.firstChild?.textContent.trim() ?? '') : null
+    const itemText = own === null ? null : own !== '' ? own : (parent ?? null)
+    let previousItem: string | null = null
+    node.forEach((child, offset) => {
+      const childParent = child.isTextblock ? parent : (itemText ?? parent)
+      const first = child.firstChild?.textContent.trim() ?? ''
       visit(
         child,
         pos + 1 + offset,
         inList || isList,
         nextLead,
-        child.isTextblock ? parent : (itemText ?? parent),
-      ),
-    )
+        isList && child.type.name === 'listItem' && first === ''
+          ? (previousItem ?? childParent)
+          : childParent,
+      )
+      if (isList && first !== '') previousItem = first
+    })
   }
   doc.forEach((child, offset) => visit(child, offset, false, null, null))
   return { blocks, explicit }
