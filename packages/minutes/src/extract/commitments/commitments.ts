@@ -236,7 +236,7 @@ function blockCommitments(
 
 /** "Security Tooling - Ryan Ware": the person a heading or parent item gives the notes under it to. */
 function presenterOf(block: ReadBlock, matcher: OwnerMatcher): Owner | null {
-  for (const text of [block.parent, block.headings[0]]) {
+  for (const text of [...block.ancestors, block.headings[0]]) {
     if (!text) continue
     const tail = /(?:\s[–-]\s|\()\s*([^–()-]{2,40}?)\s*\)?\s*$/.exec(text)
     if (!tail) continue

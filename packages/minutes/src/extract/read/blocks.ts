@@ -38,6 +38,8 @@ export interface Block {
   lead: string | null
   /** For items of a nested list: the text of the item it is nested in. */
   parent: string | null
+  /** Every item it is nested in, nearest first ("Security Tooling - Ryan Ware" two levels up). */
+  ancestors: string[]
   /** Every character is bold (a table's header row, a label line). */
   bold: boolean
   mentions: Mention[]
@@ -73,8 +75,9 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
     pos: number,
     inList: boolean,
     listLead: string | null,
-    parent: string | null,
+    parents: string[],
   ) => {
+    const parent = parents[0] ?? null
     const name = node.type.name
     if (EXPLICIT_TYPES.has(name)) {
       const read = inlineText(node, pos, label)
@@ -84,7 +87,15 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
         text: read.text,
         from: pos + 1,
         to: pos + node.nodeSize - 1,
-        block: { kind: 'paragraph', level: null, section, lead: null, parent: null, ...read },
+        block: {
+          kind: 'paragraph',
+          level: null,
+          section,
+          lead: null,
+          parent: null,
+          ancestors: [],
+          ...read,
+        },
       })
       return
     }
@@ -95,7 +106,15 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
       }
       const kind = name === 'heading' ? 'heading' : inList ? 'listItem' : 'paragraph'
       const level = name === 'heading' ? Number(node.attrs.level ?? 1) : null
-      blocks.push({ kind, level, section, lead: inList ? listLead : null, parent, ...read })
+      blocks.push({
+        kind,
+        level,
+        section,
+        lead: inList ? listLead : null,
+        parent,
+        ancestors: parents,
+        ...read,
+      })
       if (!inList && read.text.trim() !== '') lead = read.text.trim()
       return
     }
@@ -103,25 +122,27 @@ export function walk(doc: Node, label: (organisationId: string) => string): Walk
     const nextLead = isList && !inList ? lead : listLead
     // The items of a list nested in this item hang from its first paragraph; in an item left
     // empty ("* " then a nested list) they hang from the item before it.
-    const own = name === 'listItem' ? (node.firstChild?.textContent.trim() ?? '') : null
-    const itemText = own === null ? null : own !== '' ? own : (parent ?? null)
+    const own = name === 'listItem' ? (node.firstChild?.textContent.trim() ?? '') : ''
+    const nested = own !== '' ? [own, ...parents] : parents
     let previousItem: string | null = null
     node.forEach((child, offset) => {
-      const childParent = child.isTextblock ? parent : (itemText ?? parent)
       const first = child.firstChild?.textContent.trim() ?? ''
+      const emptyItem = isList && child.type.name === 'listItem' && first === ''
       visit(
         child,
         pos + 1 + offset,
         inList || isList,
         nextLead,
-        isList && child.type.name === 'listItem' && first === ''
-          ? (previousItem ?? childParent)
-          : childParent,
+        child.isTextblock
+          ? parents
+          : emptyItem && previousItem !== null
+            ? [previousItem, ...parents]
+            : nested,
       )
       if (isList && first !== '') previousItem = first
     })
   }
-  doc.forEach((child, offset) => visit(child, offset, false, null, null))
+  doc.forEach((child, offset) => visit(child, offset, false, null, []))
   return { blocks, explicit }
 }
 
