@@ -35,6 +35,7 @@ export function proseActions(
   doc: ReadDocument,
   commitments: readonly Commitment[],
   meetingDate: string,
+  onError?: (stage: string, error: unknown) => void,
 ): ActionCandidate[] {
   const actionSentences = new Map<ReadBlock, Set<number>>()
   for (const c of commitments) {
@@ -48,8 +49,8 @@ export function proseActions(
     try {
       const action = proseAction(doc, c, meetingDate, actionSentences)
       if (action) out.push(action)
-    } catch {
-      continue
+    } catch (error) {
+      onError?.('whole texts', error)
     }
   }
   return out

@@ -1,4 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { readFileSync } from 'node:fs'
+import { importMinutes } from '../import-minutes.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { minutesSchema } from '../schema.ts'
@@ -83,12 +86,22 @@ const context: fc.Arbitrary<ExtractContext> = fc.record({
   dismissed: fc.array(fc.string(), { maxLength: 2 }),
 })
 
+/** Extracts, failing the test if any stage failed inside (extract itself never throws). */
+function extractStrictly(node: ProseMirrorNode, ctx: ExtractContext) {
+  const failures: string[] = []
+  const result = extract(node, ctx, {
+    onError: (stage, error) => failures.push(`${stage}: ${String(error)}`),
+  })
+  expect(failures).toEqual([])
+  return result
+}
+
 describe('extract on arbitrary documents', () => {
-  it('never throws, is deterministic and keeps sources inside the document', () => {
+  it('never fails in any stage, is deterministic and keeps sources inside the document', () => {
     fc.assert(
       fc.property(doc, context, (node, ctx) => {
-        const first = extract(node, ctx)
-        expect(extract(node, ctx)).toEqual(first)
+        const first = extractStrictly(node, ctx)
+        expect(extractStrictly(node, ctx)).toEqual(first)
         for (const item of [...first.actions, ...first.asks, ...first.decisions]) {
           expect(item.source.from).toBeGreaterThanOrEqual(0)
           expect(item.source.to).toBeLessThanOrEqual(node.content.size)
@@ -98,6 +111,77 @@ describe('extract on arbitrary documents', () => {
         expect(new Set(keys).size).toBe(keys.length)
       }),
       { numRuns: 300, seed: 20250304 },
+    )
+  })
+})
+
+// Real-looking minutes (the samples the demo is built from), mutated the ways pasted minutes
+// go wrong: lines lost, doubled or run together, words cut, stray characters and capitals.
+const SAMPLES = new URL('../../../../apps/server/src/demo/samples/', import.meta.url)
+const samples = ['fortnightly-call.md', 'pay-campaign.txt', 'reform-alliance.md'].map((name) =>
+  readFileSync(new URL(name, SAMPLES), 'utf8'),
+)
+const organisations = (
+  JSON.parse(readFileSync(new URL('organisations.json', SAMPLES), 'utf8')) as {
+    organisations: { name: string; short: string; aliases?: string[] }[]
+  }
+).organisations.map((o, i) => ({
+  id: `org-${i}`,
+  name: o.name,
+  shortName: o.short,
+  aliases: o.aliases ?? [],
+}))
+
+type Mutation = (text: string, at: number, length: number) => string
+const mutations: Mutation[] = [
+  (t, at, n) => t.slice(0, at) + t.slice(at + n), // lose a stretch
+  (t, at, n) => t.slice(0, at) + t.slice(at, at + n) + t.slice(at), // double a stretch
+  (t, at) => t.slice(0, at) + t.slice(at).replace(/\n/, ' '), // run two lines together
+  (t, at) => t.slice(0, at) + '\n' + t.slice(at), // break a line
+  (t, at, n) => t.slice(0, at) + t.slice(at, at + n).toUpperCase() + t.slice(at + n),
+  (t, at) =>
+    t.slice(0, at) + ['\u200b', '\u202e', '🙂', '\t', ' – ', ' | ', '\u0000'][at % 7] + t.slice(at),
+  (t, at) => t.slice(0, at) + ' Action: ' + t.slice(at),
+  (t, at) => t.slice(0, at) + ' Present: ' + t.slice(at),
+]
+const mutated = fc
+  .tuple(
+    fc.constantFrom(...samples.keys()),
+    fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: mutations.length - 1 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 40 }),
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
+    fc.constantFrom('markdown' as const, 'text' as const),
+  )
+  .map(([sample, steps, format]) => {
+    let text = samples[sample]!
+    for (const [m, at, n] of steps) text = mutations[m]!(text, at % (text.length + 1), n)
+    return minutesSchema().nodeFromJSON(importMinutes(text, format))
+  })
+
+describe('extract on mutated real minutes', () => {
+  it('never fails in any stage and reads the same minutes the same way', () => {
+    const ctx: ExtractContext = {
+      meetingDate: '2025-03-04',
+      organisations,
+      people: [{ id: 'p-0', name: 'Grace', organisationId: 'org-1' }],
+      coalitionName: 'Northshire Care Coalition',
+    }
+    fc.assert(
+      fc.property(mutated, (node) => {
+        const first = extractStrictly(node, ctx)
+        expect(extractStrictly(node, ctx)).toEqual(first)
+        for (const item of [...first.actions, ...first.asks, ...first.decisions]) {
+          expect(item.source.to).toBeLessThanOrEqual(node.content.size)
+          expect(item.confidence).toBeGreaterThanOrEqual(0)
+          expect(item.confidence).toBeLessThanOrEqual(1)
+        }
+      }),
+      { numRuns: 200, seed: 20261207 },
     )
   })
 })

@@ -1,9 +1,9 @@
 import type { Node } from '@tiptap/pm/model'
 import { english } from '../language/english.ts'
-import { createExtractor } from './pipeline.ts'
+import { createExtractor, type ExtractorOptions } from './pipeline.ts'
 import type { ExtractContext, Extraction } from './types.ts'
 
-export { createExtractor, readAttendanceOf } from './pipeline.ts'
+export { createExtractor, readAttendanceOf, type ExtractorOptions } from './pipeline.ts'
 export type { Attendance, Attendee } from './participants/attendance.ts'
 export * from './types.ts'
 
@@ -16,8 +16,13 @@ const EXTRACTORS_KEPT = 32
  * The web client loads the model on demand and calls `createExtractor` itself
  * (`@accord/minutes/extract/pipeline`), so this entry is for the server and the CLI.
  */
-export function extract(doc: Node, context: ExtractContext): Extraction {
+export function extract(
+  doc: Node,
+  context: ExtractContext,
+  options?: ExtractorOptions,
+): Extraction {
   try {
+    if (options) return createExtractor(context, english, options)(doc)
     const key = JSON.stringify(context)
     let run = extractors.get(key)
     if (run) {
@@ -28,7 +33,8 @@ export function extract(doc: Node, context: ExtractContext): Extraction {
     }
     extractors.set(key, run)
     return run(doc)
-  } catch {
+  } catch (error) {
+    options?.onError?.('extract', error)
     return { actions: [], asks: [], decisions: [] }
   }
 }

@@ -33,10 +33,27 @@ import { normaliseText } from './words.ts'
  * Pure and deterministic; never throws (a stage that fails on some input yields nothing rather
  * than losing the others).
  */
+export interface ExtractorOptions {
+  /**
+   * Told of a stage that failed on this document: it yields nothing and the others carry on,
+   * so a failure is never the caller's to handle, but it should be seen (logs, tests).
+   */
+  onError?: (stage: string, error: unknown) => void
+}
+
 export function createExtractor(
   context: ExtractContext,
   language: Language,
+  { onError }: ExtractorOptions = {},
 ): (doc: Node) => Extraction {
+  const attempt = <T>(stage: string, run: () => T, fallback: T): T => {
+    try {
+      return run()
+    } catch (error) {
+      onError?.(stage, error)
+      return fallback
+    }
+  }
   const organisationsOnly = createOwnerMatcher({
     organisations: context.organisations,
     people: [],
@@ -49,13 +66,17 @@ export function createExtractor(
   const matchers = new Map<string, OwnerMatcher>()
 
   return (doc) => {
-    const walked = attempt(() => walk(doc, organisationsOnly.label), undefined)
+    const walked = attempt('read', () => walk(doc, organisationsOnly.label), undefined)
     if (!walked) return { actions: [], asks: [], decisions: [] }
-    const attendance: Attendance = attempt(() => readAttendance(walked.blocks, organisationsIn), {
-      attendees: [],
-      organisationsPresent: [],
-      blocks: [],
-    })
+    const attendance: Attendance = attempt(
+      'participants',
+      () => readAttendance(walked.blocks, organisationsIn),
+      {
+        attendees: [],
+        organisationsPresent: [],
+        blocks: [],
+      },
+    )
     const people = participantsOf(context.people, attendance)
     const signature = JSON.stringify(people)
     let matcher = matchers.get(signature)
@@ -70,6 +91,7 @@ export function createExtractor(
       matchers.set(signature, matcher)
     }
     const read = attempt(
+      'language',
       () =>
         readDocument(
           walked,
@@ -83,8 +105,12 @@ export function createExtractor(
     )
     if (!read) return { actions: [], asks: [], decisions: [] }
     const propose = (block: ExplicitBlock): Proposal | undefined =>
-      attempt(() => proposalFor(block, read, matcher, language, meetingDate), undefined)
-    const explicit = attempt(() => explicitItems(read.explicit, matcher, propose), {
+      attempt(
+        'proposals',
+        () => proposalFor(block, read, matcher, language, meetingDate),
+        undefined,
+      )
+    const explicit = attempt('explicit', () => explicitItems(read.explicit, matcher, propose), {
       actions: [],
       asks: [],
       decisions: [],
@@ -99,13 +125,17 @@ export function createExtractor(
         return !explicitTexts.some((t) => t.includes(text))
       })
 
-    const candidates = attempt(() => {
-      const commitments = findCommitments(read, matcher, meetingDate)
-      return mergeActions([
-        ...proseActions(read, commitments, meetingDate),
-        ...tableActions(read, meetingDate),
-      ])
-    }, [] as ActionCandidate[])
+    const candidates = attempt(
+      'commitments',
+      () => {
+        const commitments = findCommitments(read, matcher, meetingDate)
+        return mergeActions([
+          ...proseActions(read, commitments, meetingDate, onError),
+          ...tableActions(read, meetingDate),
+        ])
+      },
+      [] as ActionCandidate[],
+    )
     const actions = candidates.map((a) => ({
       key: suggestionKey('action', a.text),
       origin: 'suggested' as const,
@@ -125,6 +155,7 @@ export function createExtractor(
       reason: a.reason,
     }))
     const asks = attempt(
+      'asks',
       () =>
         findAsks(read, matcher).map(({ block, start, end, strength, ...ask }) => ({
           key: suggestionKey('ask', ask.text),
@@ -136,6 +167,7 @@ export function createExtractor(
       [],
     )
     const decisions = attempt(
+      'decisions',
       () =>
         findDecisions(read).map(({ block, start, end, text, reason }) => ({
           key: suggestionKey('decision', text),
@@ -212,14 +244,6 @@ function proposalFor(
 }
 
 const MATCHERS_KEPT = 4
-
-function attempt<T>(run: () => T, fallback: T): T {
-  try {
-    return run()
-  } catch {
-    return fallback
-  }
-}
 
 function source(block: ReadBlock, start: number, end: number): Source {
   return {
