@@ -57,6 +57,8 @@ function read(
   block: ReadBlock,
   inList: boolean,
 ): { text: string; reason: string } | undefined {
+  // "It was agreed that:" introduces its list; the items say what was agreed.
+  if (/:\s*$/.test(sentence)) return undefined
   for (const [pattern, reason] of RULES) {
     const m = pattern.exec(sentence)
     if (m) return { text: m[1]!, reason }

@@ -116,7 +116,11 @@ function inheritedDue(text: string, scope: DueScope): Due | null {
     if (!found.due) continue
     const shared = [...contentWords(sentence.text)].some((w) => words.has(w))
     const rest = sentence.text.replace(found.dueText ?? '', ' ').replace(/^\s*\d+[.)]?\s*/, '')
-    const dateOnly = contentWords(rest).size <= DATE_ONLY_WORDS
+    const verbs = scope.block.analysis.tokens.filter(
+      (t) =>
+        t.start >= sentence.start && t.end <= sentence.end && (t.pos === 'VERB' || t.pos === 'AUX'),
+    )
+    const dateOnly = contentWords(rest).size <= DATE_ONLY_WORDS && verbs.length === 0
     if (!BACK_REFERENCE.test(text) && !shared && !dateOnly) return null
     return { ...found, dueUnparsed: false, via: `"${found.dueText}" from the sentence before` }
   }

@@ -34,9 +34,14 @@ export function suggestionsOf({ actions, asks, decisions }: Extraction): Suggest
     .sort((a, b) => a.item.source.from - b.item.source.from)
 }
 
+/** A confidence sure enough for a suggestion to be accepted with the others ("Accept all"). */
+export function isStrongConfidence(confidence: number): boolean {
+  return confidence >= STRONG
+}
+
 /** A suggestion sure enough to be accepted with the others ("Accept all"). */
 export function isStrong(suggestion: Suggestion): boolean {
-  return suggestion.item.confidence >= STRONG
+  return isStrongConfidence(suggestion.item.confidence)
 }
 
 /** The strong suggestions, in document order. */

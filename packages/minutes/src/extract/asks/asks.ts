@@ -81,7 +81,8 @@ export function findAsks(doc: ReadDocument, matcher: OwnerMatcher): AskCandidate
     if (block.kind === 'heading' || block.row || block.inAttendance) continue
     const askList = block.kind === 'listItem' && block.lead !== null && ASKS_LEAD.test(block.lead)
     block.sentences.forEach((sentence, index) => {
-      if (DECISION_LABEL.test(sentence.text)) return
+      // "Key asks for the council's budget:" introduces its list; the items are the asks.
+      if (DECISION_LABEL.test(sentence.text) || /:\s*$/.test(sentence.text)) return
       const reading = readAsk(sentence.text, askList && index === 0, block, sentence)
       if (!reading) return
       const text = tidy(reading.text)
@@ -96,6 +97,7 @@ export function findAsks(doc: ReadDocument, matcher: OwnerMatcher): AskCandidate
         target:
           reading.target ??
           targetIn(block, sentence, reading.at) ??
+          (askList && block.lead ? findTargets(block.lead)[0]?.target : undefined) ??
           impliedTarget(text) ??
           impliedTarget(sentence.text),
         ...backing,

@@ -70,6 +70,14 @@ describe('commitments in the forms real minutes use', () => {
     ])
   })
 
+  it('reads a request that a member do something as that member’s action', () => {
+    expect(
+      actions('Members asked that Shelter Point share the weekly figures with the forum.').map(
+        (a) => [a.owners, a.text],
+      ),
+    ).toEqual([[['sp'], 'share the weekly figures with the forum']])
+  })
+
   it('reads hedged offers and possession as the named organisation’s', () => {
     expect(
       actions(

@@ -380,7 +380,7 @@ function readCue(
   // "Riaan - send these approvals": an item handed to someone by name.
   if (cue.form === 'imperative' && turn.assigned) strength = Math.max(strength, 0.8)
   // "asked Evan to explain" in a narrative is often done there and then; "asked the TAC to…" is not.
-  if (cue.form === 'asked' && owner.owners[0] !== ALL) strength -= 0.1
+  if (cue.form === 'asked' && owner.owners[0] !== ALL && !cue.word.endsWith('that')) strength -= 0.1
   if (context === 'action') strength += 0.15
   else if (context === 'agreed') strength += 0.1
   const beforeVerb = block.text.slice(clause.start, tokens[cue.verb]!.start)

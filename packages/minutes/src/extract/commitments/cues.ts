@@ -382,6 +382,7 @@ export function findCues(
   }
 
   for (const cue of subjunctives(tokens, first, end)) push(cue)
+  for (const cue of askedThat(tokens, first, end)) push(cue)
 
   // "ABC is meeting the minister next week": the caller decides whether it is a plan.
   for (let i = first + 1; i + 1 < end; i++) {
@@ -465,6 +466,40 @@ function possessor(tokens: readonly Token[], first: number, to: number): number 
     if (!['NOUN', 'ADJ', 'DET', 'NUM', 'VERB', 'PROPN'].includes(t.pos)) return undefined
   }
   return undefined
+}
+
+/** Verbs that ask, in "asked that the ICB share the figures". */
+const ASKED_THAT = new Set('ask request suggest propose recommend urge'.split(' '))
+
+/**
+ * "Members asked that the ICB share weekly figures": a request in the subjunctive; the one
+ * asked (a member, or someone outside, which makes it an ask) owes it.
+ */
+function askedThat(tokens: readonly Token[], first: number, end: number): Cue[] {
+  const out: Cue[] = []
+  for (let i = first + 1; i + 2 < end; i++) {
+    if (tokens[i]!.normal !== 'that' || !ASKED_THAT.has(tokens[i - 1]!.lemma)) continue
+    for (let j = i + 2; j < Math.min(end, i + 8); j++) {
+      const t = tokens[j]!
+      const before = tokens[j - 1]!
+      if (t.pos === 'AUX') break
+      if (
+        (t.pos === 'VERB' || isVerbAfterModal(t)) &&
+        t.normal === t.lemma &&
+        (before.pos === 'NOUN' || before.pos === 'PROPN')
+      ) {
+        out.push({
+          form: 'asked',
+          at: i,
+          verb: j,
+          agent: [i + 1, j],
+          word: `${tokens[i - 1]!.text} that`,
+        })
+        break
+      }
+    }
+  }
+  return out
 }
 
 /**

@@ -86,7 +86,16 @@ describe('owner matching', () => {
     expect(directory.entities('IT STRATEGY REVIEW')).toEqual([])
   })
 
-  it("reads the coalition's own name and acronym as everyone", () => {
+  it("reads the coalition's own name, its acronym and its initials as everyone", () => {
     expect(ids('RHF, and the Riverside Housing Forum')).toEqual(['ALL', 'ALL'])
+    const unbracketed = createOwnerMatcher({
+      ...context,
+      people,
+      coalitionName: 'Dock Street Alliance',
+    })
+    expect(unbracketed.entities('the DSA and the Alliance').map((e) => e.kind)).toEqual([
+      'all',
+      'all',
+    ])
   })
 })

@@ -152,6 +152,13 @@ function coalitionNames(name: string | undefined): string[] {
     const last = part.trim().split(/\s+/).at(-1)?.toLowerCase()
     if (last && BODY_WORDS.has(last)) names.add(`the ${last}`)
   }
+  // "Northshire Care Coalition" is "the NCC" too.
+  const initials = plain
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('')
+  if (initials.length >= 2) names.add(initials)
   return [...names]
 }
 

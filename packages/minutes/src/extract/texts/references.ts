@@ -20,7 +20,9 @@ const GENERIC_HEADING =
 /** What "it" or "this" stands for: the sentence before's subject, the item above, the heading. */
 export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | undefined {
   const sentence = block.sentences[sentenceIndex - 1]
-  const subject = sentence && subjectPhrase(block, sentence.start, sentence.end)
+  // Past a reporting frame: "PN noted that the VCS conference will…" is about the conference.
+  const frame = sentence ? (REPORTING.exec(sentence.text)?.[0].length ?? 0) : 0
+  const subject = sentence && subjectPhrase(block, sentence.start + frame, sentence.end)
   const candidates = [
     subject && TALK.has(subject.toLowerCase().replace(/^the\s+/, '')) ? undefined : subject,
     sentence && TALK.has(firstWord(sentence.text)) ? withoutFrame(sentence.text) : undefined,
@@ -138,7 +140,14 @@ export function contextBefore(
   block: ReadBlock,
   sentence: number,
   previousBlock: ReadBlock | undefined,
+  clauseStart?: number,
 ): string | undefined {
+  // "we still have no spokesperson – this might be one for RFB to pick up": the clause before.
+  const own = block.sentences[sentence]
+  if (own && clauseStart !== undefined && clauseStart > own.start) {
+    const earlier = block.text.slice(own.start, clauseStart).replace(/[\s–—:;,-]+$/, '')
+    if (contentWords(earlier).size > 1) return clip(withoutFrame(earlier))
+  }
   const before = block.sentences[sentence - 1]
   if (before) return clip(withoutFrame(before.text).replace(/^\d+[.)]?\s+/, ''))
   const asked = previousBlock?.sentences.findLast((s) => s.text.trim().endsWith('?'))

@@ -91,17 +91,20 @@ export function actionWords(
   const own = text
   const resolved = resolveReferences(text, block, commitment.clause.sentence)
   text = resolved.text
-  const extra = needsContext(
-    words,
-    text,
-    cue.object !== undefined,
-    block,
-    commitment.clause.sentence,
-  )
-    ? (following ?? contextBefore(block, commitment.clause.sentence, previousBlock))
-    : resolved.pointsUp && block.parent
-      ? shortPhrase(block.parent, 30)
-      : undefined
+  // "this might be one for RFB to pick up": what "this" is, the clause before says.
+  const extra =
+    cue.form === 'for' ||
+    needsContext(words, text, cue.object !== undefined, block, commitment.clause.sentence)
+      ? (following ??
+        contextBefore(
+          block,
+          commitment.clause.sentence,
+          previousBlock,
+          cue.form === 'for' ? commitment.clause.start : undefined,
+        ))
+      : resolved.pointsUp && block.parent
+        ? shortPhrase(block.parent, 30)
+        : undefined
   return {
     text: tidy(text),
     own,
