@@ -1,29 +1,23 @@
 /**
  * Scenario S1, structure: the server's own projection code, in this process, against real
  * SQLite in a fresh temporary DATA_DIR. A meeting is projected through `Projector.project`, as
- * the server does once someone stops typing: the document read with the shared schema
- * (read-document.ts), the meeting's context loaded from SQLite (context.ts), `extract` from
- * '@accord/minutes/extract', `toLists`, and `SqliteProjectionStore.replaceStructure` upserting
- * the rows in one transaction (synchronous=FULL, as the server runs).
+ * the server does once someone stops typing: the document copied into one update on the main
+ * thread, the meeting's context loaded from SQLite (context.ts), the copy read with the shared
+ * schema, extracted and listed in an extraction worker (projection/worker, `EXTRACT_WORKERS`
+ * of them as the server runs them), and `SqliteProjectionStore.replaceStructure` upserting the
+ * rows in one transaction (synchronous=FULL, as the server runs).
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { Writable } from 'node:stream'
 import { MINUTES_FIELD } from '@accord/minutes'
-import { extract } from '@accord/minutes/extract'
 import pino from 'pino'
-import * as Y from 'yjs'
-import { newId } from '../../apps/server/src/accounts/tokens.ts'
-import { loadMeetingContext } from '../../apps/server/src/projection/context.ts'
-import type { Extract } from '../../apps/server/src/projection/extract-contract.ts'
-import type { ProjectionStore } from '../../apps/server/src/projection/projection-store.ts'
-import { Projector } from '../../apps/server/src/projection/projector.ts'
-import { warmUpExtractor } from '../../apps/server/src/projection/warm-up.ts'
-import { SqliteStorage } from '../../apps/server/src/storage/sqlite/storage.ts'
-import { removeFolder, trackFolder } from '../processes.ts'
+import type * as Y from 'yjs'
+import { loadConfig } from '../../apps/server/src/config.ts'
+import { ExtractionPool } from '../../apps/server/src/projection/worker/pool.ts'
 import { median, percentile } from '../stats.ts'
-import { buildMeeting, editText, loadCoalition, type BenchMeeting } from './meetings.ts'
+import { measureLong, type LongResult } from './long.ts'
+import { buildMeeting, editText, type BenchMeeting } from './meetings.ts'
+import { benchFixture, round, roundTiming, type Timing } from './setup.ts'
+
+export type { Timing } from './setup.ts'
 
 export const S1_PARAMS = {
   /** Words per meeting. */
@@ -37,22 +31,12 @@ export const S1_PARAMS = {
   seed: 1,
 }
 
-/** Where one projection's time went, in ms. */
-export interface Timing {
-  totalMs: number
-  /** readDocument: the Y.Doc read into a ProseMirror node with the shared schema. */
-  readMs: number
-  /** The meeting, its coalition's organisations and members, from SQLite. */
-  contextMs: number
-  extractMs: number
-  /** replaceStructure: compare with the stored rows, upsert and delete, bump the version. */
-  storeMs: number
-  /** Whether the stored rows changed (a new version). */
-  changed: boolean
-}
-
 export interface StructureResult {
   params: typeof S1_PARAMS
+  /** Extraction workers, as the server's default on this machine (EXTRACT_WORKERS). */
+  workers: number
+  /** From starting the workers to every one warmed up and ready. */
+  workerStartMs: number
   meeting: { words: number; blocks: number; actions: number; asks: number; decisions: number }
   cold: Timing
   warm: {
@@ -75,6 +59,7 @@ export interface StructureResult {
     slowestMeetingMedianMs: number
     meetingsChangedPerRun: number[]
   }
+  long: LongResult
   rowsStored: { actions: number; asks: number; decisions: number }
   /** Anything the projector logged at warn or above; none is expected. */
   problems: string[]
@@ -84,155 +69,41 @@ export async function measureStructure(
   log: (line: string) => void = console.log,
 ): Promise<StructureResult> {
   const params = S1_PARAMS
-  const coalitionFile = loadCoalition()
-  const dataDir = trackFolder(fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-s1-')))
-  const storage = new SqliteStorage(dataDir)
+  const fixture = await benchFixture()
+  const { extractWorkers: workers, extractTimeoutMs } = loadConfig({})
+  const startingWorkers = performance.now()
+  const pool = new ExtractionPool({
+    size: workers,
+    timeoutMs: extractTimeoutMs,
+    logger: pino({ level: 'warn' }),
+  })
   try {
-    // ---- the coalition and its meetings, as createDemoCoalition stores them
-    const now = new Date().toISOString()
-    const coalition = { id: newId(), name: coalitionFile.name }
-    const organisations = coalitionFile.organisations.map((o) => ({ id: newId(), ...o }))
-    const chair = {
-      id: newId(),
-      email: 'chair@northshire.example',
-      name: 'Chair',
-      passwordHash: null,
-      createdAt: now,
-    }
-    await storage.accounts.createPerson(chair)
-    await storage.coalitions.createCoalition({
-      coalition,
-      organisation: organisations[0]!,
-      chair: {
-        personId: chair.id,
-        coalitionId: coalition.id,
-        organisationId: organisations[0]!.id,
-        role: 'chair',
-        createdAt: now,
-      },
-    })
-    for (const organisation of organisations.slice(1)) {
-      await storage.coalitions.createOrganisation(coalition.id, organisation)
-    }
-    const byName = new Map(organisations.map((o) => [o.name, o]))
-    for (const person of coalitionFile.people) {
-      const id = newId()
-      await storage.accounts.createPerson({
-        id,
-        email: `${person.name.toLowerCase()}@northshire.example`,
-        name: person.name,
-        passwordHash: null,
-        createdAt: now,
-      })
-      await storage.coalitions.addMember({
-        personId: id,
-        coalitionId: coalition.id,
-        organisationId: byName.get(person.organisation)!.id,
-        role: 'member',
-        createdAt: now,
-      })
-    }
-
     const built = Array.from({ length: params.yearMeetings + 1 }, (_, i) =>
-      buildMeeting(i, coalitionFile, { targetWords: params.targetWords, seed: params.seed }),
+      buildMeeting(i, fixture.coalition, { targetWords: params.targetWords, seed: params.seed }),
     )
     const meetings: { id: string; doc: Y.Doc; meeting: BenchMeeting; edits: number }[] = []
-    for (const meeting of built) {
-      const id = newId()
-      await storage.meetings.createMeeting({
-        id,
-        coalitionId: coalition.id,
-        status: 'draft',
-        title: meeting.title,
-        date: meeting.date,
-        attendance: organisations.map((o) => o.id),
-        createdAt: now,
-      })
-      await storage.append([{ docName: id, update: meeting.update }])
-      // The document as a room loads it: from the stored updates.
-      const doc = new Y.Doc()
-      for (const update of await storage.load(id)) Y.applyUpdate(doc, update)
-      meetings.push({ id, doc, meeting, edits: 0 })
-    }
+    for (const meeting of built)
+      meetings.push({ ...(await fixture.addMeeting(meeting)), meeting, edits: 0 })
 
-    // ---- the projector, its collaborators timed where they are called
-    const phases = { contextMs: 0, extractMs: 0, storeMs: 0, changed: false }
-    const timedExtract: Extract = (node, context) => {
-      const started = performance.now()
-      try {
-        return extract(node, context)
-      } finally {
-        phases.extractMs = performance.now() - started
-      }
-    }
-    const timedStore: ProjectionStore = {
-      async replaceStructure(meetingId, lists, at) {
-        const started = performance.now()
-        const version = await storage.projection.replaceStructure(meetingId, lists, at)
-        phases.storeMs = performance.now() - started
-        phases.changed = version !== null
-        return version
-      },
-      getStructure: (meetingId) => storage.projection.getStructure(meetingId),
-      listCoalitionItems: (coalitionId) => storage.projection.listCoalitionItems(coalitionId),
-    }
-    const problems: string[] = []
-    const logger = pino(
-      { level: 'warn' },
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          problems.push(chunk.toString().trim())
-          done()
-        },
-      }),
-    )
-    const projector = new Projector({
-      store: timedStore,
-      context: async (meetingId) => {
-        const started = performance.now()
-        try {
-          return await loadMeetingContext(storage, meetingId)
-        } finally {
-          phases.contextMs = performance.now() - started
-        }
-      },
-      extract: timedExtract,
-      announce: () => {},
-      logger,
-    })
-
-    const project = async (id: string, doc: Y.Doc): Promise<Timing> => {
-      Object.assign(phases, { contextMs: 0, extractMs: 0, storeMs: 0, changed: false })
-      const started = performance.now()
-      await projector.project(id, doc)
-      const totalMs = performance.now() - started
-      if (problems.length > 0) throw new Error(`the projector logged: ${problems.join('\n')}`)
-      const { contextMs, extractMs, storeMs, changed } = phases
-      return {
-        totalMs,
-        readMs: Math.max(0, totalMs - contextMs - extractMs - storeMs),
-        contextMs,
-        extractMs,
-        storeMs,
-        changed,
-      }
-    }
+    // ---- (a) cold: the first projection once the workers say they are ready (they warm the
+    // extractor up first, as on the server, off its event loop).
+    await pool.whenReady()
+    const workerStartMs = performance.now() - startingWorkers
+    log(`[S1] ${workers} extraction worker(s) ready in ${workerStartMs.toFixed(0)} ms`)
+    const projector = fixture.projector((id, state, context) => pool.project(id, state, context))
+    const project = (id: string, doc: Y.Doc) => projector.project(id, doc)
     const edit = (entry: (typeof meetings)[number]) => {
       entry.edits++
       const paragraph = entry.doc.getXmlFragment(MINUTES_FIELD).get(entry.meeting.editBlock)
       const text = (paragraph as Y.XmlElement).get(0) as Y.XmlText
       entry.doc.transact(() => {
         text.delete(0, text.length)
-        text.insert(0, editText(entry.edits, coalitionFile.organisations))
+        text.insert(0, editText(entry.edits, fixture.coalition.organisations))
       })
     }
-
-    // ---- (a) cold: the first projection after start-up, which warms the extractor as the
-    // server does before it listens (a fresh process otherwise pays ~200 ms of regex compiling).
-    warmUpExtractor()
     const one = meetings[params.yearMeetings]!
     const cold = await project(one.id, one.doc)
-    const stored = await storage.projection.getStructure(one.id)
+    const stored = await fixture.storage.projection.getStructure(one.id)
     log(
       `[S1] one meeting: ${one.meeting.words} words → ${stored.actions.length} actions, ` +
         `${stored.asks.length} asks, ${stored.decisions.length} decisions; ` +
@@ -254,7 +125,7 @@ export async function measureStructure(
       p95Ms: percentile(sortedTotals, 95),
       maxMs: sortedTotals.at(-1)!,
       phasesMedianMs: {
-        readMs: phaseMedian((t) => t.readMs),
+        copyMs: phaseMedian((t) => t.copyMs),
         contextMs: phaseMedian((t) => t.contextMs),
         extractMs: phaseMedian((t) => t.extractMs),
         storeMs: phaseMedian((t) => t.storeMs),
@@ -299,19 +170,29 @@ export async function measureStructure(
       `[S1] a year of ${year.length} meetings: median ${yearResult.medianMs.toFixed(0)} ms ` +
         `over ${params.yearRuns} runs (first projection ${yearResult.firstMs.toFixed(0)} ms)`,
     )
-
     await projector.close()
+
+    // ---- (d) 100,000 words, in a worker and on the main thread
+    const long = await measureLong(
+      fixture,
+      (id, state, context) => pool.project(id, state, context),
+      log,
+    )
+
+    const blocks = one.doc.getXmlFragment(MINUTES_FIELD).length
     for (const entry of meetings) entry.doc.destroy()
     const structures = await Promise.all(
-      meetings.map(({ id }) => storage.projection.getStructure(id)),
+      meetings.map(({ id }) => fixture.storage.projection.getStructure(id)),
     )
     const count = (pick: (s: (typeof structures)[number]) => unknown[]) =>
       structures.reduce((sum, s) => sum + pick(s).length, 0)
     return {
       params,
+      workers,
+      workerStartMs: round(workerStartMs),
       meeting: {
         words: one.meeting.words,
-        blocks: one.doc.getXmlFragment(MINUTES_FIELD).length,
+        blocks,
         actions: stored.actions.length,
         asks: stored.asks.length,
         decisions: stored.decisions.length,
@@ -323,7 +204,7 @@ export async function measureStructure(
         p95Ms: round(warm.p95Ms),
         maxMs: round(warm.maxMs),
         phasesMedianMs: {
-          readMs: round(warm.phasesMedianMs.readMs),
+          copyMs: round(warm.phasesMedianMs.copyMs),
           contextMs: round(warm.phasesMedianMs.contextMs),
           extractMs: round(warm.phasesMedianMs.extractMs),
           storeMs: round(warm.phasesMedianMs.storeMs),
@@ -334,28 +215,16 @@ export async function measureStructure(
         medianMs: round(yearResult.medianMs),
         slowestMeetingMedianMs: round(yearResult.slowestMeetingMedianMs),
       },
+      long,
       rowsStored: {
         actions: count((s) => s.actions),
         asks: count((s) => s.asks),
         decisions: count((s) => s.decisions),
       },
-      problems,
+      problems: projector.problems,
     }
   } finally {
-    storage.close()
-    removeFolder(dataDir)
-  }
-}
-
-const round = (ms: number) => Math.round(ms * 100) / 100
-
-function roundTiming<T extends Timing>(timing: T): T {
-  return {
-    ...timing,
-    totalMs: round(timing.totalMs),
-    readMs: round(timing.readMs),
-    contextMs: round(timing.contextMs),
-    extractMs: round(timing.extractMs),
-    storeMs: round(timing.storeMs),
+    await pool.close()
+    fixture.close()
   }
 }

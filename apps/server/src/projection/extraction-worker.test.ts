@@ -140,10 +140,10 @@ describe('extraction off the event loop', () => {
     const started = performance.now()
     const structure = await structureWhen(seed.chair, seed.meetingId, (s) => s.version > 0)
     const ms = performance.now() - started
-    const longestBlockMs = probe.stop()
+    const { heldMs } = probe.stop()
 
     expect(ms).toBeLessThan(8000)
-    expect(longestBlockMs).toBeLessThan(100)
+    expect(heldMs).toBeLessThan(100)
     // Copies of the same sentence are one suggestion (one key), but each copy's asks and
     // decisions are under their own heading: hundreds of rows.
     expect(structure.actions.length).toBeGreaterThan(0)

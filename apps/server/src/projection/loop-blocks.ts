@@ -12,26 +12,35 @@ const INTERVAL_MS = 5
  * off each gap, from /proc/thread-self/schedstat: that wait is the machine being busy, not
  * this thread's own work, and on a loaded 2-core runner it alone can reach 100 ms.
  */
-export function probeEventLoop(): { stop(): number } {
+export function probeEventLoop(): { stop(): LoopBlocks } {
   let last = performance.now()
   let lastWait = runQueueWaitMs()
-  let longest = 0
+  const longest: LoopBlocks = { heldMs: 0, gapMs: 0 }
   const tick = () => {
     const now = performance.now()
     const wait = runQueueWaitMs()
-    longest = Math.max(longest, now - last - INTERVAL_MS - (wait - lastWait))
+    const gap = now - last - INTERVAL_MS
+    longest.gapMs = Math.max(longest.gapMs, gap)
+    longest.heldMs = Math.max(longest.heldMs, gap - (wait - lastWait))
     last = now
     lastWait = wait
   }
   const timer = setInterval(tick, INTERVAL_MS)
   return {
-    /** The longest block seen, in ms, counting the time since the last tick. */
+    /** The longest blocks seen, counting the time since the last tick. */
     stop() {
       clearInterval(timer)
       tick()
       return longest
     },
   }
+}
+
+export interface LoopBlocks {
+  /** The longest the thread's own work (or a system call it made) held the loop, in ms. */
+  heldMs: number
+  /** The longest gap on the clock, waiting for a CPU included, in ms. */
+  gapMs: number
 }
 
 /** How long this thread has waited for a CPU, in ms; 0 where the kernel does not say. */
