@@ -2,8 +2,8 @@ import type { Node } from '@tiptap/pm/model'
 
 /**
  * What the projection needs of `extract()` (packages/minutes/STRUCTURE.md), written down on
- * this side so the projector depends on the contract, not on one implementation: the real
- * `extract` from '@accord/minutes/extract' fits it, and tests hand in their own.
+ * this side so the projection depends on the contract, not on one implementation: the real
+ * `extract` from '@accord/minutes/extract' must fit it (project-state.ts checks that).
  */
 export interface ExtractContext {
   meetingDate: string

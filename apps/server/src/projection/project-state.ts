@@ -2,9 +2,13 @@ import { extract } from '@accord/minutes/extract'
 import type { StructureLists } from '@accord/minutes/structure'
 import * as Y from 'yjs'
 import type { MeetingContext } from './context.ts'
+import type { Extract } from './extract-contract.ts'
 import { readDocument } from './read-document.ts'
 import type { ExtractState } from './projector.ts'
 import { toLists } from './to-lists.ts'
+
+/** The real extractor, held to the contract this side relies on. */
+const extractMinutes: Extract = extract
 
 /**
  * The rows to store for a meeting whose document is `state` (one Yjs update): the document
@@ -17,7 +21,7 @@ export function projectState(state: Uint8Array, context: MeetingContext): Struct
   try {
     Y.applyUpdate(doc, state)
     const { node, dismissed } = readDocument(doc)
-    return toLists(extract(node, { ...context, dismissed }))
+    return toLists(extractMinutes(node, { ...context, dismissed }))
   } finally {
     doc.destroy()
   }
