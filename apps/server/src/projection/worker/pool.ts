@@ -17,7 +17,10 @@ export interface ExtractionPoolOptions {
   module?: URL
 }
 
-/** A worker's usual heap after warm-up is about 60 MB; a 100,000-word meeting needs ~200 MB more. */
+/**
+ * A worker holds about 60 MB once warmed up, and projects 100,000 words within a 100 MB limit
+ * (not within 70): this leaves room for several times that before a document ends its worker.
+ */
 export const DEFAULT_WORKER_HEAP_MB = 512
 /** Waits after a worker that died before it was ready, doubling up to the last. */
 const RESTART_DELAYS_MS = [100, 1000, 5000, 30_000]
@@ -40,6 +43,8 @@ interface Slot {
   job?: Job & { id: number; timer: ReturnType<typeof setTimeout> }
   /** Why the worker is ending, once the pool decided it or the worker reported an error. */
   cause?: Error
+  /** The pool ended it (a timeout, logged then): its exit is no crash. */
+  ended?: boolean
   exited: Promise<void>
 }
 
@@ -101,6 +106,8 @@ export class ExtractionPool {
    */
   drain(): void {
     this.draining = true
+    for (const timer of this.restarts) clearTimeout(timer)
+    this.restarts.clear()
     if (this.slots.size === 0) this.rejectWaiting(new ExtractionError('closed'))
   }
 
@@ -170,6 +177,7 @@ export class ExtractionPool {
     const { timeoutMs, logger } = this.options
     const meetingId = slot.job?.meetingId
     slot.cause = new ExtractionError(`extraction took longer than ${timeoutMs} ms`)
+    slot.ended = true
     logger.error({ meetingId, timeoutMs }, 'extraction overran its time; restarting its worker')
     this.settle(slot, (job) => job.reject(slot.cause!))
     void slot.worker.terminate()
@@ -179,13 +187,13 @@ export class ExtractionPool {
     if (this.closed) return
     const { logger } = this.options
     const cause = slot.cause ?? new ExtractionError(`the extraction worker exited with ${code}`)
-    if (slot.job) {
+    if (slot.ready && !slot.ended) {
       logger.error(
-        { meetingId: slot.job.meetingId, err: cause, code },
+        { meetingId: slot.job?.meetingId, err: cause, code },
         'the extraction worker crashed; restarting it',
       )
-      this.settle(slot, (job) => job.reject(new ExtractionError(cause.message, { cause })))
     }
+    this.settle(slot, (job) => job.reject(new ExtractionError(cause.message, { cause })))
     if (this.draining) {
       if (this.slots.size === 0) this.rejectWaiting(new ExtractionError('closed'))
       return
