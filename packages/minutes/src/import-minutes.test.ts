@@ -8,7 +8,7 @@ import {
   minutesToUpdate,
   type MinutesFormat,
 } from './import-minutes.ts'
-import { minutesSchema, readMinutes } from './index.ts'
+import { DISMISSED_FIELD, minutesSchema, readMinutes } from './index.ts'
 
 // The project's sample minutes, as bundled with the server's demo coalition.
 const samplesDir = new URL('../../../apps/server/src/demo/samples/', import.meta.url)
@@ -279,6 +279,21 @@ describe('minutesToUpdate', () => {
       ],
     }
     expect(readBack(minutesToUpdate(minutes)).text).toBe('Actions\nFPCT to draft the letter.')
+  })
+
+  it('keeps the suggestions already dismissed beside the minutes', () => {
+    const minutes: JSONContent = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Maybe ALC could help.' }] }],
+    }
+    const doc = new Y.Doc()
+    Y.applyUpdate(
+      doc,
+      minutesToUpdate(minutes, { dismissed: { 'action-abc': '2025-03-04T10:00:00.000Z' } }),
+    )
+    expect(doc.getMap(DISMISSED_FIELD).toJSON()).toEqual({
+      'action-abc': '2025-03-04T10:00:00.000Z',
+    })
   })
 
   it('refuses a document the minutes schema does not allow', () => {

@@ -3,7 +3,7 @@ import type { Mark, Schema } from '@tiptap/pm/model'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import MarkdownIt, { type Token } from 'markdown-it'
 import * as Y from 'yjs'
-import { MINUTES_FIELD, minutesSchema } from './schema.ts'
+import { DISMISSED_FIELD, MINUTES_FIELD, minutesSchema } from './schema.ts'
 
 /** The shapes minutes arrive in: Markdown, or plain text pasted from an email or a word processor. */
 export type MinutesFormat = 'markdown' | 'text'
@@ -45,14 +45,20 @@ export function importMinutesToUpdate(source: string, format: MinutesFormat): Ui
 
 /**
  * The Yjs update of a fresh Y.Doc holding `minutes`, a minutes document from any importer (for
- * example one converted from a word-processor file). Throws if it does not fit the minutes
- * schema. The same caveat as {@link importMinutesToUpdate}: seed a meeting's document once.
+ * example one converted from a word-processor file), and the suggestions already `dismissed`
+ * (key → ISO time). Throws if it does not fit the minutes schema. The same caveat as
+ * {@link importMinutesToUpdate}: seed a meeting's document once.
  */
-export function minutesToUpdate(minutes: JSONContent): Uint8Array {
+export function minutesToUpdate(
+  minutes: JSONContent,
+  { dismissed = {} }: { dismissed?: Readonly<Record<string, string>> } = {},
+): Uint8Array {
   const schema = minutesSchema()
   schema.nodeFromJSON(minutes).check()
   const doc = prosemirrorJSONToYDoc(schema, minutes, MINUTES_FIELD) as Y.Doc
   try {
+    const map = doc.getMap<string>(DISMISSED_FIELD)
+    for (const [key, at] of Object.entries(dismissed)) map.set(key, at)
     return Y.encodeStateAsUpdate(doc)
   } finally {
     doc.destroy()

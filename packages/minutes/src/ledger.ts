@@ -46,6 +46,15 @@ export const ledgerActionSchema = z.object({
   due: z.string().nullable(),
   /** The date words as written in the minutes. */
   dueText: z.string().nullable(),
+  /**
+   * The owners (and assignee) were read from the action's words, not set on its node: a
+   * proposal, shown "ALC (proposed)" until someone confirms it (see structure.ts). Missing in
+   * ledgers from before these fields, which parse as false; optional in the type too, so a
+   * ledger built by hand (tests, fixtures) need not name it.
+   */
+  ownersProposed: z.boolean().default(false).optional(),
+  /** The due date (or its words) were read from the action's words: a proposal, like owners. */
+  dueProposed: z.boolean().default(false).optional(),
   status: actionStatusSchema,
   /** The meeting where it was first minuted. */
   raisedIn: z.string(),
@@ -123,6 +132,11 @@ export const actionPatchSchema = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a person id')
       .nullable(),
     due: z.iso.date({ message: 'due must be a calendar date as YYYY-MM-DD' }).nullable(),
+    /**
+     * The date words to keep with `due` ("Friday"), as confirming a proposed date writes them;
+     * without it a new date drops the old words. Only with `due`, which it must not contradict.
+     */
+    dueText: z.string().trim().min(1).max(200).nullable(),
   })
   .partial()
   .strict()
@@ -130,6 +144,10 @@ export const actionPatchSchema = z
     (patch) => Object.keys(patch).length > 0,
     'give at least one of status, owners, assignee, due',
   )
+  .refine((patch) => patch.dueText === undefined || patch.due !== undefined, {
+    message: 'dueText is given with due, the date it stands for (null when it reads as none)',
+    path: ['dueText'],
+  })
 
 export const askPatchSchema = z.object({ status: askStatusSchema }).strict()
 

@@ -13,6 +13,12 @@ import { OrganisationMention } from './nodes/organisation-mention.ts'
 export const MINUTES_FIELD = 'default'
 
 /**
+ * The name of the Y.Map of dismissed suggestions beside the minutes: key → ISO time (see
+ * STRUCTURE.md), so a dismissal reaches every editor and the server.
+ */
+export const DISMISSED_FIELD = 'dismissed'
+
+/**
  * The Tiptap extensions that define what minutes may contain: prose plus the structured nodes
  * of STRUCTURE.md. The editor adds its interactive extensions (collaboration, carets, node
  * views, ids from `structuredNodeIds()`) on top; the server only needs these to build the
