@@ -145,15 +145,7 @@ export function findCues(
               ? 'must'
               : 'modal'
       if (main.passive) {
-        const agent = byAgent(tokens, main.verb + 1, end)
-        push({
-          form: agent ? 'passive' : 'agreed-passive',
-          at: i,
-          verb: main.verb,
-          agent,
-          skip: agent,
-          word: `${t.text} be`,
-        })
+        push(passiveCue(tokens, i, main.verb, end, `${t.text} be`))
       } else {
         push({ form, at: i, verb: main.verb, word: t.text })
       }
@@ -186,15 +178,7 @@ export function findCues(
       let k = i - 1
       while (k > first && isNounPhrase(k)) k--
       if (k !== first && !isLead(tokens, first, k + 1)) continue
-      const agent = byAgent(tokens, main.verb + 1, end)
-      push({
-        form: agent ? 'passive' : 'agreed-passive',
-        at: i,
-        verb: main.verb,
-        agent,
-        skip: agent,
-        word: 'to be',
-      })
+      push(passiveCue(tokens, i, main.verb, end, 'to be'))
       continue
     }
     if (CONTROL.has(left.lemma) || HAPPY.has(left.normal) || left.normal === 'going') {
@@ -299,4 +283,16 @@ export function findCues(
         !(tokens[c.verb]!.lemma === 'let' && /^(?:me|us)$/.test(tokens[c.verb + 1]?.normal ?? '')),
     )
     .sort((a, b) => a.at - b.at)
+}
+
+/** "will be / to be circulated (by ABC)": the agent, when named, owes it and is no part of it. */
+function passiveCue(
+  tokens: readonly Token[],
+  at: number,
+  verb: number,
+  end: number,
+  word: string,
+): Cue {
+  const agent = byAgent(tokens, verb + 1, end)
+  return { form: agent ? 'passive' : 'agreed-passive', at, verb, agent, skip: agent, word }
 }
