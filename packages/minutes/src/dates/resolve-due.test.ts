@@ -35,6 +35,13 @@ describe('resolveDue', () => {
     expect(resolveDue('end of February', '2027-11-01').due).toBe('2028-02-29')
   })
 
+  it('reads "the July meeting" as the next one when the next meeting is in July', () => {
+    expect(due('report back at the July meeting', { nextMeeting: '2025-07-08' }).due).toBe(
+      '2025-07-08',
+    )
+    expect(due('report back at the July meeting', { nextMeeting: '2025-08-05' }).due).toBeNull()
+  })
+
   it('takes the next meeting from the text, else from the hints, else leaves it open', () => {
     expect(due('bring it to the next meeting (1 July)')).toEqual({
       due: '2025-07-01',

@@ -17,8 +17,8 @@ import {
  * the meeting date. The rules, in the order they are tried on each stretch of text:
  *
  * - "the next call/meeting" or "the July meeting": a date written right after it ("(18 March)",
- *   ": 26 November"), else, for the next one, `hints.nextMeeting` (the date the minutes give for
- *   the next meeting), else unresolved.
+ *   ": 26 November"), else, for the next one (or "the July meeting" when the next is in July),
+ *   `hints.nextMeeting` (the date the minutes give for the next meeting), else unresolved.
  * - "this week" and "(the) end of the week": the Friday of the meeting's week.
  *   "next week": the meeting date + 7 days (a week's notice, as chairs read it).
  *   "end of next week": the Friday of the following week. "(over) the next fortnight", "within a fortnight": + 14 days.
@@ -236,9 +236,16 @@ function nextMeeting(
       return { index, end: stop, text: text.slice(index, stop), due }
     }
   }
-  // Only "the next meeting" is the one the minutes may date elsewhere; "the July meeting" is not.
+  // "The next meeting" is the one the minutes may date elsewhere; "the December meeting" is it
+  // only when the next meeting falls in December.
   const isNext = /\bnext\b/i.test(match[0])
-  return { index, end, text: match[0], due: isNext ? (hints.nextMeeting ?? null) : null }
+  const month =
+    MONTH_INDEX[
+      /\b([a-z]+)\s+(?:call|meeting|session|catch)/i.exec(match[0])?.[1]?.toLowerCase() ?? ''
+    ]
+  const next = hints.nextMeeting ?? null
+  const inMonth = month !== undefined && next !== null && Number(next.slice(5, 7)) === month
+  return { index, end, text: match[0], due: isNext || inMonth ? next : null }
 }
 
 function noon(date: Date): Date {

@@ -3,7 +3,7 @@ import { dueFor, withoutDueWords, type Due } from './due.ts'
 import type { ReadBlock, ReadDocument } from './read/document.ts'
 import { actionWords } from './texts/whole-text.ts'
 import type { Owner } from './owners/subject.ts'
-import { ALL, type Owners } from './types.ts'
+import { ALL, type ActionStatus, type Owners } from './types.ts'
 
 /**
  * Actions as the pipeline proposes them: the commitments of the prose (with their whole texts
@@ -27,6 +27,8 @@ export interface ActionCandidate extends Owners, Due {
   end: number
   text: string
   assignee: string | null
+  /** "open", or what an action log's status column says. */
+  status: ActionStatus
   strength: number
   reason: string
 }
@@ -82,6 +84,7 @@ function proseAction(
     owners: c.owner.owners,
     unknownOwners: c.owner.unknownOwners,
     assignee: c.owner.assignee,
+    status: 'open',
     ...due,
     strength: c.strength,
     reason: due.via ? `${c.reason}; due ${due.via}` : c.reason,
@@ -140,13 +143,16 @@ export function tableActions(doc: ReadDocument, meetingDate: string): ActionCand
         ? [ownerCell.text]
         : []
     const dueCell = cell('due')
-    const due = dueFor(dueCell?.text ?? '', {
-      doc,
+    const due = lastDeadline(
+      dueFor(dueCell?.text ?? '', {
+        doc,
+        meetingDate,
+        block,
+        sentence: 0,
+        actionSentences: new Set([0]),
+      }),
       meetingDate,
-      block,
-      sentence: 0,
-      actionSentences: new Set([0]),
-    })
+    )
     const people = entities.filter((e) => e.personId !== null)
     out.push({
       block,
@@ -160,12 +166,38 @@ export function tableActions(doc: ReadDocument, meetingDate: string): ActionCand
       owners: ownerCell && /^all$/i.test(ownerCell.text.trim()) ? [ALL] : owners,
       unknownOwners,
       assignee: entities.length === 1 && people.length === 1 ? people[0]!.personId : null,
+      status: statusOf(cell('status')?.text),
       ...due,
       strength: owners.length > 0 ? 0.9 : 0.45,
       reason: `table row: owner "${ownerCell?.text ?? 'none'}"${dueCell ? `, due "${dueCell.text}"` : ''}`,
     })
   }
   return out
+}
+
+/**
+ * An action log reviewed at the meeting holds deadlines just gone ("30 Sept" at a meeting on
+ * 2 October): a day and month with no year read as next year's is last year's when that is
+ * at most three months before the meeting.
+ */
+function lastDeadline(due: Due, meetingDate: string): Due {
+  if (!due.due || !due.dueText || /\d{4}/.test(due.dueText)) return due
+  const earlier = `${Number(due.due.slice(0, 4)) - 1}${due.due.slice(4)}`
+  const meeting = Date.parse(meetingDate)
+  const gone = meeting - Date.parse(earlier)
+  return gone >= 0 && gone <= RECENT_DEADLINE_DAYS * 86_400_000 ? { ...due, due: earlier } : due
+}
+
+const RECENT_DEADLINE_DAYS = 92
+
+/** An action log's status column: "Complete", "In progress", "Dropped". */
+function statusOf(text: string | undefined): ActionStatus {
+  if (!text) return 'open'
+  if (/^(?:complete[d]?|done|closed|finished|achieved)\b/i.test(text.trim())) return 'done'
+  if (/^(?:in\s+progress|ongoing|under\s+way|underway|started)\b/i.test(text.trim()))
+    return 'in_progress'
+  if (/^(?:dropped|withdrawn|cancelled|canceled|no\s+longer)\b/i.test(text.trim())) return 'dropped'
+  return 'open'
 }
 
 function tidy(text: string): string {

@@ -148,7 +148,7 @@ export function createExtractor(
       due: a.due,
       dueText: a.dueText,
       dueUnparsed: a.dueUnparsed,
-      status: 'open' as const,
+      status: a.status,
       carriedFrom: null,
       confidence: a.strength,
       source: source(a.block, a.start, a.end),

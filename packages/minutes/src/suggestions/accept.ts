@@ -77,8 +77,8 @@ function skipSpace(doc: ProseMirrorNode, pos: number, limit: number, step: 1 | -
 export function attributes(suggestion: Suggestion): Record<string, unknown> {
   switch (suggestion.kind) {
     case 'action': {
-      const { owners, assignee, due, dueText } = suggestion.item
-      return { owners, assignee, due, dueText, status: 'open' }
+      const { owners, assignee, due, dueText, status } = suggestion.item
+      return { owners, assignee, due, dueText, status }
     }
     case 'ask': {
       const { target, supporters } = suggestion.item

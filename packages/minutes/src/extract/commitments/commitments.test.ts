@@ -129,6 +129,24 @@ describe('commitments in the forms real minutes use', () => {
     ).toEqual([{ owners: ['acr'], text: 'review the hardship fund criteria', due: '2025-06-20' }])
   })
 
+  it('reads an action log table with its status column, and an "ACTION: DO" line after a need', () => {
+    const doc = textDoc(
+      [
+        'No. | Action | Owner | Deadline | Status',
+        '1 | Circulate the draft safeguarding policy | LW | 30 May | Complete',
+        '2 | Contact the council about respite funding | JA | 20 June | In progress',
+        '',
+        'The reserves policy needs updating before the AGM.',
+        'ACTION: DO',
+      ].join('\n'),
+    )
+    expect(extract(doc, context).actions.map((a) => [a.owners, a.text, a.due, a.status])).toEqual([
+      [['sp'], 'update the reserves policy', null, 'open'],
+      [['sp'], 'Circulate the draft safeguarding policy', '2025-05-30', 'done'],
+      [['acr'], 'Contact the council about respite funding', '2025-06-20', 'in_progress'],
+    ])
+  })
+
   it('gives a sentence to the owner an "[Action: …]" after it names', () => {
     expect(
       actions('A paper on rent arrears to be brought to the next meeting. [Action: JA]').map(

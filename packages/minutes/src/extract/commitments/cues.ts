@@ -1,5 +1,5 @@
 import type { Token } from '../../language/types.ts'
-import { askedThat, possessor, subjunctives } from './forms.ts'
+import { askedThat, needsDoing, possessor, subjunctives } from './forms.ts'
 import {
   ADVERBS,
   afterAdverbs,
@@ -238,6 +238,7 @@ export function findCues(
 
   for (const cue of subjunctives(tokens, first, end)) push(cue)
   for (const cue of askedThat(tokens, first, end)) push(cue)
+  for (const cue of needsDoing(tokens, first, end)) push(cue)
 
   // "ABC is meeting the minister next week": the caller decides whether it is a plan.
   for (let i = first + 1; i + 1 < end; i++) {

@@ -58,6 +58,23 @@ export function askedThat(tokens: readonly Token[], first: number, end: number):
 }
 
 /**
+ * "The reserves policy needs updating": what needs doing, no agent (the caller decides whether
+ * the layout names one, as "ACTION: DO" after it does).
+ */
+export function needsDoing(tokens: readonly Token[], first: number, end: number): Cue[] {
+  const out: Cue[] = []
+  for (let i = first + 1; i + 1 < end; i++) {
+    const t = tokens[i]!
+    const next = tokens[i + 1]!
+    if (t.lemma !== 'need' || next.pos !== 'VERB' || !/ing$/.test(next.text.toLowerCase())) continue
+    const before = tokens[i - 1]!
+    if (before.pos !== 'NOUN' && before.pos !== 'PROPN') continue
+    out.push({ form: 'agreed-passive', at: i, verb: i + 1, word: `${t.text} ${next.text}` })
+  }
+  return out
+}
+
+/**
  * "(It was agreed that) a briefing be prepared": a subjunctive passive, no agent. The subject
  * stands right before "be", which follows no auxiliary or "to".
  */

@@ -5,7 +5,7 @@
  * the rows after it their roles; a row without such a header is read as a table row only when
  * it has three or more cells and one of them is nothing but owners.
  */
-export type Role = 'action' | 'owner' | 'due' | 'other'
+export type Role = 'action' | 'owner' | 'due' | 'status' | 'other'
 
 export interface Cell {
   start: number
@@ -33,10 +33,11 @@ const HEADER_ROLES: [RegExp, Role][] = [
     /^(?:due|when|deadline|by when|by|date|due date|due by|timescale|timescales|timeframe|timing|target date|complete by)$/i,
     'due',
   ],
+  [/^(?:status|progress|rag|rag\s+status|state)$/i, 'status'],
 ]
 /** Other words a header row is made of: a table whose first row is all such words has a header. */
 const OTHER_HEADER =
-  /^(?:no\.?|#|ref\.?|item no\.?|status|progress|update|notes?|comments?|name|attending|initials|role|organisation\/role|pronouns|gh id|theme|topic|agenda item)$/i
+  /^(?:no\.?|#|ref\.?|item no\.?|update|notes?|comments?|name|attending|initials|role|organisation\/role|pronouns|gh id|theme|topic|agenda item)$/i
 
 export function splitCells(text: string): Cell[] {
   const cells: Cell[] = []

@@ -10,7 +10,7 @@ import { contentWords } from '../words.ts'
 const CONTEXT_MAX_WORDS = 16
 /** "X noted that …", "Minister said …": the frame of reported speech, not what was said. */
 const REPORTING =
-  /^(?:[\p{L}'’ .]+?\s+(?:noted|said|reported|explained|advised|mentioned|confirmed|highlighted|raised|asked|told\s+the\s+group)\s+(?:that\s+)?)/iu
+  /^(?:[\p{L}'’ .]+?\s+(?:noted|said|reported|explained|advised|mentioned|confirmed|highlighted|raised|asked|told\s+the\s+group)\s+(?:that\s+)?|it\s+was\s+(?:agreed|decided|noted|reported|confirmed|resolved)\s+(?:that\s+)?)/iu
 /** Nouns that name talk about something rather than the thing: "Discussion on …". */
 const TALK = new Set(['discussion', 'question', 'conversation', 'debate', 'query', 'point'])
 /** Headings that name a part of the minutes, not what anything is about. */
