@@ -86,6 +86,22 @@ describe('owner matching', () => {
     expect(directory.entities('IT STRATEGY REVIEW')).toEqual([])
   })
 
+  it('reads handles: "@handle" from the attendance, and "@First"', () => {
+    const online = createOwnerMatcher({
+      organisations: context.organisations,
+      people: [
+        {
+          id: 'k',
+          name: 'Kris Borchers',
+          organisationIds: ['sp'],
+          initials: [],
+          handles: ['kborchers'],
+        },
+      ],
+    })
+    expect(online.entities('@kborchers and @Kris').map((e) => e.personId)).toEqual(['k', 'k'])
+  })
+
   it("reads the coalition's own name, its acronym and its initials as everyone", () => {
     expect(ids('RHF, and the Riverside Housing Forum')).toEqual(['ALL', 'ALL'])
     const unbracketed = createOwnerMatcher({

@@ -40,6 +40,8 @@ export interface Participant {
   initials: string[]
   /** Their roles in the meeting ("chair", "secretariat"): "the Chair will…" is theirs. */
   roles?: string[]
+  /** Their handles ("kborchers"): "@kborchers to…" is theirs. */
+  handles?: string[]
 }
 
 export interface OwnerDirectory {

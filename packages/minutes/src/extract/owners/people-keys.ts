@@ -92,6 +92,9 @@ export function peopleKeys(
     if (forms.first && !MODAL_NAMES.has(forms.first)) add(forms.first, person, true)
     for (const initials of [...forms.initials, ...participant.initials]) add(initials, person, true)
     if (forms.surname) add(forms.surname, person, true, surnameKeys)
+    // "@kborchers", "@Kris": a handle, or the first name written as one.
+    for (const handle of participant.handles ?? []) add(`@${handle}`, person, true)
+    if (forms.first) add(`@${forms.first}`, person, true)
   }
   const known = (map: Map<string, PersonKey | null>) => {
     const out = new Map<string, PersonKey>()

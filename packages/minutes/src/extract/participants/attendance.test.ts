@@ -131,4 +131,15 @@ describe('readAttendance', () => {
     )
     expect(attendance.organisationsPresent.sort()).toEqual(['rfb', 'tur'])
   })
+
+  it('reads handles beside a name: "@handle" or a table cell of one identifier', () => {
+    const attendance = readAttendance(
+      paragraphs('Attendance', 'x | Joan Ashby (RFB) | she/her | jashby', 'Li Wei – ACR – @liwei'),
+      organisationsIn,
+    )
+    expect(attendance.attendees.map((a) => [a.name, a.handles])).toEqual([
+      ['Joan Ashby', ['jashby']],
+      ['Li Wei', ['liwei']],
+    ])
+  })
 })

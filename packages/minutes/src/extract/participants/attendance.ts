@@ -27,6 +27,8 @@ export interface Attendee {
   initials: string[]
   /** Roles written beside the name or as the line's label: "chair", "secretariat". */
   roles: string[]
+  /** Handles written beside the name ("@kborchers", a GitHub id column): "@kborchers to…". */
+  handles: string[]
   /** False for apologies and absences. */
   present: boolean
 }
@@ -222,6 +224,7 @@ function mergeAttendees(attendees: Attendee[]): Attendee[] {
     if (seen.organisationIds.length === 0) seen.organisationIds = attendee.organisationIds
     seen.initials = [...new Set([...seen.initials, ...attendee.initials])]
     seen.roles = [...new Set([...seen.roles, ...attendee.roles])]
+    seen.handles = [...new Set([...seen.handles, ...attendee.handles])]
     seen.present ||= attendee.present
   }
   return [...byName.values()]

@@ -73,6 +73,7 @@ export function parseEntries(
       organisationIds: organisationFor(text, items, index),
       initials: [],
       roles: role ? [role] : writtenRoles(text, items, index),
+      handles: writtenHandles(text, items, index),
       present: isPresent,
     }
     const initials = writtenInitials(text, items, index)
@@ -135,6 +136,29 @@ function writtenRoles(text: string, items: readonly Item[], index: number): stri
   const next = items.slice(index + 1).find((i) => i.kind === 'name')
   const segment = text.slice(item.end, next?.start ?? text.length)
   return [...new Set([...segment.matchAll(ROLE)].map((m) => roleName(m[1]!)))]
+}
+
+/**
+ * Handles written for the name at `index`: "@kborchers", or a cell of its row that is one
+ * lower-case identifier ("| kborchers |"), as attendance tables of online meetings have.
+ */
+function writtenHandles(text: string, items: readonly Item[], index: number): string[] {
+  const item = items[index]!
+  const next = items.slice(index + 1).find((i) => i.kind === 'name')
+  const segment = text.slice(item.end, next?.start ?? text.length)
+  const handles = [...segment.matchAll(/(?:^|\s)@([\w-]{2,39})\b/g)].map((m) => m[1]!)
+  for (const cell of segment.split(/\s[|–]\s|\t/)) {
+    const word = cell.trim()
+    // One identifier, not a capitalised word ("Apologies"), an acronym ("ACR") nor a mark
+    // ("x", "he/him").
+    if (
+      /^[A-Za-z][\w-]{2,38}$/.test(word) &&
+      !/^\p{Lu}\p{Ll}*$/u.test(word) &&
+      word !== word.toUpperCase()
+    )
+      handles.push(word)
+  }
+  return [...new Set(handles)]
 }
 
 function writtenInitials(text: string, items: readonly Item[], index: number): string | undefined {

@@ -19,6 +19,7 @@ export function participantsOf(
     organisationIds: [member.organisationId],
     initials: [],
     roles: [],
+    handles: [],
   }))
   const byName = new Map(participants.map((p) => [nameForms(p.name).full.toLowerCase(), p]))
   for (const attendee of attendance.attendees) {
@@ -27,6 +28,7 @@ export function participantsOf(
     if (member) {
       member.initials = [...new Set([...member.initials, ...attendee.initials])]
       member.roles = [...new Set([...(member.roles ?? []), ...attendee.roles])]
+      member.handles = [...new Set([...(member.handles ?? []), ...attendee.handles])]
       continue
     }
     // "Sue Houghton Louise Edwards": names run together in a flattened list are the members
@@ -52,6 +54,7 @@ export function participantsOf(
       organisationIds: attendee.organisationIds,
       initials: attendee.initials,
       roles: attendee.roles,
+      handles: attendee.handles,
     }
     participants.push(participant)
     byName.set(full, participant)
