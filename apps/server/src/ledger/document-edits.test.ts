@@ -85,6 +85,49 @@ describe('editActionNodes', () => {
     expect(second).toMatchObject({ due: '2025-03-07', dueText: 'Friday', status: 'done' })
   })
 
+  it('confirms what the words proposed: owners, and the date with its words kept', () => {
+    const doc = documentOf(
+      actionNode('a1', 'LWA to circulate the paper by Friday', { owners: [] }),
+      actionNode('a2', 'FPC to write to the minister before the AGM', { owners: [] }),
+    )
+    expect(extracted(doc).actions).toMatchObject([
+      { ownersProposed: true, owners: ['o1'], dueProposed: true, due: '2025-03-07' },
+      {
+        ownersProposed: true,
+        owners: ['o2'],
+        dueProposed: true,
+        due: null,
+        dueText: 'before the AGM',
+      },
+    ])
+    const confirm = { owners: ['o1'], due: '2025-03-07', dueText: 'Friday' }
+    expect(editActionNodes(doc, 'a1', confirm)).toBe(1)
+    // Words that read as no date are kept as written, as the editor's Confirm keeps them.
+    expect(
+      editActionNodes(doc, 'a2', { owners: ['o2'], due: null, dueText: 'before the AGM' }),
+    ).toBe(1)
+    expect(extracted(doc).actions).toMatchObject([
+      {
+        owners: ['o1'],
+        ownersProposed: false,
+        due: '2025-03-07',
+        dueText: 'Friday',
+        dueProposed: false,
+      },
+      {
+        owners: ['o2'],
+        ownersProposed: false,
+        due: null,
+        dueText: 'before the AGM',
+        dueProposed: false,
+      },
+    ])
+    expect(edited(doc, (d) => editActionNodes(d, 'a1', confirm))).toEqual({
+      result: 0,
+      update: null,
+    })
+  })
+
   it('clears the assignee and the due date with null', () => {
     const doc = documentOf(
       actionNode('a1', 'Send it', { assignee: 'p1', due: '2025-03-07', dueText: 'Friday' }),

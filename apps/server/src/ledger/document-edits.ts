@@ -30,8 +30,9 @@ export function findNodes(doc: Y.Doc, nodeName: string, key: string): Y.XmlEleme
 
 /**
  * Writes the patch into every actionItem with id `key`. A new due date drops the date words
- * typed with the old one ("Friday"), which would otherwise contradict it. Returns how many
- * nodes changed.
+ * typed with the old one ("Friday"), which would otherwise contradict it, unless the patch
+ * gives the words that go with it (confirming a proposed date keeps "Friday", as the editor's
+ * Confirm does). Returns how many nodes changed.
  */
 export function editActionNodes(doc: Y.Doc, key: string, patch: ActionPatch): number {
   let changed = 0
@@ -44,6 +45,7 @@ export function editActionNodes(doc: Y.Doc, key: string, patch: ActionPatch): nu
       attributes.due = patch.due
       attributes.dueText = null
     }
+    if (patch.dueText !== undefined) attributes.dueText = patch.dueText
     if (setAttributes(node, attributes)) changed += 1
   }
   return changed

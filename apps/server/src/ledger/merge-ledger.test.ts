@@ -1,4 +1,4 @@
-import { ledgerSchema } from '@accord/minutes/ledger'
+import { ledgerActionSchema, ledgerSchema } from '@accord/minutes/ledger'
 import type { StructureAction, StructureAsk, StructureDecision } from '@accord/minutes/structure'
 import { describe, expect, it } from 'vitest'
 import type { Stored } from '../projection/projection-store.ts'
@@ -140,6 +140,46 @@ describe('mergeLedger', () => {
       sourceText: 'Action a in m2',
       updatedAt: T3,
       editable: true,
+    })
+  })
+
+  it('says which owners and dates were only read from the words, as the current copy does', () => {
+    const ledger = mergeLedger(
+      sources({
+        items: {
+          actions: [
+            // Proposed when minuted; confirmed later in the carried copy, which is current.
+            action('a', 'm1', T1, { ownersProposed: true, dueProposed: true, due: '2025-01-24' }),
+            action('a', 'm2', T2, { carriedFrom: 'm1', due: '2025-01-24', dueText: 'Friday' }),
+            action('b', 'm2', T1, { ownersProposed: true, dueText: 'soon', dueProposed: true }),
+            action('c', 'm3', T1, { dueProposed: true, due: '2025-03-21', dueText: 'Friday' }),
+          ],
+          asks: [],
+          decisions: [],
+        },
+      }),
+    )
+    const flags = ledger.actions.map(({ key, ownersProposed, dueProposed }) => ({
+      key,
+      ownersProposed,
+      dueProposed,
+    }))
+    expect(flags).toEqual([
+      { key: 'a', ownersProposed: false, dueProposed: false },
+      { key: 'b', ownersProposed: true, dueProposed: true },
+      { key: 'c', ownersProposed: false, dueProposed: true },
+    ])
+    expect(ledger.actions[1]).toMatchObject({ owners: ['o1'], due: null, dueText: 'soon' })
+  })
+
+  it('reads a ledger action stored before the proposal flags as proposing nothing', () => {
+    const ledger = mergeLedger(
+      sources({ items: { actions: [action('a', 'm1', T1)], asks: [], decisions: [] } }),
+    )
+    const { ownersProposed: _owners, dueProposed: _due, ...older } = ledger.actions[0]!
+    expect(ledgerActionSchema.parse(older)).toMatchObject({
+      ownersProposed: false,
+      dueProposed: false,
     })
   })
 

@@ -76,6 +76,9 @@ export function mergeLedgerSources(sources: LedgerSources): MergedLedger {
       assignee: current.assignee,
       due: current.due,
       dueText: current.dueText,
+      // From the same copy as the owners and date they qualify, so they always agree.
+      ownersProposed: current.ownersProposed,
+      dueProposed: current.dueProposed,
       status: current.status,
       raisedIn: meetingIds[0]!,
       heldIn: current.meetingId,

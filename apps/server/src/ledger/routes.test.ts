@@ -250,6 +250,40 @@ describe('PATCH /actions/:key', () => {
     expect(everyone.action).toMatchObject({ owners: ['ALL'], assignee: null, due: '2025-04-01' })
   })
 
+  it('marks owners and dates read from the words as proposed until a change confirms them', async () => {
+    const { alc } = seed.organisations
+    const editor = await writeMinutes(
+      seed.meetingId,
+      actionNode('a1', 'ALC to circulate the paper by Friday'),
+    )
+    const proposed = (await ledgerWhen((l) => l.actions.length === 1)).actions[0]!
+    expect(proposed).toMatchObject({
+      owners: [alc],
+      ownersProposed: true,
+      due: '2025-03-07',
+      dueText: 'Friday',
+      dueProposed: true,
+    })
+
+    // The tracker's Confirm: the proposed values, the date words with them.
+    const { action } = await seed.member.expect<{ action: LedgerAction }>(
+      200,
+      'PATCH',
+      actionPath('a1'),
+      { owners: [alc], due: '2025-03-07', dueText: 'Friday' },
+    )
+    expect(action).toMatchObject({
+      owners: [alc],
+      ownersProposed: false,
+      due: '2025-03-07',
+      dueText: 'Friday',
+      dueProposed: false,
+    })
+    await waitFor(() => attribute(editor, 'actionItem', 'a1', 'dueText') === 'Friday')
+    expect(attribute(editor, 'actionItem', 'a1', 'owners')).toEqual([alc])
+    expect(attribute(editor, 'actionItem', 'a1', 'due')).toBe('2025-03-07')
+  })
+
   it('refuses owners, assignees and dates that do not fit, and leaves the minutes alone', async () => {
     await seedMinutes()
     const before = await stored()
@@ -264,6 +298,8 @@ describe('PATCH /actions/:key', () => {
     expect((await refused({ owners: ['ALL', seed.organisations.cnn] })).message).toContain('ALL')
     expect((await refused({ assignee: seed.ids.outsider })).message).toContain('not a member')
     expect((await refused({ due: 'next Friday' })).code).toBe('invalid_request')
+    expect((await refused({ dueText: 'Friday' })).message).toContain('dueText is given with due')
+    expect((await refused({ due: null, dueText: '  ' })).code).toBe('invalid_request')
     expect((await refused({ status: 'finished' })).code).toBe('invalid_request')
     expect((await refused({})).code).toBe('invalid_request')
     expect((await refused({ status: 'done', colour: 'red' })).code).toBe('invalid_request')

@@ -9,7 +9,8 @@ import { organisationNames } from './organisations.ts'
  */
 export function describeProposal(
   proposal: ActionProposal,
-  organisations: readonly Organisation[],
+  // Short names are all it reads: the ledger's organisations (the tracker's Confirm) do too.
+  organisations: readonly Pick<Organisation, 'id' | 'shortName'>[],
 ): string {
   const parts: string[] = []
   if (proposal.owners) {

@@ -1,7 +1,7 @@
 import type { Organisation } from '@accord/coalition'
 import { createContext, useContext } from 'react'
 import { todayIsoDate } from '../dates.ts'
-import type { ExtractionStore } from '../suggestions/extraction-store.ts'
+import type { ProposalStore } from './use-action-proposal.ts'
 
 /**
  * What the node views need from the meeting page. Tiptap renders React node views in portals
@@ -15,9 +15,10 @@ export interface MinutesContextValue {
   editable: boolean
   /**
    * The browser's latest reading of the minutes: an action node shows the owners and due date
-   * its own words propose. None in a read-only copy (an approved version).
+   * its own words propose. In an approved version, the stored structure's proposals for the
+   * action nodes that are unchanged since.
    */
-  extraction?: ExtractionStore | null
+  extraction?: ProposalStore | null
 }
 
 export const MinutesContext = createContext<MinutesContextValue>({

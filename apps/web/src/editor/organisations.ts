@@ -42,7 +42,7 @@ function fold(text: string): string {
 /** Short names for owner or supporter ids; "All members" for `['ALL']`. */
 export function organisationNames(
   ids: readonly string[],
-  organisations: readonly Organisation[],
+  organisations: readonly Pick<Organisation, 'id' | 'shortName'>[],
 ): string[] {
   if (ids.includes(ALL_MEMBERS)) return ['All members']
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]))

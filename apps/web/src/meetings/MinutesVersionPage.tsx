@@ -101,6 +101,7 @@ export function MinutesVersionPage() {
       <Suspense fallback={<LoadingMinutes />}>
         <div className="version-minutes">
           <ReadOnlyMinutes
+            meetingId={shown.id}
             content={minutes}
             organisations={organisations}
             meetingDate={shown.date}

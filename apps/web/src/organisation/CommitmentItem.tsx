@@ -1,10 +1,15 @@
 import { Link } from 'react-router'
 import { formatMeetingDate } from '../dates.ts'
+import { Proposed } from '../ledger/Proposed.tsx'
 import type { Commitment } from './commitments.ts'
 
-/** One commitment: the sentence as minuted, when it is due and the meeting that holds it. */
+/**
+ * One commitment: the sentence as minuted, when it is due and the meeting that holds it. Owners
+ * and a date read from the sentence rather than set are marked "(proposed)", as in the editor.
+ */
 export function CommitmentItem({ commitment }: { commitment: Commitment }) {
-  const { action, meeting, overdue, sharedWithAll, coOwners } = commitment
+  const { action, meeting, overdue, sharedWithAll, coOwners, proposedOwners, dueProposed } =
+    commitment
   return (
     <li className="commitment" data-key={action.key}>
       <blockquote className="commitment__quote">
@@ -13,9 +18,18 @@ export function CommitmentItem({ commitment }: { commitment: Commitment }) {
       <p className="commitment__meta">
         {action.status === 'in_progress' && <span className="commitment__status">In progress</span>}
         {overdue && <span className="commitment__overdue">Overdue</span>}
-        <Due due={action.due} dueText={action.dueText} />
-        {sharedWithAll && <span>Owed by every organisation</span>}
-        {coOwners.length > 0 && <span>Shared with {coOwners.join(', ')}</span>}
+        <Due due={action.due} dueText={action.dueText} proposed={dueProposed} />
+        {proposedOwners ? (
+          // Every owner, this organisation too: it is the whole list that awaits confirming.
+          <span>
+            <Proposed when>Owners: {proposedOwners.join(', ')}</Proposed>
+          </span>
+        ) : (
+          <>
+            {sharedWithAll && <span>Owed by every organisation</span>}
+            {coOwners.length > 0 && <span>Shared with {coOwners.join(', ')}</span>}
+          </>
+        )}
         <span>
           Minuted in{' '}
           <Link to={`/meetings/${encodeURIComponent(action.heldIn)}`}>
@@ -28,12 +42,27 @@ export function CommitmentItem({ commitment }: { commitment: Commitment }) {
   )
 }
 
-function Due({ due, dueText }: { due: string | null; dueText: string | null }) {
-  if (due) return <span className="commitment__due">Due {formatMeetingDate(due)}</span>
+interface DueProps {
+  due: string | null
+  dueText: string | null
+  proposed: boolean
+}
+
+/** Worded as the meeting's side panel words it (structure/DueDate.tsx). */
+function Due({ due, dueText, proposed }: DueProps) {
+  if (due) {
+    return (
+      <span className="commitment__due">
+        <Proposed when={proposed}>Due {formatMeetingDate(due)}</Proposed>
+      </span>
+    )
+  }
   if (dueText) {
     return (
       <span className="commitment__due structure-flag">
-        Due “{dueText}” <span className="structure-flag__note">(date not recognised)</span>
+        <Proposed when={proposed}>
+          Due “{dueText}” <span className="structure-flag__note">(date not recognised)</span>
+        </Proposed>
       </span>
     )
   }

@@ -66,4 +66,24 @@ describe('commitmentsOf', () => {
     expect(groups.open[0]?.meeting?.title).toBe('February call')
     expect(groups.done[0]?.overdue).toBe(false)
   })
+
+  it('names every owner when the owners were only read from the words, and flags the date', () => {
+    const ledger = ledgerWith({
+      actions: [
+        action('words', {
+          owners: ['ncvo', 'alc'],
+          ownersProposed: true,
+          due: '2025-03-07',
+          dueText: 'Friday',
+          dueProposed: true,
+        }),
+        action('everyone', { owners: ['ALL'], ownersProposed: true }),
+        action('set', { owners: ['alc', 'ncvo'], due: '2025-03-07', dueText: 'Friday' }),
+      ],
+    })
+    const [words, set, everyone] = commitmentsOf(ledger, 'alc', '2025-03-01').open
+    expect(words).toMatchObject({ proposedOwners: ['NCVO', 'ALC'], dueProposed: true })
+    expect(everyone).toMatchObject({ proposedOwners: ['All members'], dueProposed: false })
+    expect(set).toMatchObject({ proposedOwners: null, dueProposed: false, coOwners: ['NCVO'] })
+  })
 })

@@ -5,6 +5,8 @@ import {
   type LedgerAction,
   type LedgerMeeting,
 } from '@accord/minutes/ledger'
+import { organisationNames } from '../editor/organisations.ts'
+import { ledgerProposal } from '../ledger/ledger-proposal.ts'
 
 /** One thing the organisation committed to, with the meeting that holds it now. */
 export interface Commitment {
@@ -16,6 +18,13 @@ export interface Commitment {
   sharedWithAll: boolean
   /** Short names of the other organisations named with it, and owner names that matched none. */
   coOwners: string[]
+  /**
+   * Short names of every owner when the owners were only read from the action's words, shown
+   * "ALC (proposed)" as the editor shows them; null when they are set on the action.
+   */
+  proposedOwners: string[] | null
+  /** The due date (or its words) was only read from the action's words. */
+  dueProposed: boolean
 }
 
 export interface CommitmentGroups {
@@ -41,6 +50,7 @@ export function commitmentsOf(
   for (const action of ledger.actions) {
     if (!isOwnedBy(action, organisationId)) continue
     const sharedWithAll = action.owners.includes('ALL')
+    const proposal = ledgerProposal(action)
     const commitment: Commitment = {
       action,
       meeting: meetings.get(action.heldIn),
@@ -54,6 +64,10 @@ export function commitmentsOf(
               .map((id) => shortNames.get(id) ?? id),
             ...action.unknownOwners,
           ],
+      proposedOwners: proposal?.owners
+        ? organisationNames(proposal.owners, ledger.organisations)
+        : null,
+      dueProposed: proposal?.due != null,
     }
     if (action.status === 'done') groups.done.push(commitment)
     else if (action.status === 'dropped') groups.dropped.push(commitment)

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { LedgerAction } from '@accord/minutes/ledger'
+import { Proposed } from '../ledger/Proposed.tsx'
 import { useActionEditing } from './action-editing.ts'
 import { ALL_MEMBERS } from './rows.ts'
 
@@ -7,6 +8,8 @@ interface OwnersPickerProps {
   action: LedgerAction
   /** The owners as shown: short names, or "All members". */
   label: string
+  /** Read from the action's words, not set on it: shown "(proposed)"; saving them confirms. */
+  proposed: boolean
 }
 
 /**
@@ -14,11 +17,11 @@ interface OwnersPickerProps {
  * organisation and one for all members (which stands alone: the server refuses ALL mixed with
  * organisations). The choice is saved with its button, not at each tick.
  */
-export function OwnersPicker({ action, label }: OwnersPickerProps) {
+export function OwnersPicker({ action, label, proposed }: OwnersPickerProps) {
   const { editable } = useActionEditing()
   const [open, setOpen] = useState(false)
   const summary = useRef<HTMLElement>(null)
-  const shown = label || 'No owner yet'
+  const shown = label ? <Proposed when={proposed}>{label}</Proposed> : 'No owner yet'
 
   if (!editable) return <span>{shown}</span>
 

@@ -8,9 +8,12 @@ import {
   sortFn_text,
   tableFeatures,
 } from '@tanstack/react-table'
+import { useId } from 'react'
 import { Link } from 'react-router'
 import { formatMeetingDate } from '../dates.ts'
+import { Proposed } from '../ledger/Proposed.tsx'
 import { useActionEditing } from './action-editing.ts'
+import { ConfirmProposal } from './ConfirmProposal.tsx'
 import { formatDue } from './due.ts'
 import { DueDateInput } from './DueDateInput.tsx'
 import {
@@ -53,14 +56,25 @@ export const columns = helper.columns([
     sortFn: 'text',
     filterFn: (row, _id, organisationId: string) =>
       matchesOrganisation(row.original, organisationId),
-    cell: ({ row }) => <OwnersPicker action={row.original.action} label={row.original.owners} />,
+    cell: ({ row }) => (
+      <OwnersPicker
+        action={row.original.action}
+        label={row.original.owners}
+        proposed={row.original.proposal?.owners != null}
+      />
+    ),
   }),
   helper.accessor((row) => row.assignee ?? undefined, {
     id: 'assignee',
     header: 'Assignee',
     sortFn: 'text',
     sortUndefined: 'last',
-    cell: ({ row }) => row.original.assignee ?? <span className="muted">none</span>,
+    cell: ({ row: { original } }) =>
+      original.assignee ? (
+        <Proposed when={original.proposal?.assignee != null}>{original.assignee}</Proposed>
+      ) : (
+        <span className="muted">none</span>
+      ),
   }),
   helper.accessor((row) => row.action.due ?? undefined, {
     id: 'due',
@@ -86,23 +100,57 @@ export const columns = helper.columns([
   }),
 ])
 
-/** The action's words, opening the minutes that hold its current copy. */
-function ActionText({ row: { action } }: { row: TrackerRow }) {
-  return <Link to={`/meetings/${action.heldIn}`}>{action.text}</Link>
+/**
+ * The action's words, opening the minutes that hold its current copy, and Confirm when its
+ * owners or date are only proposed.
+ */
+function ActionText({ row: { action, proposal } }: { row: TrackerRow }) {
+  return (
+    <>
+      <Link to={`/meetings/${action.heldIn}`}>{action.text}</Link>
+      <ConfirmProposal action={action} proposal={proposal} />
+    </>
+  )
 }
 
-function Due({ row: { action, dueBucket } }: { row: TrackerRow }) {
+function Due({ row: { action, dueBucket, proposal } }: { row: TrackerRow }) {
   const { editable } = useActionEditing()
+  const noteId = useId()
+  // A proposed date is marked beside the date; proposed words that are no date, beside them.
+  const proposedDate = proposal?.due?.due != null
+  const proposedWords = proposal?.due != null && !proposedDate
   // Words that were not understood as a date are shown as written, in quotes.
   const words = action.due === null && action.dueText ? `“${action.dueText}”` : null
   const note = words ?? (editable && action.due === null ? formatDue(null) : null)
+  const value = editable ? (
+    <DueDateInput
+      action={action}
+      proposed={proposedDate}
+      describedBy={proposedDate ? noteId : undefined}
+    />
+  ) : (
+    <span>{formatDue(action.due)}</span>
+  )
   return (
     <div className="tracker-due-cell">
-      {editable ? <DueDateInput action={action} /> : <span>{formatDue(action.due)}</span>}
+      {proposedDate ? (
+        <span className="proposed">
+          {value}{' '}
+          <span id={noteId} className="proposed__note">
+            (proposed)
+          </span>
+        </span>
+      ) : (
+        value
+      )}
       {dueBucket === 'overdue' && (
         <span className="tracker-badge tracker-badge--overdue">Overdue</span>
       )}
-      {note && <span className="muted tracker-note">{note}</span>}
+      {note && (
+        <span className="muted tracker-note">
+          <Proposed when={proposedWords}>{note}</Proposed>
+        </span>
+      )}
     </div>
   )
 }

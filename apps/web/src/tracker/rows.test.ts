@@ -44,4 +44,21 @@ describe('trackerRows', () => {
     )
     expect(rows.map((row) => row.dueBucket)).toEqual(['overdue', 'this-week', 'none'])
   })
+
+  it('carries what the words propose: owners with their assignee, and the date', () => {
+    const [owners, date, set] = trackerRows(
+      testLedger([
+        { owners: ['alc'], assignee: 'p1', ownersProposed: true },
+        { due: '2026-03-20', dueText: 'Friday', dueProposed: true },
+        { due: '2026-03-20', dueText: 'Friday' },
+      ]),
+      TODAY,
+    )
+    expect(owners?.proposal).toMatchObject({ owners: ['alc'], assignee: 'p1', due: null })
+    expect(date?.proposal).toMatchObject({
+      owners: null,
+      due: { due: '2026-03-20', dueText: 'Friday' },
+    })
+    expect(set?.proposal).toBeNull()
+  })
 })

@@ -1,4 +1,6 @@
 import type { Ledger, LedgerAction, LedgerMeeting } from '@accord/minutes/ledger'
+import { ledgerProposal } from '../ledger/ledger-proposal.ts'
+import type { ActionProposal } from '../suggestions/action-proposals.ts'
 import { dueBucket, type DueBucket } from './due.ts'
 
 /** One line of the tracker: a ledger action with the names and dates it is shown with. */
@@ -15,6 +17,8 @@ export interface TrackerRow {
   /** Held by more than one meeting: carried into "Matters arising". */
   carried: boolean
   dueBucket: DueBucket
+  /** Owners, assignee and due date read from the words, shown "(proposed)"; null when none. */
+  proposal: ActionProposal | null
 }
 
 export const ALL_MEMBERS = 'All members'
@@ -32,6 +36,7 @@ export function trackerRows(ledger: Ledger, today: string): TrackerRow[] {
     heldIn: meetings.get(action.heldIn) ?? null,
     carried: action.meetingIds.length > 1,
     dueBucket: dueBucket(action, today),
+    proposal: ledgerProposal(action),
   }))
 }
 
