@@ -202,6 +202,8 @@ function statusOf(text: string | undefined): ActionStatus {
 
 function tidy(text: string): string {
   return text
+    .replace(/\s*\(\s*\)/g, '')
+    .replace(/\s*\(\s*$/, '')
     .replace(/\s+/g, ' ')
     .replace(/[\s,;:.!?–-]+$/, '')
     .replace(/,?\s+(?:and|or)$/, '')

@@ -251,6 +251,15 @@ export function findCues(
     push({ form: 'progressive', at: i, verb: j, word: `${t.text} ${tokens[j]!.text}` })
   }
 
+  // In an actions list, "@aosei finish the key rotation": a name, then the bare verb.
+  if (instruction && named(first) && cues.length === 0) {
+    let k = first
+    while (k < end && named(k)) k++
+    if (k > first && isVerbAfterModal(tokens[k])) {
+      push({ form: 'infinitive', at: k, verb: k, word: tokens[k]!.text })
+    }
+  }
+
   // A clause opening with a bare verb: an instruction, if the context owes it to someone.
   let opening = first
   while (

@@ -112,7 +112,20 @@ export function readCue(
     }
   }
   if (!owner) return undefined
-  if (cue.form === 'progressive' && context !== 'action' && !futureDate(clauseText, meetingDate))
+  // "I'm putting together a new charter": someone's own work in hand is a commitment; another's
+  // ("X is organising an assembly") only when it is planned for a date to come.
+  const firstPerson =
+    subject !== null &&
+    subject[1] - subject[0] === 1 &&
+    /^(?:i|we)$/.test(tokens[subject[0]]!.normal)
+  const ownWork = cue.form === 'progressive' && owner.via === 'speaker' && firstPerson
+  if (ownWork) strength = 0.65
+  if (
+    cue.form === 'progressive' &&
+    !ownWork &&
+    context !== 'action' &&
+    !futureDate(clauseText, meetingDate)
+  )
     return undefined
 
   // "aims to improve …" says what someone means to do; with a date it is a plan to hold them to.
