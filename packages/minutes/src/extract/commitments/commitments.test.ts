@@ -110,6 +110,33 @@ describe('commitments in the forms real minutes use', () => {
     ])
   })
 
+  it('reads one’s own work in hand as a commitment, another’s dated plans as a weak one', () => {
+    const source = [
+      'Li Wei: we’re moving the guide to the new website this month.',
+      'Maya reported that the council is reviewing rents.',
+      'ACR is hosting a stall at the fair on 20 June.',
+    ].join('\n\n')
+    expect(actions(source).map((a) => [a.owners, a.text])).toEqual([
+      [['sp'], 'move the guide to the new website'],
+    ])
+    const all = extract(markdownDoc(source), context).actions
+    expect(all.map((a) => [a.owners, a.confidence < 0.6])).toEqual([
+      [['sp'], false],
+      [['acr'], true],
+    ])
+  })
+
+  it('reads "name, then a bare verb" in an actions list', () => {
+    expect(
+      actions(
+        ['## Action items', '', '- JA finish the rota', '- LW to book the hall'].join('\n'),
+      ).map((a) => [a.owners, a.text]),
+    ).toEqual([
+      [['acr'], 'finish the rota'],
+      [['sp'], 'book the hall'],
+    ])
+  })
+
   it('keeps what a bare action answers: "will follow up" after what it follows up', () => {
     const [action] = actions(
       'The council wrote to tenants about the rent rise. SP had not seen the letter and will follow up.',
