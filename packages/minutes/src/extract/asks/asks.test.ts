@@ -114,6 +114,12 @@ describe('asks', () => {
     ])
   })
 
+  it('reads campaigns and petitions for something as asks', () => {
+    expect(
+      asks('TUR launched a petition for a ban on no-fault evictions.').map((a) => a.text),
+    ).toEqual(['a ban on no-fault evictions'])
+  })
+
   it('names a body by the longer name the paragraph gives it', () => {
     const [ask] = asks(
       'The Riverside Joint Scrutiny Committee meets on 3 July. TUR should ask the Committee to hold its meetings in the evenings.',

@@ -59,7 +59,9 @@ const WRITE_CONCERN =
 const WANT_TO = /\bwe\s+(?:want|would\s+like|need|expect)\s+(.+?)\s+to\s+(\p{Ll}.+)$/iu
 const ASK_NOUN =
   /\b(?:the\s+coalition['’]s|the\s+alliance['’]s|our|a|the)\s+(?:joint\s+|shared\s+|collective\s+)?ask\s+(?:for|that|to)\s+(.+)$/i
-const CALL_FOR = /\bcall(?:s|ed|ing)?\s+for\s+(.+)$/i
+/** "call for", and the campaigns and petitions that make a call: "a petition for …". */
+const CALL_FOR =
+  /\b(?:call(?:s|ed|ing)?|campaign(?:s|ed|ing)?|petition(?:s|ed|ing)?)\s+for\s+(.+)$/i
 const WEAK =
   /\b(?:ask(?:ed|ing|s)?\s+(?:whether|if|that|for)|(?:raised|highlighted|stressed|emphasised)\s+the\s+need\s+for|the\s+need\s+for|push(?:ing)?\s+for|lobby(?:ing)?\s+for|press(?:ing)?\s+for|priorities\s+for|make\s+the\s+case\s+(?:for|to))\s+/i
 const WEAK_SUBJECT =
