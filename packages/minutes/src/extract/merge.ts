@@ -10,6 +10,8 @@ import { contentWords, overlapCoefficient } from './words.ts'
  */
 /** How many blocks apart an action and its restatement with the object spelt out may be. */
 const RESTATED_WITHIN = 3
+/** How near in length two far-apart actions must be to be one said twice. */
+const SIMILAR_SIZE = 0.5
 
 export function mergeActions(candidates: ActionCandidate[]): ActionCandidate[] {
   const actions = joinFollowOns(candidates)
@@ -23,7 +25,11 @@ export function mergeActions(candidates: ActionCandidate[]): ActionCandidate[] {
       if ([...a.owners].sort().join() !== [...b.owners].sort().join()) continue
       if (a.owners.length === 0 && a.unknownOwners.join() !== b.unknownOwners.join()) continue
       const small = Math.min(words[i]!.size, words[j]!.size)
-      const same = small >= 2 && overlapCoefficient(words[i]!, words[j]!) >= 0.6
+      // A few words inside a much longer action far away are another action ("circulate the
+      // summary" is not "analyse the budget … and circulate a two-page summary").
+      const near = Math.abs(a.block.index - b.block.index) <= RESTATED_WITHIN
+      const alike = small / Math.max(words[i]!.size, words[j]!.size) >= SIMILAR_SIZE
+      const same = small >= 2 && overlapCoefficient(words[i]!, words[j]!) >= 0.6 && (near || alike)
       // "he would look into it" and, a little further, "JB to look into why the page went".
       const restated =
         !same &&

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from './index.ts'
+import { context, markdownDoc } from './testing.ts'
+
+const actions = (markdown: string) =>
+  extract(markdownDoc(markdown), context).actions.map((a) => [a.owners.join('+'), a.text])
+
+describe('one item once', () => {
+  it('keeps one action said in the discussion and again in the actions table', () => {
+    expect(
+      actions(
+        [
+          'Shelter Point will draft the leaflet for the estate by Friday.',
+          '',
+          '| Action | Owner | Due |',
+          '| --- | --- | --- |',
+          '| Draft the leaflet for the estate | SP | 13 June |',
+        ].join('\n'),
+      ),
+    ).toEqual([['sp', 'Draft the leaflet for the estate']])
+  })
+
+  it('keeps one action said loosely and then with its object', () => {
+    expect(
+      actions(
+        'The council removed the tenants page. JA said that she would look into it. JA to look into why the tenants page was removed.',
+      ),
+    ).toEqual([['acr', 'look into why the tenants page was removed']])
+  })
+
+  it('keeps two actions of one owner far apart, however their words overlap', () => {
+    expect(
+      actions(
+        [
+          'ACR will analyse the survey for its findings on damp and circulate a two-page summary.',
+          ...Array.from({ length: 5 }, (_, i) => `Item ${i + 1} was discussed.`),
+          'ACR will circulate the summary of the rent figures.',
+        ].join('\n\n'),
+      ),
+    ).toHaveLength(2)
+  })
+
+  it('joins a step that goes on from the action before it', () => {
+    expect(
+      actions('Li Wei: I will share the figures with the board – I will present them at the AGM.'),
+    ).toEqual([['sp', 'share the figures with the board; present them at the AGM']])
+  })
+})
