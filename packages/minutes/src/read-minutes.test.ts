@@ -1,7 +1,7 @@
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MINUTES_FIELD, minutesSchema, readMinutes } from './index.ts'
+import { MINUTES_FIELD, minutesNode, minutesSchema, readMinutes } from './index.ts'
 
 const minutes = {
   type: 'doc',
@@ -59,5 +59,10 @@ describe('reading minutes that hold what the schema cannot', () => {
     )
     expect(changes).toEqual([])
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+  })
+
+  it('reads a private copy as it is when asked not to copy it, with the same minutes', () => {
+    const doc = prosemirrorJSONToYDoc(minutesSchema(), minutes, MINUTES_FIELD)
+    expect(minutesNode(doc, { copy: false }).toJSON()).toEqual(minutesNode(doc).toJSON())
   })
 })

@@ -28,9 +28,13 @@ export function readMinutes(doc: Y.Doc): MinutesContent {
  * The minutes as a ProseMirror node. y-prosemirror deletes from the document it reads whatever
  * the schema cannot hold (minutes stored before the room refused such content may have some),
  * so it reads a copy: reading must never change the minutes, above all not the server's own
- * copy, whose changes would be sent to everyone.
+ * copy, whose changes would be sent to everyone. A caller whose document is already a private
+ * copy, thrown away after (an extraction worker's), passes `{ copy: false }`.
  */
-export function minutesNode(doc: Y.Doc): Node {
+export function minutesNode(doc: Y.Doc, { copy: copying = true }: { copy?: boolean } = {}): Node {
+  if (!copying) {
+    return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(MINUTES_FIELD), minutesSchema())
+  }
   const copy = new Y.Doc()
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))

@@ -20,7 +20,7 @@ export function projectState(state: Uint8Array, context: MeetingContext): Struct
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    const { node, dismissed } = readDocument(doc)
+    const { node, dismissed } = readDocument(doc, { copy: false })
     return toLists(extractMinutes(node, { ...context, dismissed }))
   } finally {
     doc.destroy()

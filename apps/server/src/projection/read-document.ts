@@ -1,4 +1,4 @@
-import { minutesNode } from '@accord/minutes'
+import { DISMISSED_FIELD, minutesNode } from '@accord/minutes'
 import type { Node } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
 
@@ -13,11 +13,15 @@ export interface DocumentSnapshot {
 /**
  * Reads the minutes and the dismissed keys of a document. It takes time in proportion to the
  * minutes, so the server calls it in an extraction worker, on its own copy of the document
- * (project-state.ts), never on a room's.
+ * (project-state.ts), never on a room's; that copy, thrown away after, need not be copied
+ * again to be read (`copy: false`).
  */
-export function readDocument(doc: Y.Doc): DocumentSnapshot {
+export function readDocument(
+  doc: Y.Doc,
+  { copy = true }: { copy?: boolean } = {},
+): DocumentSnapshot {
   return {
-    node: minutesNode(doc),
-    dismissed: [...doc.getMap('dismissed').keys()],
+    node: minutesNode(doc, { copy }),
+    dismissed: [...doc.getMap(DISMISSED_FIELD).keys()],
   }
 }
