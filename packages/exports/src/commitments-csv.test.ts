@@ -19,6 +19,14 @@ describe('commitmentsCsv', () => {
   const alc = commitmentsOf(ledgerFixture(), 'alc', TODAY)
   const csv = commitmentsCsv(alc, { origin: ORIGIN })
 
+  /** The record of the action whose text starts so, by column name. */
+  const byAction = (start: string): Record<string, string> => {
+    const [header, ...records] = parse(csv)
+    const record = records.find((cells) => cells[0]!.startsWith(start))
+    if (!record) throw new Error(`no action starting "${start}"`)
+    return Object.fromEntries(header!.map((column, i) => [column, record[i]!]))
+  }
+
   it('starts with a byte-order mark and ends records with CRLF', () => {
     expect(csv.startsWith('\uFEFFAction,Status,')).toBe(true)
     expect(csv.endsWith('\r\n')).toBe(true)
@@ -35,8 +43,10 @@ describe('commitmentsCsv', () => {
           row.text,
           statusLabel(row.status),
           row.due ?? row.dueText ?? '',
+          row.dueProposed ? 'yes' : 'no',
           row.overdue ? 'yes' : 'no',
           ownersLabel(alc, row),
+          row.ownersProposed ? 'yes' : 'no',
           row.assignee ?? '',
           row.raisedIn.title,
           row.raisedIn.date,
@@ -49,12 +59,29 @@ describe('commitmentsCsv', () => {
   })
 
   it('keeps commas, quotes, line breaks and macrons intact', () => {
-    const funding = parse(csv).find((record) => record[0]!.startsWith('Draft a funding bid'))!
-    expect(funding[10]).toBe(
+    const funding = byAction('Draft a funding bid')
+    expect(funding['Source']).toBe(
       'ALC will draft a funding bid,\n"with a timeline", before the new year.',
     )
-    expect(funding[8]).toBe('Steering group, November')
-    expect(parse(csv)[1]![8]).toBe('Planning day in Ōtautahi')
+    expect(funding['Held in']).toBe('Steering group, November')
+    expect(byAction('Circulate the draft')['Held in']).toBe('Planning day in Ōtautahi')
+  })
+
+  it('flags owners and dates read from the words in columns beside them, the date left a date', () => {
+    const pick = (record: Record<string, string>) =>
+      ['Due', 'Due proposed', 'Owners', 'Owners proposed', 'Assignee'].map(
+        (column) => record[column],
+      )
+    // Owners (and the assignee read with them) from the words; the date set on the node.
+    expect(pick(byAction('Circulate the draft'))).toEqual([
+      '2026-11-20',
+      'no',
+      'ALC, CN',
+      'yes',
+      'Aroha Ngata',
+    ])
+    expect(pick(byAction("'@mention the council"))).toEqual(['2026-12-10', 'yes', 'ALC', 'no', ''])
+    expect(pick(byAction("'=SUM(A1)"))).toEqual(['2026-12-12', 'no', 'ALC', 'no', ''])
   })
 
   it('defuses cells a spreadsheet would run as formulas', () => {

@@ -1,6 +1,10 @@
 /**
  * An organisation's commitments as CSV for a spreadsheet: RFC 4180 quoting, CRLF line ends, and
  * UTF-8 with a byte-order mark, without which Excel reads "Ōtautahi" as mojibake.
+ *
+ * Owners and dates read from an action's words are flagged in columns of their own, beside the
+ * values, rather than by "(proposed)" in the cell as the other formats do: a Due cell must stay a
+ * bare date for the spreadsheet to sort and filter it as one, and a yes/no column filters too.
  */
 import { stringify } from 'csv-stringify/sync'
 import { linkOf, ownersLabel, statusLabel, type Commitments } from './commitments.ts'
@@ -9,8 +13,11 @@ export const COMMITMENTS_CSV_HEADER = [
   'Action',
   'Status',
   'Due',
+  'Due proposed',
   'Overdue',
   'Owners',
+  // The assignee is read with the owners, so this flags both.
+  'Owners proposed',
   'Assignee',
   'Raised in',
   'Raised on',
@@ -25,8 +32,10 @@ export function commitmentsCsv(commitments: Commitments, options: { origin?: str
     statusLabel(row.status),
     // A date sorts as a date in the spreadsheet; the words as written only when there is none.
     row.due ?? row.dueText ?? '',
-    row.overdue ? 'yes' : 'no',
+    yesNo(row.dueProposed),
+    yesNo(row.overdue),
     ownersLabel(commitments, row),
+    yesNo(row.ownersProposed),
     row.assignee ?? '',
     row.raisedIn.title,
     row.raisedIn.date,
@@ -42,6 +51,8 @@ export function commitmentsCsv(commitments: Commitments, options: { origin?: str
     },
   )
 }
+
+const yesNo = (flag: boolean) => (flag ? 'yes' : 'no')
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula,

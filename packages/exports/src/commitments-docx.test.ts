@@ -17,6 +17,24 @@ describe('commitmentsDocx', () => {
     expect(text).toContain('20 Nov 2026\noverdue')
   })
 
+  it('marks owners and dates read from the words "(proposed)", as the minutes exports do', async () => {
+    const text = await docxText(await commitmentsDocx(commitmentsOf(ledger, 'alc', TODAY)))
+    // Row by row: action, owners, due (with "overdue" under it), status, meeting.
+    expect(text).toContain('Circulate the draft joint letter\nALC, CN (proposed)\n20 Nov 2026\n')
+    expect(text).toContain('@mention the council on socials\nALC\n10 Dec 2026 (proposed)\nopen')
+    expect(text).toContain('=SUM(A1) the budget lines\nALC\n12 Dec 2026\nin progress')
+    const words = ledgerFixture()
+    Object.assign(
+      words.actions.find((action) => action.key === 'a-funding')!,
+      {
+        dueText: 'soon',
+        dueProposed: true,
+      },
+    )
+    const soon = await docxText(await commitmentsDocx(commitmentsOf(words, 'alc', TODAY)))
+    expect(soon).toContain('ALC, Greenpeace\nsoon (proposed)\nopen')
+  })
+
   it('leaves out what only other organisations owe', async () => {
     const alc = await docxText(await commitmentsDocx(commitmentsOf(ledger, 'alc', TODAY)))
     const others = ledger.actions.filter(

@@ -1,7 +1,14 @@
 // An organisation's commitments as a Word report: a heading, the date, and one table row per
 // action, for organisations that circulate Word documents to their boards.
 import { ExternalHyperlink, HeadingLevel, Paragraph, TextRun } from 'docx'
-import { linkOf, ownersLabel, statusLabel, type Commitments } from './commitments.ts'
+import {
+  linkOf,
+  markProposed,
+  ownersLabel,
+  statusLabel,
+  type CommitmentRow,
+  type Commitments,
+} from './commitments.ts'
 import { formatDay } from './dates.ts'
 import { headerCells, packDocx, simpleTable, textRuns } from './docx-parts.ts'
 
@@ -14,11 +21,11 @@ export async function commitmentsDocx(
   const { organisation, coalition, generatedOn, rows } = commitments
   const title = `${organisation.name} – commitments to ${coalition.name}`
   const body = rows.map((row) => {
-    const due = row.due ? formatDay(row.due) : (row.dueText ?? 'no date')
+    const due = dueCell(row)
     const meeting = `${row.heldIn.title}, ${formatDay(row.heldIn.date)}`
     return [
       [new Paragraph({ children: textRuns(row.text) })],
-      [new Paragraph(ownersLabel(commitments, row))],
+      [new Paragraph(markProposed(ownersLabel(commitments, row), row.ownersProposed))],
       [
         new Paragraph({
           children: [
@@ -61,4 +68,10 @@ export async function commitmentsDocx(
       },
     ],
   })
+}
+
+/** "7 Mar 2025", or the words when they name no date; "(proposed)" when read from the words. */
+function dueCell(row: CommitmentRow): string {
+  const due = row.due ? formatDay(row.due) : row.dueText
+  return due === null ? 'no date' : markProposed(due, row.dueProposed)
 }

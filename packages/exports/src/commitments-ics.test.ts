@@ -44,6 +44,46 @@ describe('commitmentsIcs', () => {
     expect(relative[0]!.getFirstPropertyValue('url')).toBeNull()
   })
 
+  it('keeps the event of a proposed date, but tentative and saying it is proposed', () => {
+    const event = (uid: string) =>
+      events.find((candidate) => candidate.getFirstPropertyValue('uid') === uid)!
+    const socials = event('a-socials@accord')
+    expect((socials.getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe('2026-12-10')
+    expect(socials.getFirstPropertyValue('summary')).toBe(
+      'ALC: (proposed date) @mention the council on socials',
+    )
+    expect(socials.getFirstPropertyValue('status')).toBe('TENTATIVE')
+    expect(socials.getFirstPropertyValue('description')).toContain(
+      "Proposed date: read from the action's words (“by Thursday”), not yet confirmed.",
+    )
+    // A set date is firm, said outright, so confirming a proposal turns TENTATIVE into this.
+    const budget = event('a-budget@accord')
+    expect(budget.getFirstPropertyValue('status')).toBe('CONFIRMED')
+    expect(budget.getFirstPropertyValue('summary')).toBe('ALC: =SUM(A1) the budget lines')
+    expect(budget.getFirstPropertyValue('description')).not.toContain('roposed')
+  })
+
+  it('says in the description when the owners were only read from the words', () => {
+    const letter = events.find((event) => event.getFirstPropertyValue('uid') === 'a-letter@accord')!
+    const description = letter.getFirstPropertyValue('description') as string
+    expect(description).toContain(
+      'Owners: ALC, CN (proposed).\nAssigned to Aroha Ngata (proposed).',
+    )
+    expect(description).not.toContain('Shared with')
+    // Its date is set on the node: the event is as firm as any.
+    expect(letter.getFirstPropertyValue('status')).toBe('CONFIRMED')
+  })
+
+  it('keeps "(proposed date)" in a title shortened to fit', () => {
+    const long = 'Write to every councillor about the bus network '.repeat(5).trim()
+    const socials = ledger.actions.find((action) => action.key === 'a-socials')!
+    const rows = commitmentsOf({ ...ledger, actions: [{ ...socials, text: long }] }, 'alc', TODAY)
+    const [event] = calendar(commitmentsIcs(rows)).getAllSubcomponents('vevent')
+    const summary = event!.getFirstPropertyValue('summary') as string
+    expect(summary.startsWith('ALC: (proposed date) Write to every')).toBe(true)
+    expect(summary.endsWith('…')).toBe(true)
+  })
+
   it('is the same for the same ledger and day', () => {
     expect(commitmentsIcs(alc)).toBe(commitmentsIcs(commitmentsOf(ledgerFixture(), 'alc', TODAY)))
   })

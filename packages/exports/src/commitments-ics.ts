@@ -4,14 +4,29 @@
  * calendar is for what is coming, and a subscribed calendar drops them once they are finished.
  * Undated actions have no day to sit on and are left out too. UIDs are the action keys, so a
  * re-import or subscription updates the event instead of duplicating it.
+ *
+ * A date read from the action's words, not set on it, still gets its event – people want to see
+ * what may be coming – but never reads as firm: the title says "(proposed date)" right after the
+ * organisation, where even a month view's few characters and a shortened title keep it, the
+ * description says which words it was read from, and STATUS is TENTATIVE (CONFIRMED for a set
+ * date, said outright so an update after confirming replaces TENTATIVE in every client).
  */
 import { createEvents, type DateArray, type EventAttributes } from 'ics'
 import { isOutstanding } from '@accord/minutes/ledger'
-import { linkOf, type CommitmentRow, type Commitments } from './commitments.ts'
+import {
+  linkOf,
+  markProposed,
+  ownersLabel,
+  type CommitmentRow,
+  type Commitments,
+} from './commitments.ts'
 import { formatDay, isoDateParts } from './dates.ts'
 
 /** Calendar apps show about this much of a title; the full text is in the description. */
 const SUMMARY_LENGTH = 100
+
+/** In the title of an event whose date is only proposed. */
+const PROPOSED_DATE = '(proposed date)'
 
 export function commitmentsIcs(commitments: Commitments, options: { origin?: string } = {}) {
   const events = commitments.rows.flatMap((row) => {
@@ -41,8 +56,18 @@ function eventOf(
   const generated = isoDateParts(commitments.generatedOn)
   return {
     uid: `${row.key}@accord`,
-    title: truncate(`${commitments.organisation.shortName}: ${oneLine(row.text)}`, SUMMARY_LENGTH),
-    description: description(row, origin),
+    title: truncate(
+      [
+        `${commitments.organisation.shortName}:`,
+        row.dueProposed && PROPOSED_DATE,
+        oneLine(row.text),
+      ]
+        .filter(Boolean)
+        .join(' '),
+      SUMMARY_LENGTH,
+    ),
+    description: description(commitments, row, origin),
+    status: row.dueProposed ? 'TENTATIVE' : 'CONFIRMED',
     start: [year, month, day],
     // All-day events end on the next day (DTEND is exclusive).
     end,
@@ -53,16 +78,25 @@ function eventOf(
   }
 }
 
-function description(row: CommitmentRow, origin?: string): string {
+function description(commitments: Commitments, row: CommitmentRow, origin?: string): string {
   const lines = [cleanText(row.text), '']
+  if (row.dueProposed) lines.push(proposedDate(row))
   if (row.status === 'in_progress') lines.push('In progress.')
-  if (row.sharedWithAll) lines.push('Owed by every organisation.')
+  if (row.ownersProposed) lines.push(`Owners: ${ownersLabel(commitments, row)} (proposed).`)
+  else if (row.sharedWithAll) lines.push('Owed by every organisation.')
   else if (row.coOwners.length > 0) lines.push(`Shared with ${row.coOwners.join(', ')}.`)
-  if (row.assignee) lines.push(`Assigned to ${row.assignee}.`)
+  if (row.assignee)
+    lines.push(`${markProposed(`Assigned to ${row.assignee}`, row.ownersProposed)}.`)
   lines.push(`Minuted in ${row.heldIn.title}, ${formatDay(row.heldIn.date)}.`)
   if (row.sourceText.trim()) lines.push('', `“${cleanText(row.sourceText)}”`)
   if (origin) lines.push('', linkOf(row, origin))
   return lines.join('\n')
+}
+
+/** Why the date is not firm, with the words it was read from when there are some. */
+function proposedDate(row: CommitmentRow): string {
+  const words = row.dueText ? ` (“${oneLine(row.dueText)}”)` : ''
+  return `Proposed date: read from the action's words${words}, not yet confirmed.`
 }
 
 /** ics escapes LF only; a bare CR or other control character would break the line structure. */

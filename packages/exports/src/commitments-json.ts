@@ -26,6 +26,13 @@ export const commitmentsDocumentSchema = z.object({
       sharedWithAll: z.boolean(),
       coOwners: z.array(z.string()),
       assignee: z.string().nullable(),
+      /**
+       * The owners (and assignee) were read from the action's words, not set on it: a proposal.
+       * Added within version 1, so a document from before them reads as nothing proposed.
+       */
+      ownersProposed: z.boolean().default(false),
+      /** The due date (or its words) were read from the action's words: a proposal. */
+      dueProposed: z.boolean().default(false),
       raisedIn: meetingSchema,
       heldIn: meetingSchema,
       carried: z.boolean(),

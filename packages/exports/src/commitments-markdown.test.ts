@@ -31,6 +31,31 @@ describe('commitmentsMarkdown', () => {
     expect(markdown).toContain('**Draft a funding bid (budget \\< £5k & a timeline)** · no date')
   })
 
+  it('marks owners and dates read from the words "(proposed)", as the minutes exports do', () => {
+    const item = (text: string) => markdown.split('\n- ').find((line) => line.includes(text))!
+    // Every owner is named when they are a proposal: even this organisation's part is one.
+    expect(item('draft joint letter')).toContain(
+      'owned by ALC, CN (proposed) · assigned to Aroha Ngata (proposed)',
+    )
+    expect(item('draft joint letter')).toContain('due 20 Nov 2026 · **overdue**')
+    expect(item('on socials')).toContain('due 10 Dec 2026 (proposed)')
+    expect(item('on socials')).not.toContain('owned by')
+    expect(item('the budget lines')).not.toContain('(proposed)')
+  })
+
+  it('marks proposed date words that name no date, and everyone’s proposed part', () => {
+    const ledger = ledgerFixture()
+    const funding = ledger.actions.find((action) => action.key === 'a-funding')!
+    Object.assign(funding, { dueText: 'soon', dueProposed: true })
+    const signatory = ledger.actions.find((action) => action.key === 'a-signatory')!
+    signatory.ownersProposed = true
+    const text = commitmentsMarkdown(commitmentsOf(ledger, 'alc', TODAY))
+    expect(text).toContain('£5k & a timeline)** · due “soon” (proposed, no date)')
+    expect(text).toContain(
+      'its signatory** · due 19 Dec 2026 \\\n  owned by all organisations (proposed)',
+    )
+  })
+
   it('keeps user text literal when rendered', () => {
     expect(html).toContain('<strong>=SUM(A1) the budget lines</strong>')
     expect(html).toContain('budget &lt; £5k')

@@ -1,7 +1,16 @@
 // An organisation's commitments as a Markdown report, for pasting into an email or a wiki.
-import { linkOf, rowsIn, sharedWith, type CommitmentRow, type Commitments } from './commitments.ts'
+import {
+  linkOf,
+  markProposed,
+  ownersLabel,
+  rowsIn,
+  sharedWith,
+  type CommitmentRow,
+  type Commitments,
+} from './commitments.ts'
 import { formatDay } from './dates.ts'
 import { escapeMarkdown, markdownHref } from './markdown-text.ts'
+import { proposed } from './proposed.ts'
 
 const SECTIONS = [
   ['Open', 'outstanding'],
@@ -20,20 +29,20 @@ export function commitmentsMarkdown(commitments: Commitments, options: { origin?
     const rows = rowsIn(commitments, group)
     lines.push('', `## ${title} (${rows.length})`, '')
     if (rows.length === 0) lines.push('_None._')
-    for (const row of rows) lines.push(...rowLines(row, options.origin))
+    for (const row of rows) lines.push(...rowLines(commitments, row, options.origin))
   }
   return `${lines.join('\n')}\n`
 }
 
 /** One bullet; the lines after the first end in "\" so they stay hard line breaks. */
-function rowLines(row: CommitmentRow, origin?: string): string[] {
+function rowLines(commitments: Commitments, row: CommitmentRow, origin?: string): string[] {
   const headline = [`**${escapeMarkdown(row.text)}**`, dueLabel(row)]
   if (row.overdue) headline.push('**overdue**')
   if (row.status === 'in_progress') headline.push('in progress')
   // Co-owners are names people typed (unknown owners keep their words), so they are escaped too.
   const details = [
-    escapeMarkdown(sharedWith(row)),
-    row.assignee && `assigned to ${escapeMarkdown(row.assignee)}`,
+    escapeMarkdown(ownersDetail(commitments, row)),
+    row.assignee && markProposed(`assigned to ${escapeMarkdown(row.assignee)}`, row.ownersProposed),
   ]
     .filter(Boolean)
     .join(' · ')
@@ -53,7 +62,20 @@ function rowLines(row: CommitmentRow, origin?: string): string[] {
   return lines
 }
 
+/**
+ * Who else owes it ("also CN"); when the owners were only read from the words, every owner,
+ * this organisation too, since even its own part is a proposal: "owned by ALC, CN (proposed)".
+ */
+function ownersDetail(commitments: Commitments, row: CommitmentRow): string {
+  if (!row.ownersProposed) return sharedWith(row)
+  const owners = row.sharedWithAll ? 'all organisations' : ownersLabel(commitments, row)
+  return proposed(`owned by ${owners}`)
+}
+
 function dueLabel(row: CommitmentRow): string {
-  if (row.due) return `due ${formatDay(row.due)}`
-  return row.dueText ? `due “${escapeMarkdown(row.dueText)}” (no date)` : 'no date'
+  if (row.due) return markProposed(`due ${formatDay(row.due)}`, row.dueProposed)
+  if (!row.dueText) return 'no date'
+  // One parenthesis, not "(no date) (proposed)".
+  const words = `due “${escapeMarkdown(row.dueText)}”`
+  return row.dueProposed ? `${words} (proposed, no date)` : `${words} (no date)`
 }

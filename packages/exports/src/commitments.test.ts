@@ -49,6 +49,28 @@ describe('commitmentsOf', () => {
     expect(alc).toMatchObject({ generatedOn: TODAY, organisation: { shortName: 'ALC' } })
   })
 
+  it('says which owners and dates were only read from the words, as the ledger does', () => {
+    const flags = (key: string) => {
+      const { ownersProposed, dueProposed } = alc.rows.find((row) => row.key === key)!
+      return { ownersProposed, dueProposed }
+    }
+    expect(flags('a-letter')).toEqual({ ownersProposed: true, dueProposed: false })
+    expect(flags('a-socials')).toEqual({ ownersProposed: false, dueProposed: true })
+    expect(flags('a-budget')).toEqual({ ownersProposed: false, dueProposed: false })
+  })
+
+  it('proposes nothing for a ledger from before the flags, nor a date where there is none', () => {
+    const old = ledgerFixture()
+    for (const action of old.actions) {
+      delete action.ownersProposed
+      delete action.dueProposed
+    }
+    const funding = old.actions.find((action) => action.key === 'a-funding')!
+    Object.assign(funding, { due: null, dueText: null, dueProposed: true })
+    const rows = commitmentsOf(old, 'alc', TODAY).rows
+    expect(rows.filter((row) => row.ownersProposed || row.dueProposed)).toEqual([])
+  })
+
   it('makes links absolute under an origin', () => {
     expect(linkOf(alc.rows[0]!, 'https://accord.example.org/')).toBe(
       'https://accord.example.org/meetings/m-dec#action-a-letter',

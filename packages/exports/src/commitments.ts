@@ -11,6 +11,7 @@ import {
   type LedgerOrganisation,
 } from '@accord/minutes/ledger'
 import { actionPath, withOrigin } from './links.ts'
+import { proposed } from './proposed.ts'
 
 export type ActionStatus = LedgerAction['status']
 
@@ -36,6 +37,13 @@ export interface CommitmentRow {
   coOwners: string[]
   /** The assignee's name. */
   assignee: string | null
+  /**
+   * The owners (and the assignee, read with them) were read from the action's words, not set on
+   * it: a proposal nobody has confirmed, which every surface marks "(proposed)".
+   */
+  ownersProposed: boolean
+  /** The due date, or its words, were read from the action's words: a proposal, like owners. */
+  dueProposed: boolean
   /** Where it was first minuted. */
   raisedIn: CommitmentMeeting
   /** Where its current copy lives: where to go to change it. */
@@ -96,6 +104,10 @@ export function commitmentsOf(ledger: Ledger, organisationId: string, today: str
               ...action.unknownOwners,
             ],
         assignee: action.assignee === null ? null : (people.get(action.assignee) ?? null),
+        // A ledger from before the flags (or built by hand) leaves them out: nothing proposed.
+        ownersProposed: action.ownersProposed === true,
+        dueProposed:
+          action.dueProposed === true && (action.due !== null || action.dueText !== null),
         raisedIn: meeting(action.raisedIn, action),
         heldIn: meeting(action.heldIn, action),
         carried: action.carriedFrom !== null,
@@ -150,3 +162,7 @@ export function ownersLabel(commitments: Commitments, row: CommitmentRow): strin
   if (row.sharedWithAll) return 'All organisations'
   return [commitments.organisation.shortName, ...row.coOwners].join(', ')
 }
+
+/** Words followed by "(proposed)" when they were only read from the action's words. */
+export const markProposed = (words: string, isProposed: boolean) =>
+  isProposed ? proposed(words) : words

@@ -10,6 +10,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { LedgerMeeting } from '@accord/minutes/ledger'
 import { formatDay } from './dates.ts'
+import { proposed } from './proposed.ts'
 
 export interface MinutesExportInput {
   coalition: string
@@ -107,8 +108,6 @@ export function actionDetails(node: JSONContent, input: MinutesExportInput): str
   ]
   return parts.filter(Boolean).join('; ')
 }
-
-const proposed = (words: string) => `${words} (proposed)`
 
 const personName = (id: string, input: MinutesExportInput) =>
   input.people.find((person) => person.id === id)?.name ?? id

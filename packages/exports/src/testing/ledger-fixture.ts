@@ -1,6 +1,7 @@
 /**
  * A coalition ledger as the server would return it: four organisations, three meetings, actions
- * in every state (carried, overdue, shared by ALL, done, dropped) and text that tests escaping:
+ * in every state (carried, overdue, shared by ALL, done, dropped, owners or a date only proposed:
+ * read from the action's words, not set on it) and text that tests escaping:
  * macrons, commas, quotes, line breaks, and cells a spreadsheet would run as formulas.
  */
 import type { Ledger, LedgerAction, LedgerAsk } from '@accord/minutes/ledger'
@@ -77,6 +78,8 @@ export function ledgerFixture(): Ledger {
         meetingIds: ['m-oct', 'm-nov', 'm-dec'],
         carriedFrom: 'm-nov',
         sourceText: 'ALC and CN will circulate the draft joint letter by the 20th.',
+        // The node sets its date; its owners and assignee were read from its words.
+        ownersProposed: true,
       }),
       action({
         key: 'a-budget',
@@ -161,7 +164,11 @@ export function ledgerFixture(): Ledger {
         owners: ['alc'],
         status: 'open',
         due: '2026-12-10',
+        dueText: 'by Thursday',
+        // The node names its owner; the date was read from its words.
+        dueProposed: true,
         raisedIn: 'm-dec',
+        sourceText: '@mention the council on socials by Thursday.',
       }),
       action({
         key: 'a-hotline',

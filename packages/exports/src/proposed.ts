@@ -1,0 +1,5 @@
+/**
+ * The one marker every export puts after owners or a date read from an action's words rather
+ * than set on it, as the editor, tracker and organisation page show them: "ALC (proposed)".
+ */
+export const proposed = (words: string) => `${words} (proposed)`
