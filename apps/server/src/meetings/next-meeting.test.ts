@@ -166,6 +166,50 @@ describe('nextMeetingMinutes', () => {
     expect(node.toJSON()).toEqual(minutes)
   })
 
+  it('leaves unset the owners and date the ledger has only as proposed, to be read again', () => {
+    const words = {
+      text: 'FPCT to send the costed options by 14 March',
+      owners: ['fpct'],
+      assignee: 'person-1',
+      due: '2025-03-14',
+      dueText: 'by 14 March',
+    }
+    const attrsOf = (fields: Partial<LedgerAction>) => {
+      const carried = action({ key: 'a', ...words, ...fields })
+      const minutes = nextMeetingMinutes({ type: 'doc' }, { organisations, actions: [carried] })
+      const node = minutes.content!.find((block) => block.type === 'actionItem')!
+      const { owners, assignee, due, dueText } = node.attrs!
+      return { owners, assignee, due, dueText }
+    }
+    // Read from the words, both: nothing written, as the node had nothing.
+    expect(attrsOf({ ownersProposed: true, dueProposed: true })).toEqual({
+      owners: [],
+      assignee: null,
+      due: null,
+      dueText: null,
+    })
+    // Only the date read from the words: the owners set on the node are carried.
+    expect(attrsOf({ ownersProposed: false, dueProposed: true })).toEqual({
+      owners: ['fpct'],
+      assignee: 'person-1',
+      due: null,
+      dueText: null,
+    })
+    expect(attrsOf({ ownersProposed: true })).toEqual({
+      owners: [],
+      assignee: null,
+      due: '2025-03-14',
+      dueText: 'by 14 March',
+    })
+    // A ledger from before the flags: everything as set.
+    expect(attrsOf({})).toEqual({
+      owners: ['fpct'],
+      assignee: 'person-1',
+      due: '2025-03-14',
+      dueText: 'by 14 March',
+    })
+  })
+
   it('still has "Matters arising" from minutes with no headings and no open actions', () => {
     const minutes = nextMeetingMinutes(
       { type: 'doc', content: [paragraph('Notes')] },

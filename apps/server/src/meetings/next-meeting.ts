@@ -102,16 +102,24 @@ export function ownerGroups({
   }
 }
 
-/** The action as a node of the new minutes: same id and attributes, carried from where it is held. */
+/**
+ * The action as a node of the new minutes: same id and attributes, carried from where it is held.
+ * Owners or a date the ledger has only as proposed (read from the words, never set on the node)
+ * stay unset here too: writing them would confirm what nobody confirmed. The new node's words are
+ * read again, so it shows a proposal, marked as one, until someone confirms it. The assignee goes
+ * with the owners, as every surface proposes and confirms them together.
+ */
 export function carriedAction(action: LedgerAction): JSONContent {
+  const ownersSet = action.ownersProposed !== true
+  const dueSet = action.dueProposed !== true
   return {
     type: 'actionItem',
     attrs: {
       id: action.key,
-      owners: action.owners,
-      assignee: action.assignee,
-      due: action.due,
-      dueText: action.dueText,
+      owners: ownersSet ? action.owners : [],
+      assignee: ownersSet ? action.assignee : null,
+      due: dueSet ? action.due : null,
+      dueText: dueSet ? action.dueText : null,
       status: action.status,
       carriedFrom: action.heldIn,
     },

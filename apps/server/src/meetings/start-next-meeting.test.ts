@@ -67,10 +67,55 @@ async function writeMinutes(meetingId: string, content: object[]) {
   await editor.saved()
 }
 
+interface StructureAction {
+  key: string
+  owners: string[]
+  ownersProposed: boolean
+  due: string | null
+  dueText: string | null
+  dueProposed: boolean
+  status: string
+  carriedFrom: string | null
+}
+
 async function structure(meetingId: string) {
   return seed.chair.expect(200, 'GET', `/api/meetings/${meetingId}/structure`) as Promise<{
-    actions: { key: string; owners: string[]; status: string; carriedFrom: string | null }[]
+    actions: StructureAction[]
   }>
+}
+
+async function until(what: string, done: () => Promise<boolean>) {
+  const deadline = Date.now() + 10_000
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting until ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+const WRITE = 'FPCT to write to the council by 7 March 2025'
+const COST = 'FPCT to cost the options by 14 March 2025'
+
+/**
+ * Minutes with an action that is only words (owners and date read from them) and one whose
+ * owners are set but whose date is only in its words; then the next meeting, started from them.
+ */
+async function carryProposals() {
+  const previous = seed.meetingId
+  await writeMinutes(previous, [
+    paragraph('Present: ALC, FPCT and CNN.'),
+    // As `/action` makes it: nothing but its words, which the server reads.
+    action('act-words', WRITE, { owners: [] }),
+    action('act-owned', COST, { owners: [seed.organisations.fpct] }),
+  ])
+  await until('the proposals are read', async () => {
+    const { actions } = await structure(previous)
+    return actions.length === 2 && actions.every((a) => a.owners.length > 0 && a.dueProposed)
+  })
+  const { meeting } = await seed.chair.expect(201, 'POST', `/api/meetings/${previous}/next`, {
+    title: 'Fortnightly call',
+    date: '2025-03-18',
+  })
+  return { previous, next: meeting.id as string }
 }
 
 describe('starting the next meeting', () => {
@@ -162,6 +207,68 @@ describe('starting the next meeting', () => {
     expect((await structure(previous)).actions.map((a) => a.carriedFrom)).toEqual(
       Array(6).fill(null),
     )
+  })
+
+  it('carries owners and a date read from the words as proposals, not as set', async () => {
+    const { fpct } = seed.organisations
+    const { previous, next } = await carryProposals()
+    const { minutes } = await seed.chair.expect(200, 'GET', `/api/meetings/${next}/minutes`)
+    const carried = (minutes.json.content as { type: string }[]).filter(
+      (block) => block.type === 'actionItem',
+    )
+    // Nobody confirmed them, so nothing is written as if someone had.
+    expect(carried).toEqual([
+      action('act-words', WRITE, { owners: [] }, previous),
+      action('act-owned', COST, { owners: [fpct] }, previous),
+    ])
+    // The new meeting reads the same words again, and flags what it reads as proposals.
+    const read = (actions: StructureAction[]) =>
+      actions.map(({ key, owners, ownersProposed, dueText, dueProposed }) => ({
+        key,
+        owners,
+        ownersProposed,
+        dueText,
+        dueProposed,
+      }))
+    expect(read((await structure(next)).actions)).toEqual(read((await structure(previous)).actions))
+    expect(read((await structure(next)).actions)).toEqual([
+      {
+        key: 'act-words',
+        owners: [fpct],
+        ownersProposed: true,
+        dueText: '7 March 2025',
+        dueProposed: true,
+      },
+      {
+        key: 'act-owned',
+        owners: [fpct],
+        ownersProposed: false,
+        dueText: '14 March 2025',
+        dueProposed: true,
+      },
+    ])
+    const { actions } = await seed.chair.expect<{
+      actions: (StructureAction & { heldIn: string })[]
+    }>(200, 'GET', `/api/coalitions/${seed.coalitionId}/ledger`)
+    expect(actions.map((a) => [a.key, a.heldIn, a.ownersProposed, a.dueProposed])).toEqual([
+      ['act-words', next, true, true],
+      ['act-owned', next, false, true],
+    ])
+  })
+
+  // Known gap, upstream of this module: the extractor reads a carried node's date words against
+  // the new meeting's date, and never resolves one before it, so "by 7 March 2025" read on 18
+  // March gives no date (and "by Friday" would give a later Friday). Fails until the extractor
+  // reads carried words as of the meeting they were written in; then make it an `it`.
+  it.fails('reads the same proposed date again in the new meeting', async () => {
+    const { previous, next } = await carryProposals()
+    const dates = async (meetingId: string) =>
+      (await structure(meetingId)).actions.map(({ key, due }) => [key, due])
+    expect(await dates(previous)).toEqual([
+      ['act-words', '2025-03-07'],
+      ['act-owned', '2025-03-14'],
+    ])
+    expect(await dates(next)).toEqual(await dates(previous))
   })
 
   it('is for chairs and the secretariat, with a valid title and date', async () => {
