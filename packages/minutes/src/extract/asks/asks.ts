@@ -1,6 +1,5 @@
-import type { ReadBlock, ReadDocument } from '../read/document.ts'
+import type { ReadBlock, ReadDocument, Span } from '../read/document.ts'
 import type { Entity, OwnerMatcher } from '../owners/matcher.ts'
-import type { Span } from '../read/sentences.ts'
 import { sentenceSubject } from '../owners/subject.ts'
 import { findTargets, impliedTarget, namesFiscalEvent } from './targets.ts'
 import { ALL, type AskStatus } from '../types.ts'

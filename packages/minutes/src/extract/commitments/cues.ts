@@ -229,6 +229,17 @@ export function findCues(
         push({ form: 'for', at: k, verb: main.verb, agent: [k + 1, i], word: 'for' })
         continue
       }
+      // "requested for members to check the rota": asked of them.
+      if (before.normal === 'for' && agentStart === k + 1 && owed && ASKED.has(owed.lemma)) {
+        push({
+          form: 'asked',
+          at: k - 1,
+          verb: main.verb,
+          agent: [k + 1, i],
+          word: `${owed.text} for`,
+        })
+        continue
+      }
       // A headline infinitive: the whole clause before "to" is its subject.
       if (agentStart === first || isLead(tokens, first, agentStart)) {
         push({ form: 'infinitive', at: i, verb: main.verb, word: 'to' })

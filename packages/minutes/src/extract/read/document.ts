@@ -3,8 +3,14 @@ import { resolveDue } from '../../dates/resolve-due.ts'
 import type { Analysis, Language } from '../../language/types.ts'
 import type { Entity, OwnerMatcher } from '../owners/matcher.ts'
 import type { Block, ExplicitBlock } from './blocks.ts'
-import type { Span } from './sentences.ts'
 import { headerRoles, inferRoles, splitCells, type Cell, type TableRow } from './tables.ts'
+
+/** A stretch of a block's text: offsets into the block and the text between them. */
+export interface Span {
+  start: number
+  end: number
+  text: string
+}
 
 /** A block as the rules read it: its language, entities, headings and table cells. */
 export interface ReadBlock extends Block {

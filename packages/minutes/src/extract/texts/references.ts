@@ -49,6 +49,7 @@ function subjectPhrase(block: ReadBlock, start: number, end: number): string | u
       t.pos === 'VERB' &&
       i > 0 &&
       ['NOUN', 'PROPN'].includes(tokens[i - 1]!.pos) &&
+      !['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '') &&
       (aux < 0 || i < aux),
   )
   const stop = verb >= 0 ? verb : aux
