@@ -1,5 +1,5 @@
 import { minutesSchema, type MinutesContent } from '@accord/minutes'
-import type { LedgerAction, LedgerOrganisation } from '@accord/minutes/ledger'
+import type { LedgerAction, LedgerMeeting, LedgerOrganisation } from '@accord/minutes/ledger'
 import { describe, expect, it } from 'vitest'
 import { agenda, nextMeetingMinutes, ownerGroups } from './next-meeting.ts'
 
@@ -32,6 +32,10 @@ function action(fields: Partial<LedgerAction>): LedgerAction {
     editable: true,
     ...fields,
   }
+}
+
+function meeting(id: string, date: string): LedgerMeeting {
+  return { id, title: `Meeting of ${date}`, date, status: 'draft' }
 }
 
 const heading = (level: number, ...content: JSONContent[]): JSONContent => ({
@@ -137,7 +141,11 @@ describe('nextMeetingMinutes', () => {
       carriedFrom: 'm0',
     })
     const previous = { type: 'doc', content: [heading(2, text('Funding'))] }
-    const minutes = nextMeetingMinutes(previous, { organisations, actions: [carried] })
+    const minutes = nextMeetingMinutes(previous, {
+      organisations,
+      actions: [carried],
+      meetings: [meeting('m0', '2025-03-04'), meeting('m1', '2025-03-11')],
+    })
     expect(minutes).toEqual({
       type: 'doc',
       content: [
@@ -155,6 +163,8 @@ describe('nextMeetingMinutes', () => {
             status: 'in_progress',
             // Where it is held now, not where it was first raised.
             carriedFrom: 'm1',
+            // But its words were written where it was raised: "next Friday" is that one's.
+            writtenOn: '2025-03-04',
           },
           content: [text('Send the costed options to HM Treasury')],
         },
@@ -176,7 +186,10 @@ describe('nextMeetingMinutes', () => {
     }
     const attrsOf = (fields: Partial<LedgerAction>) => {
       const carried = action({ key: 'a', ...words, ...fields })
-      const minutes = nextMeetingMinutes({ type: 'doc' }, { organisations, actions: [carried] })
+      const minutes = nextMeetingMinutes(
+        { type: 'doc' },
+        { organisations, actions: [carried], meetings: [] },
+      )
       const node = minutes.content!.find((block) => block.type === 'actionItem')!
       const { owners, assignee, due, dueText } = node.attrs!
       return { owners, assignee, due, dueText }
@@ -216,6 +229,7 @@ describe('nextMeetingMinutes', () => {
       {
         organisations,
         actions: [],
+        meetings: [],
       },
     )
     expect(minutes).toEqual({ type: 'doc', content: [heading(2, text('Matters arising'))] })

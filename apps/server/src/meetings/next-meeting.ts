@@ -21,11 +21,12 @@ const AGENDA_DEPTH = 3
 
 export function nextMeetingMinutes(
   previous: JSONContent,
-  ledger: Pick<Ledger, 'organisations' | 'actions'>,
+  ledger: Pick<Ledger, 'organisations' | 'actions' | 'meetings'>,
 ): JSONContent {
+  const dates = new Map(ledger.meetings.map((meeting) => [meeting.id, meeting.date]))
   const mattersArising = ownerGroups(ledger).flatMap(({ title, actions }) => [
     heading(3, title),
-    ...actions.map(carriedAction),
+    ...actions.map((action) => carriedAction(action, dates.get(action.raisedIn) ?? null)),
   ])
   return {
     type: 'doc',
@@ -107,9 +108,10 @@ export function ownerGroups({
  * Owners or a date the ledger has only as proposed (read from the words, never set on the node)
  * stay unset here too: writing them would confirm what nobody confirmed. The new node's words are
  * read again, so it shows a proposal, marked as one, until someone confirms it. The assignee goes
- * with the owners, as every surface proposes and confirms them together.
+ * with the owners, as every surface proposes and confirms them together. `writtenOn`, the day of
+ * the meeting where the words were written, keeps "by Friday" meaning that meeting's Friday.
  */
-export function carriedAction(action: LedgerAction): JSONContent {
+export function carriedAction(action: LedgerAction, writtenOn: string | null): JSONContent {
   const ownersSet = action.ownersProposed !== true
   const dueSet = action.dueProposed !== true
   return {
@@ -122,6 +124,7 @@ export function carriedAction(action: LedgerAction): JSONContent {
       dueText: dueSet ? action.dueText : null,
       status: action.status,
       carriedFrom: action.heldIn,
+      writtenOn,
     },
     ...(action.text === '' ? {} : { content: [{ type: 'text', text: action.text }] }),
   }

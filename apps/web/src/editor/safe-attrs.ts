@@ -38,6 +38,7 @@ export function actionAttrs(attrs: Record<string, unknown>): ActionItemAttrs {
     dueText: text(attrs.dueText),
     status,
     carriedFrom: text(attrs.carriedFrom),
+    writtenOn: isCalendarDate(attrs.writtenOn) ? attrs.writtenOn : null,
   }
 }
 

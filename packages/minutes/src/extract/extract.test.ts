@@ -79,6 +79,24 @@ describe('extract', () => {
     ])
   })
 
+  it('reads the date words of a carried action as of the meeting where they were written', () => {
+    const node = (writtenOn: string | null) =>
+      jsonDoc([
+        {
+          type: 'actionItem',
+          attrs: { id: 'c1', owners: [], writtenOn, carriedFrom: 'earlier' },
+          content: [text('RFB to restock the pantry by Friday')],
+        },
+      ])
+    // Written on Tuesday 3 June: that week's Friday, though the meeting holding it is a week on.
+    expect(extract(node('2025-06-03'), context).actions).toMatchObject([
+      { owners: ['rfb'], ownersProposed: true, due: '2025-06-06', dueProposed: true },
+    ])
+    expect(extract(node(null), context).actions).toMatchObject([{ due: '2025-06-13' }])
+    // A date that is no calendar day is no reference: the meeting's own date is.
+    expect(extract(node('2025-02-30'), context).actions).toMatchObject([{ due: '2025-06-13' }])
+  })
+
   it('drops a suggestion whose text is already inside an explicit node', () => {
     const doc = jsonDoc([
       paragraph(text('RFB will restock the pantry.')),

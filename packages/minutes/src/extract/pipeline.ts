@@ -1,4 +1,5 @@
 import type { Node } from '@tiptap/pm/model'
+import { parseIsoDate } from '../dates/calendar.ts'
 import type { Language } from '../language/types.ts'
 import { proseActions, tableActions, type ActionCandidate } from './actions.ts'
 import { findAsks } from './asks/asks.ts'
@@ -107,7 +108,7 @@ export function createExtractor(
     const propose = (block: ExplicitBlock): Proposal | undefined =>
       attempt(
         'proposals',
-        () => proposalFor(block, read, matcher, language, meetingDate),
+        () => proposalFor(block, read, matcher, language, writtenOn(block) ?? meetingDate),
         undefined,
       )
     const explicit = attempt('explicit', () => explicitItems(read.explicit, matcher, propose), {
@@ -244,6 +245,14 @@ function proposalFor(
 }
 
 const MATCHERS_KEPT = 4
+
+/** A carried action's words were written at an earlier meeting: read their dates as of then. */
+function writtenOn(explicit: ExplicitBlock): string | null {
+  const value: unknown = explicit.node.attrs.writtenOn
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseIsoDate(value)
+    ? value
+    : null
+}
 
 function source(block: ReadBlock, start: number, end: number): Source {
   return {

@@ -28,6 +28,12 @@ export interface ActionItemAttrs {
   status: ActionStatus
   /** The meeting this copy was carried from into "Matters arising"; null where it was raised. */
   carriedFrom: string | null
+  /**
+   * `YYYY-MM-DD`: the day of the meeting whose minutes first held these words, on a carried
+   * copy. Date words in them ("by Friday") are read as of that day, not the day of the meeting
+   * holding the copy now; null where the action was raised.
+   */
+  writtenOn: string | null
 }
 
 /** Something an organisation of the coalition has to do: prose, plus who, by when and how far. */
@@ -46,6 +52,7 @@ export const ActionItem = Node.create({
       dueText: textAttribute('dueText'),
       status: choiceAttribute('status', ACTION_STATUSES, 'open'),
       carriedFrom: { ...textAttribute('carriedFrom'), keepOnSplit: false },
+      writtenOn: dateAttribute('writtenOn'),
     }
   },
 
