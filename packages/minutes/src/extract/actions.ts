@@ -21,6 +21,10 @@ export interface ActionCandidate extends Owners, Due {
    * opened by "then", or its object only a pronoun.
    */
   followOn: boolean
+  /** What was added after a dash because its own words did not say what about, or null. */
+  added: string | null
+  /** It is an "Action:" line: a restatement of what the discussion just said, if it said it. */
+  labelled: boolean
   block: ReadBlock
   /** Offsets in the block of the text the action came from. */
   start: number
@@ -80,6 +84,8 @@ function proseAction(
     core: tidy(withoutDueWords(words.own, due.dueText)),
     sentence: c.clause.sentence,
     followOn: followsOn(c, words.own),
+    added: words.context,
+    labelled: c.context === 'action',
     ownerVia: c.owner.via,
     owners: c.owner.owners,
     unknownOwners: c.owner.unknownOwners,
@@ -162,6 +168,8 @@ export function tableActions(doc: ReadDocument, meetingDate: string): ActionCand
       core: tidy(action.text),
       sentence: 0,
       followOn: false,
+      added: null,
+      labelled: false,
       ownerVia: owners.length > 0 ? 'named' : 'unknown',
       owners: ownerCell && /^all$/i.test(ownerCell.text.trim()) ? [ALL] : owners,
       unknownOwners,

@@ -28,6 +28,29 @@ describe('one item once', () => {
     ).toEqual([['acr', 'look into why the tenants page was removed']])
   })
 
+  it('keeps one action said barely and restated at once in an "Action:" line', () => {
+    const doc = markdownDoc(
+      [
+        'Tenants’ open day on 2 May. SP will report back at the next meeting.',
+        '',
+        'Action: SP to feed back to the housing forum',
+      ].join('\n'),
+    )
+    expect(extract(doc, context).actions).toMatchObject([
+      {
+        owners: ['sp'],
+        text: 'feed back to the housing forum – Tenants’ open day on 2 May',
+        dueText: 'the next meeting',
+      },
+    ])
+    // Another owner's "Action:" line is another action.
+    expect(
+      actions(
+        'Tenants’ open day on 2 May. SP will report back at the next meeting.\n\nAction: ACR to feed back to the housing forum',
+      ),
+    ).toHaveLength(2)
+  })
+
   it('keeps two actions of one owner far apart, however their words overlap', () => {
     expect(
       actions(

@@ -14,7 +14,7 @@ const RESTATED_WITHIN = 3
 const SIMILAR_SIZE = 0.5
 
 export function mergeActions(candidates: ActionCandidate[]): ActionCandidate[] {
-  const actions = joinFollowOns(candidates)
+  const actions = joinRestatements(joinFollowOns(candidates))
   const words = actions.map((a) => contentWords(a.core))
   const dropped = new Set<number>()
   for (let i = 0; i < actions.length; i++) {
@@ -83,6 +83,45 @@ function joinFollowOns(actions: readonly ActionCandidate[]): ActionCandidate[] {
       end: Math.max(before.end, action.end),
       due: before.due ?? action.due,
       dueText: before.dueText ?? action.dueText,
+    }
+  }
+  return out
+}
+
+/**
+ * "CF will report back at the next meeting. Action: CF to feed back to the Board": a bare
+ * commitment whose words needed what it is about from elsewhere, restated at once by the same
+ * owners in an "Action:" line, is one action. The restatement's words are kept, with what the
+ * bare one was about and its date.
+ */
+function joinRestatements(actions: readonly ActionCandidate[]): ActionCandidate[] {
+  const out: ActionCandidate[] = []
+  for (const action of actions) {
+    const before = out.at(-1)
+    const next =
+      before !== undefined &&
+      (action.block === before.block
+        ? action.sentence === before.sentence + 1
+        : action.block.index === before.block.index + 1 && action.sentence === 0)
+    const restates =
+      next &&
+      before.added !== null &&
+      !before.labelled &&
+      action.labelled &&
+      before.owners.length > 0 &&
+      [...before.owners].sort().join() === [...action.owners].sort().join()
+    if (!restates) {
+      out.push(action)
+      continue
+    }
+    const dated = action.dueText === null ? before : action
+    out[out.length - 1] = {
+      ...action,
+      text: action.added === null ? `${action.text} – ${before.added}` : action.text,
+      added: action.added ?? before.added,
+      due: dated.due,
+      dueText: dated.dueText,
+      dueUnparsed: dated.dueUnparsed,
     }
   }
   return out

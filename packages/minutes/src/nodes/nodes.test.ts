@@ -18,6 +18,7 @@ const action: JSONContent = {
     dueText: 'Friday',
     status: 'in_progress',
     carriedFrom: 'meeting-3',
+    writtenOn: '2025-03-18',
   },
   content: [
     { type: 'organisationMention', attrs: { id: 'alc', label: 'ALC' } },
@@ -45,6 +46,7 @@ const bareAction: JSONContent = {
     dueText: null,
     status: 'open',
     carriedFrom: null,
+    writtenOn: null,
   },
   content: [text('Someone should do this')],
 }

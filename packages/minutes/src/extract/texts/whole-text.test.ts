@@ -46,4 +46,10 @@ describe('whole texts: an action reads on its own', () => {
       ),
     ).toEqual(['follow up – The landlord has not replied about the mould', 'check the rota'])
   })
+
+  it('counts no date words as what an action is about', () => {
+    expect(
+      texts('Item 4: the tenants’ open day on 2 May. SP will report back at the next meeting.'),
+    ).toEqual(['report back – Item 4: the tenants’ open day on 2 May'])
+  })
 })

@@ -39,6 +39,12 @@ const VAGUE_OBJECTS = new Set(
   ),
 )
 const SHORT_ACTION = 3
+/** Nouns of when, not what: "report back at the next meeting" still has no object. */
+const TIME_NOUNS = new Set(
+  'meeting meetings week weeks month months year years day days time date end start quarter term summer autumn spring winter weekend morning afternoon evening today tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+)
 
 export function actionWords(
   commitment: Commitment,
@@ -145,7 +151,13 @@ function needsContext(
   block: ReadBlock,
   sentence: number,
 ): boolean {
-  const nouns = words.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')
+  const isTime = (t: Token | undefined) => !!t && TIME_NOUNS.has(t.normal)
+  const nouns = words.filter(
+    (t, i) =>
+      (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM') &&
+      !isTime(t) &&
+      !(t.pos === 'NUM' && (isTime(words[i - 1]) || isTime(words[i + 1]))),
+  )
   if (!hasObject && nouns.length === 0) return true
   // "review and advise the group": the first verb has no object of its own.
   if (!hasObject && words[0]?.normal === 'and') return true
