@@ -21,6 +21,21 @@ describe('English through wink-nlp', () => {
     expect(analysis.tokens.find((t) => t.text === 'will')?.pos).toBe('AUX')
   })
 
+  it('reads "I’m" as "I am", sentences and all', () => {
+    const analysis = english.analyse('Thanks all. I’m drafting the reply. It goes out soon.')
+    const drafting = analysis.tokens.findIndex((t) => t.text === 'drafting')
+    expect(analysis.tokens.slice(drafting - 2, drafting + 1)).toMatchObject([
+      { text: 'I', pos: 'PRON' },
+      { text: '’m', pos: 'AUX', normal: 'am', lemma: 'be' },
+      { text: 'drafting', pos: 'VERB' },
+    ])
+    const [, second, third] = analysis.sentences
+    expect(analysis.text.slice(second!.start, second!.end)).toBe('I’m drafting the reply.')
+    expect(analysis.tokens[second!.tokenStart]!.text).toBe('I')
+    expect(analysis.tokens[third!.tokenStart]!.text).toBe('It')
+    expect(analysis.tokens[third!.tokenEnd - 1]!.text).toBe('.')
+  })
+
   it('reads the same paragraph once: a live editor re-reads only what changed', () => {
     const text = 'Ines offered to bring the leaflets on Friday.'
     expect(english.analyse(text)).toBe(english.analyse(text))

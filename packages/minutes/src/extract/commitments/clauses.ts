@@ -121,3 +121,24 @@ function isPunctuation(token: Token): boolean {
     (token.pos === 'SYM' && token.text !== '&' && token.text !== '#')
   )
 }
+
+/** "e.g.", "for example", "such as", "like": what follows only illustrates. */
+const EXAMPLE_MARK =
+  /(?:\be\.?g\.?|\bi\.?e\.?|\bfor\s+(?:example|instance)|\bsuch\s+as|\blike)[,:]?\s*$/i
+
+/**
+ * The offsets of words quoted as an example – 'e.g. “I’m using node in this IDE…”' – which are
+ * nobody's commitment, however they are worded. Double quotes only: a single one is too often
+ * an apostrophe. An unclosed quote runs to the end of the text.
+ */
+export function quotedExamples(text: string): [number, number][] {
+  const spans: [number, number][] = []
+  for (const open of text.matchAll(/[“"]/g)) {
+    const at = open.index
+    if (spans.some(([, end]) => at < end)) continue
+    if (!EXAMPLE_MARK.test(text.slice(Math.max(0, at - 20), at))) continue
+    const close = text.slice(at + 1).search(open[0] === '“' ? /”/ : /"/)
+    spans.push([at, close < 0 ? text.length : at + 1 + close + 1])
+  }
+  return spans
+}

@@ -182,6 +182,12 @@ describe('commitments in the forms real minutes use', () => {
     ).toEqual([['acr']])
   })
 
+  it('reads "I’m drafting …" in a speaker’s turn as their own work', () => {
+    expect(actions('Daniel: I’m drafting the winter leaflet for the estate.')).toEqual([
+      { owners: ['sp'], text: 'draft the winter leaflet for the estate', due: null },
+    ])
+  })
+
   it('does not read reports, wishes, refusals, conditions or others’ plans as commitments', () => {
     expect(
       actions(
@@ -193,6 +199,7 @@ describe('commitments in the forms real minutes use', () => {
           'Partners took the opportunity to feed back on the draft.',
           'The new website will appear within the next few weeks.',
           'Priya mentioned that the council is reviewing rents next month.',
+          'Tenants ask for plain words, e.g. “SP will fix the boiler by Friday” rather than codes.',
         ].join('\n\n'),
       ),
     ).toEqual([])

@@ -1,7 +1,7 @@
 import type { OwnerMatcher } from '../owners/matcher.ts'
 import { subjectTokens, type Owner } from '../owners/subject.ts'
 import type { ReadBlock, ReadDocument } from '../read/document.ts'
-import { clausesOf, type Clause } from './clauses.ts'
+import { clausesOf, quotedExamples, type Clause } from './clauses.ts'
 import { findCues } from './cues.ts'
 import { ownerOfLabel, ownerOnlyClause, presenterOf } from './layout-owners.ts'
 import { readCue } from './read-cue.ts'
@@ -95,6 +95,9 @@ function blockCommitments(
   const out = state.found
   const tokens = block.analysis.tokens
   const presenter = presenterOf(block, matcher)
+  const examples = quotedExamples(block.text)
+  const quoted = (i: number) =>
+    examples.some(([start, end]) => start <= tokens[i]!.start && tokens[i]!.end <= end)
   const named = (i: number) => {
     const t = tokens[i]!
     return block.entities.some((e) => e.start <= t.start && t.end <= e.end)
@@ -165,6 +168,7 @@ function blockCommitments(
     )
     const readings: Commitment[] = []
     for (const cue of cues) {
+      if (quoted(cue.verb)) continue
       const turn = { speaker, presenter, inherited, assigned }
       const reading = readCue(block, clause, cue, matcher, turn, context, meetingDate, question)
       if (reading) readings.push(reading)
