@@ -188,6 +188,18 @@ describe('commitments in the forms real minutes use', () => {
     ])
   })
 
+  it('reads an "if" that asks a question as no condition', () => {
+    expect(
+      actions('Agreed that we need to ask the landlords to establish if they will fund repairs.'),
+    ).toEqual([
+      {
+        owners: ['ALL'],
+        text: 'ask the landlords to establish if they will fund repairs',
+        due: null,
+      },
+    ])
+  })
+
   it('does not read reports, wishes, refusals, conditions or others’ plans as commitments', () => {
     expect(
       actions(

@@ -19,6 +19,9 @@ const OPINION = /(?:^|\bI\s+)(?:think|believe|expect|hope|guess|feel|suppose)\b/
 /** "if you can", "if not already done", "if required": a condition on the whole clause. */
 const CONDITION =
   /\bunless\b|\bif\s+(?:you|they|we|not|required|needed|necessary|possible|appropriate|any|there|so|desired|wanted)\b(?![^.;]*\balready\b)/i
+/** "to establish if they will…", "asking if": an "if" that asks a question sets no condition. */
+const ASKING_IF =
+  /\b((?:establish|ask|check|see|find\s+out|know|determine|confirm|enquire|inquire|investigate|explore|wonder|query)(?:s|es|ed|ing)?)\s+if\b/gi
 const BASE: Record<Form, number> = {
   modal: 0.8,
   infinitive: 0.85,
@@ -146,8 +149,10 @@ export function readCue(
   if (cue.form === 'asked' && owner.owners[0] !== ALL && !cue.word.endsWith('that')) strength -= 0.1
   if (context === 'action') strength += 0.15
   else if (context === 'agreed') strength += 0.1
-  const beforeVerb = block.text.slice(clause.start, tokens[cue.verb]!.start)
-  if (CONDITION.test(clauseText) || /\bif\b/i.test(beforeVerb)) {
+  const beforeVerb = block.text
+    .slice(clause.start, tokens[cue.verb]!.start)
+    .replace(ASKING_IF, '$1 whether')
+  if (CONDITION.test(clauseText.replace(ASKING_IF, '$1 whether')) || /\bif\b/i.test(beforeVerb)) {
     strength -= 0.3
     reasons.push('conditional')
   }
