@@ -25,13 +25,23 @@ export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | 
   const subject = sentence && subjectPhrase(block, sentence.start + frame, sentence.end)
   const candidates = [
     subject && TALK.has(subject.toLowerCase().replace(/^the\s+/, '')) ? undefined : subject,
-    sentence && TALK.has(firstWord(sentence.text)) ? withoutFrame(sentence.text) : undefined,
+    sentence && TALK.has(firstWord(sentence.text)) ? talkedAbout(sentence.text) : undefined,
     block.parent && shortPhrase(block.parent, 30),
     block.headings[0] && !GENERIC_HEADING.test(block.headings[0])
       ? shortPhrase(block.headings[0])
       : undefined,
   ]
   return candidates.find((c): c is string => !!c && contentWords(c).size > 0)
+}
+
+/** "Discussion ensued on how to make the process better?" → "how to make the process better". */
+function talkedAbout(text: string): string {
+  const about = withoutFrame(text).replace(/\?$/, '')
+  const m =
+    /^\p{L}+\s+(?:(?:ensued|followed|took\s+place|was\s+held|was\s+had)\s+)?(?:on|about|around|of|regarding|over)\s+(.+)$/iu.exec(
+      about,
+    )
+  return m && contentWords(m[1]!).size > 0 ? m[1]! : about
 }
 
 function firstWord(text: string): string {

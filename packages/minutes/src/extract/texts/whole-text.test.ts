@@ -30,6 +30,12 @@ describe('whole texts: an action reads on its own', () => {
     ).toEqual(['share the winter damp survey with your members'])
   })
 
+  it('says what "this" stands for after a discussion: what it was about', () => {
+    expect(
+      texts('Discussion followed on how to shorten the waiting list. SP will think about this.'),
+    ).toEqual(['think about how to shorten the waiting list'])
+  })
+
   it('names "this working group" as the heading does', () => {
     expect(
       texts('## Private Renters Working Group\n\nTUR will chair this working group from July.'),

@@ -98,9 +98,11 @@ export function actionWords(
   const resolved = resolveReferences(text, block, commitment.clause.sentence)
   text = resolved.text
   // "this might be one for RFB to pick up": what "this" is, the clause before says.
+  // "think about this" with "this" resolved says what it is about already.
   const extra =
     cue.form === 'for' ||
-    needsContext(words, text, cue.object !== undefined, block, commitment.clause.sentence)
+    (text === own &&
+      needsContext(words, text, cue.object !== undefined, block, commitment.clause.sentence))
       ? (following ??
         contextBefore(
           block,
