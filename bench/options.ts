@@ -14,6 +14,7 @@ import { automergePaperPath } from './traces.ts'
  *   scale-out   P7 P1's load on two Accord instances over PostgreSQL and Redis against one
  *   concurrent  P8 two people typing at once, replayed at their recorded pace
  *   structure   S1 the projection of minutes into actions and asks, in process
+ *   live-pass   W1 the browser's live pass over 3,000 words of minutes; the model's chunk
  */
 export const scenarioNames = [
   'typing',
@@ -24,6 +25,7 @@ export const scenarioNames = [
   'scale-out',
   'concurrent',
   'structure',
+  'live-pass',
 ] as const
 export type ScenarioName = (typeof scenarioNames)[number]
 

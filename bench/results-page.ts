@@ -44,6 +44,7 @@ export async function writeResultsPage(): Promise<string> {
     ...(p7 ? p7Section(p7) : []),
     ...folderSection('concurrent'),
     ...(s1 ? s1Section(s1) : []),
+    ...folderSection('live-pass'),
   ].join('\n')
   const config = (await prettier.resolveConfig(resultsPage)) ?? {}
   fs.writeFileSync(resultsPage, await prettier.format(page, { ...config, filepath: resultsPage }))

@@ -56,7 +56,9 @@ if (options === 'help') {
   console.log(usage)
   process.exit(0)
 }
-const needsTrace = options.scenarios.some((name) => name !== 'structure')
+// S1 reads the sample minutes and W1 the sample minutes in a browser: neither replays a trace.
+const withoutTrace: readonly string[] = ['structure', 'live-pass']
+const needsTrace = options.scenarios.some((name) => !withoutTrace.includes(name))
 if (needsTrace && !fs.existsSync(options.tracePath)) {
   console.error(`Editing trace not found: ${options.tracePath} (shared/ must be beside the repo)`)
   process.exit(1)
