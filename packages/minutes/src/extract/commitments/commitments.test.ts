@@ -188,6 +188,21 @@ describe('commitments in the forms real minutes use', () => {
     ])
   })
 
+  it('reads "will have …" as providing something, "will have to …" as what it says', () => {
+    expect(
+      actions(
+        [
+          'SP will have the rota ready by Friday.',
+          'ACR will have to renew the lease.',
+          'RFB will have finished the audit.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      { owners: ['sp'], text: 'have the rota ready', due: '2025-06-13' },
+      { owners: ['acr'], text: 'renew the lease', due: null },
+    ])
+  })
+
   it('reads an "if" that asks a question as no condition', () => {
     expect(
       actions('Agreed that we need to ask the landlords to establish if they will fund repairs.'),

@@ -121,6 +121,15 @@ export function mainVerb(
     if (isParticiple(next)) return { verb: k, passive: true }
     return undefined
   }
+  if (t.lemma === 'have' && t.pos === 'AUX') {
+    // The tagger calls every "have" an auxiliary: "will have to draft" owes the drafting; "will
+    // have a team on it", "will have the report ready" provide something; "will have done" is
+    // no promise of anything left to do.
+    const next = tokens[j + 1]
+    if (next?.normal === 'to')
+      return isVerbLike(tokens[j + 2], tokens[j + 3]) ? mainVerb(tokens, j + 2, end) : undefined
+    return next && ['DET', 'NOUN', 'NUM'].includes(next.pos) ? { verb: j } : undefined
+  }
   if (!(afterModal ? isVerbAfterModal(t) : isVerbLike(t, tokens[j + 1]))) return undefined
   if (
     CONTROL.has(t.lemma) &&
