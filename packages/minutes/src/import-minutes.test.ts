@@ -284,7 +284,7 @@ describe('minutesToUpdate', () => {
   it('keeps the suggestions already dismissed beside the minutes', () => {
     const minutes: JSONContent = {
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Maybe ALC could help.' }] }],
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Maybe FPCT could help.' }] }],
     }
     const doc = new Y.Doc()
     Y.applyUpdate(

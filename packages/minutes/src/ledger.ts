@@ -48,7 +48,7 @@ export const ledgerActionSchema = z.object({
   dueText: z.string().nullable(),
   /**
    * The owners (and assignee) were read from the action's words, not set on its node: a
-   * proposal, shown "ALC (proposed)" until someone confirms it (see structure.ts). Missing in
+   * proposal, shown "SP (proposed)" until someone confirms it (see structure.ts). Missing in
    * ledgers from before these fields, which parse as false; optional in the type too, so a
    * ledger built by hand (tests, fixtures) need not name it.
    */

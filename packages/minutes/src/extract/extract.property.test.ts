@@ -168,7 +168,7 @@ describe('extract on mutated real minutes', () => {
     const ctx: ExtractContext = {
       meetingDate: '2025-03-04',
       organisations,
-      people: [{ id: 'p-0', name: 'Grace', organisationId: 'org-1' }],
+      people: [{ id: 'p-0', name: 'Hazel', organisationId: 'org-1' }],
       coalitionName: 'Northshire Care Coalition',
     }
     fc.assert(

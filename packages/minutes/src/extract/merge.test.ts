@@ -55,9 +55,9 @@ describe('one item once', () => {
     expect(
       actions(
         [
-          'ACR will analyse the survey for its findings on damp and circulate a two-page summary.',
+          'ACR will check the damp survey for its findings and send a one-page summary to tenants.',
           ...Array.from({ length: 5 }, (_, i) => `Item ${i + 1} was discussed.`),
-          'ACR will circulate the summary of the rent figures.',
+          'ACR will send the summary of the rent figures.',
         ].join('\n\n'),
       ),
     ).toHaveLength(2)

@@ -25,12 +25,12 @@ export function mergeActions(candidates: ActionCandidate[]): ActionCandidate[] {
       if ([...a.owners].sort().join() !== [...b.owners].sort().join()) continue
       if (a.owners.length === 0 && a.unknownOwners.join() !== b.unknownOwners.join()) continue
       const small = Math.min(words[i]!.size, words[j]!.size)
-      // A few words inside a much longer action far away are another action ("circulate the
-      // summary" is not "analyse the budget … and circulate a two-page summary").
+      // A few words inside a much longer action far away are another action ("send the
+      // rota" is not "check the survey … and send a one-page rota").
       const near = Math.abs(a.block.index - b.block.index) <= RESTATED_WITHIN
       const alike = small / Math.max(words[i]!.size, words[j]!.size) >= SIMILAR_SIZE
       const same = small >= 2 && overlapCoefficient(words[i]!, words[j]!) >= 0.6 && (near || alike)
-      // "he would look into it" and, a little further, "JB to look into why the page went".
+      // "she would look into it" and, a little further, "JA to look into why the lift failed".
       const restated =
         !same &&
         small >= 1 &&
@@ -57,7 +57,7 @@ export function mergeActions(candidates: ActionCandidate[]): ActionCandidate[] {
 }
 
 /**
- * "I will share that with the board – I will present it in the TAC update", "… Then we'll
+ * "I will send that to the board – I will present it at the AGM", "… Then we'll
  * document the roles": a step that goes on from the one just before it, same owner, same or
  * next sentence, is part of that action.
  */
@@ -89,7 +89,7 @@ function joinFollowOns(actions: readonly ActionCandidate[]): ActionCandidate[] {
 }
 
 /**
- * "CF will report back at the next meeting. Action: CF to feed back to the Board": a bare
+ * "JA will report back at the next meeting. Action: JA to feed back to the forum": a bare
  * commitment whose words needed what it is about from elsewhere, restated at once by the same
  * owners in an "Action:" line, is one action. The restatement's words are kept, with what the
  * bare one was about and its date.

@@ -208,7 +208,7 @@ export function readAttendanceOf(
 }
 
 /**
- * An action node's own words read as an action ("ALC to circulate the paper by Friday"): the
+ * An action node's own words read as an action ("SP to circulate the paper by Friday"): the
  * owners and date they give, for a node whose attributes have none. The whole coalition is no
  * proposal: a node nobody is named in stays without owners.
  */

@@ -122,8 +122,8 @@ describe('asks', () => {
 
   it('names a body by the longer name the paragraph gives it', () => {
     const [ask] = asks(
-      'The Riverside Joint Scrutiny Committee meets on 3 July. TUR should ask the Committee to hold its meetings in the evenings.',
+      'The Riverside Housing Review Panel sits on 3 July. TUR should ask the Panel to publish its papers a week ahead.',
     )
-    expect(ask?.target).toBe('Riverside Joint Scrutiny Committee')
+    expect(ask?.target).toBe('Riverside Housing Review Panel')
   })
 })

@@ -51,7 +51,7 @@ const ASK_TARGET_TO =
   /\b(?:ask|asking|urge|urging|press|pressing|lobby|lobbying|request|requesting|invite|inviting)\s+(.+?)\s+to\s+(\p{Ll}.+)$/iu
 const WRITE_TO =
   /\bwrit(?:e|es|ing)\s+(?:jointly\s+)?to\s+(.+?)\s+(?:asking|to\s+ask|calling|urging|requesting)\s+(?:(?:them|it)\s+)?(?:for\s+|to\s+|that\s+)?(.+)$/i
-/** "write to the Minister to express concern at the loss of …": the concern is the ask. */
+/** "write to the council to express dismay at the closure of …": the concern is the ask. */
 const WRITE_CONCERN =
   /\bwrit(?:e|es|ing)\s+(?:jointly\s+)?to\s+(.+?)\s+(?:to\s+express|expressing|to\s+raise|raising)\s+(?:[\p{L}-]+\s+){0,3}?(?:concerns?|support|opposition|dismay|alarm|objections?)\s+(?:at|about|over|regarding|on|to|for)\s+(.+)$/iu
 /** "we want the council to …". */

@@ -3,8 +3,8 @@ import type { ReadBlock } from '../read/document.ts'
 
 /**
  * The clauses of a block's sentences, as token ranges. Minutes pack several statements into a
- * line with layout rather than grammar: "Action: …", "Kimball: will …", "Riaan - send …",
- * "Website / Kirsty to arrange …", "; ", "o " bullets run together, "ii)" numbering. Each such
+ * line with layout rather than grammar: "Action: …", "Maya: will …", "Ines - send …",
+ * "Leaflets / Joan to arrange …", "; ", "o " bullets run together, "ii)" numbering. Each such
  * mark ends a clause; what stood before a colon or a dash is kept as the clause's `label`
  * (an "Action" label, a speaker, an owner).
  */
@@ -20,10 +20,10 @@ export interface Clause {
   stop: number
   /**
    * The short runs of words before a colon or spaced dash that came right before this clause,
-   * last one last: ["Action"], ["Kimball"], ["Action", "ALC"].
+   * last one last: ["Action"], ["Maya"], ["Action", "SP"].
    */
   labels: string[]
-  /** What ended the last label: a colon (speech, "Kimball: will…") or a dash ("Riaan - send…"). */
+  /** What ended the last label: a colon (speech, "Maya: will…") or a dash ("Ines - send…"). */
   labelMark: ':' | '-' | null
 }
 
@@ -40,7 +40,7 @@ export function clausesOf(block: ReadBlock): Clause[] {
     let labelMark: Clause['labelMark'] = null
     const close = (end: number, boundary: Token | null) => {
       const span = trimmed(tokens, first, end)
-      // What precedes a colon or dash labels what follows: "Action: …", "Riaan - send …".
+      // What precedes a colon or dash labels what follows: "Action: …", "Ines - send …".
       const isLabel =
         span !== null &&
         boundary !== null &&
@@ -127,7 +127,7 @@ const EXAMPLE_MARK =
   /(?:\be\.?g\.?|\bi\.?e\.?|\bfor\s+(?:example|instance)|\bsuch\s+as|\blike)[,:]?\s*$/i
 
 /**
- * The offsets of words quoted as an example – 'e.g. “I’m using node in this IDE…”' – which are
+ * The offsets of words quoted as an example – 'e.g. “I’m using the new rota…”' – which are
  * nobody's commitment, however they are worded. Double quotes only: a single one is too often
  * an apostrophe. An unclosed quote runs to the end of the text.
  */

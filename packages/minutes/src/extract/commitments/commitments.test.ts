@@ -97,14 +97,14 @@ describe('commitments in the forms real minutes use', () => {
       actions(
         [
           'Maya: will bring the petition to the council.',
-          'Daniel - send the approvals to the board.',
+          'Daniel - send the rota to the board.',
           'Li Wei said that she would check the rent figures.',
           'Joan Ashby and Ines to draft the joint letter.',
         ].join('\n\n'),
       ).map((a) => [a.owners, a.text]),
     ).toEqual([
       [['tur'], 'bring the petition to the council'],
-      [['sp'], 'send the approvals to the board'],
+      [['sp'], 'send the rota to the board'],
       [['sp'], 'check the rent figures'],
       [['acr', 'rfb'], 'draft the joint letter'],
     ])
@@ -205,11 +205,11 @@ describe('commitments in the forms real minutes use', () => {
 
   it('reads an "if" that asks a question as no condition', () => {
     expect(
-      actions('Agreed that we need to ask the landlords to establish if they will fund repairs.'),
+      actions('Agreed that we need to ask the landlords to find out if they will fund repairs.'),
     ).toEqual([
       {
         owners: ['ALL'],
-        text: 'ask the landlords to establish if they will fund repairs',
+        text: 'ask the landlords to find out if they will fund repairs',
         due: null,
       },
     ])
@@ -223,9 +223,9 @@ describe('commitments in the forms real minutes use', () => {
           'Maya would love to see more volunteers.',
           'SP will not attend the hustings.',
           'If RFB has space, they will host the stall.',
-          'Partners took the opportunity to feed back on the draft.',
-          'The new website will appear within the next few weeks.',
-          'Priya mentioned that the council is reviewing rents next month.',
+          'Partners took the chance to comment on the leaflet.',
+          'The new portal will go live within the next few weeks.',
+          'Ines mentioned that the council is reviewing rents next month.',
           'Tenants ask for plain words, e.g. “SP will fix the boiler by Friday” rather than codes.',
         ].join('\n\n'),
       ),

@@ -35,7 +35,7 @@ const ACTIONS_HEADING =
   /^(?:\d+[.)]?\s*)?(?:agreed\s+|new\s+|summary\s+of\s+)?(?:actions?(?:\s+(?:points?|log|list|agreed|arising|table))?|next\s+steps|action\s+table)\b/i
 const NO_ACTION = /\bno\s+(?:further\s+)?actions?\b/i
 const ASK_LABEL = /^(?:joint\s+|our\s+|shared\s+|key\s+)?asks?\b/i
-/** A line that only labels what follows: "Key action - absolute top urgent imperative ...". */
+/** A line that only labels what follows: "Key action – top priority …". */
 const ACTION_LEAD_LINE = /^\s*(?:key\s+|agreed\s+)?actions?\b\s*(?:[:–—-]|$)/i
 const AGREED_BEFORE = /\b(?:agreed|decided|resolved|agreement)\b[^.;]*$/i
 
@@ -122,7 +122,7 @@ function blockCommitments(
         : base
 
     // Fields of an action log ("Owner: JD", "Due: 5 May"), and a clause that is only owners
-    // ("…summary – ALC", "ACTION: JD"), complete the action just before them.
+    // ("…summary – SP", "ACTION: JD"), complete the action just before them.
     const last = out.at(-1)
     const near = last !== undefined && block.index - last.block.index <= FIELD_REACH
     const field = clause.labels.at(-1) ?? ''
@@ -156,7 +156,7 @@ function blockCommitments(
     }
 
     const question = sentenceText.trimEnd().endsWith('?')
-    // "Riaan - send these…" hands Riaan a task; "Gordon: put forward motion" reports speech.
+    // "Ines - send the rota…" hands Ines a task; "Maya: raised the rents" reports speech.
     const assigned = clause.labelMark === '-' && labelOwners.at(-1) !== undefined
     const cues = findCues(
       tokens,

@@ -218,7 +218,7 @@ export function findCues(
         push({ form: 'asked', at: k, verb: main.verb, agent: [k + 1, i], word: before.text })
         continue
       }
-      // "one for ABC to pick up", "it is for ABC to decide": not "time for the partnership to view".
+      // "one for ABC to pick up", "it is for ABC to decide": not "time for the group to read".
       const owed = tokens[k - 1]
       if (
         before.normal === 'for' &&

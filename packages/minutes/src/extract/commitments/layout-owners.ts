@@ -7,12 +7,12 @@ import type { Cue } from './cues.ts'
 import type { Commitment } from './types.ts'
 
 /**
- * Owners the layout of minutes gives rather than the grammar: a speaker's label ("Kimball:",
- * "[Riaan] -"), a clause that is only owners ("…summary – ALC", "ACTION: JD"), a trailing
- * "(ALC)" or "/ LH", the person notes are filed under ("Security Tooling - Ryan Ware"), the
+ * Owners the layout of minutes gives rather than the grammar: a speaker's label ("Maya:",
+ * "[Ines] -"), a clause that is only owners ("…summary – SP", "ACTION: JD"), a trailing
+ * "(SP)" or "/ LH", the person notes are filed under ("Housing update - Joan Ashby"), the
  * organisation a section is about, and, where the context owes it, everyone.
  */
-/** "Security Tooling - Ryan Ware": the person a heading or parent item gives the notes under it to. */
+/** "Housing update - Joan Ashby": the person a heading or parent item gives the notes under it to. */
 export function presenterOf(block: ReadBlock, matcher: OwnerMatcher): Owner | null {
   for (const text of [...block.ancestors, block.headings[0]]) {
     if (!text) continue
@@ -32,7 +32,7 @@ export function presenterOf(block: ReadBlock, matcher: OwnerMatcher): Owner | nu
   return null
 }
 
-/** The label before a colon or dash, as an owner: "Kimball:", "[Riaan] -", "ACTION – ALC:". */
+/** The label before a colon or dash, as an owner: "Maya:", "[Ines] -", "ACTION – SP:". */
 export function ownerOfLabel(
   block: ReadBlock,
   label: string,
@@ -99,7 +99,7 @@ export function everyone(): Owner {
   return { owners: [ALL], unknownOwners: [], assignee: null, label: 'everyone', via: 'context' }
 }
 
-/** "(ALC)" or "/ LH" closing the clause's sentence. */
+/** "(SP)" or "/ LH" closing the clause's sentence. */
 export function trailingOwner(block: ReadBlock, clause: Clause): Owner | undefined {
   const sentence = block.sentences[clause.sentence]
   if (!sentence) return undefined

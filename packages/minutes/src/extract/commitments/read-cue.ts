@@ -19,7 +19,7 @@ const OPINION = /(?:^|\bI\s+)(?:think|believe|expect|hope|guess|feel|suppose)\b/
 /** "if you can", "if not already done", "if required": a condition on the whole clause. */
 const CONDITION =
   /\bunless\b|\bif\s+(?:you|they|we|not|required|needed|necessary|possible|appropriate|any|there|so|desired|wanted)\b(?![^.;]*\balready\b)/i
-/** "to establish if they will…", "asking if": an "if" that asks a question sets no condition. */
+/** "to find out if the council will…", "asking if": an "if" that asks a question sets no condition. */
 const ASKING_IF =
   /\b((?:establish|ask|check|see|find\s+out|know|determine|confirm|enquire|inquire|investigate|explore|wonder|query)(?:s|es|ed|ing)?)\s+if\b/gi
 const BASE: Record<Form, number> = {
@@ -115,7 +115,7 @@ export function readCue(
     }
   }
   if (!owner) return undefined
-  // "I'm putting together a new charter": someone's own work in hand is a commitment; another's
+  // "I'm drafting the tenants' guide": someone's own work in hand is a commitment; another's
   // ("X is organising an assembly") only when it is planned for a date to come.
   const firstPerson =
     subject !== null &&
@@ -138,14 +138,14 @@ export function readCue(
     strength -= futureDate(clauseText, meetingDate) || owner.via === 'speaker' ? 0.1 : 0.25
   }
   if (owner.via === 'unknown') strength = Math.min(strength, 0.35)
-  // "ACR has case studies to add" is a task; "we have lots of good work to do" a remark.
+  // "ACR has case studies to add" is a task; "we have plenty still to do" a remark.
   if (cue.form === 'possession') strength += owner.owners[0] === ALL ? -0.05 : 0.05
   if (owner.via === 'pronoun' || owner.via === 'speaker') strength -= 0.05
   // "The group plans to…" in someone's turn is as likely their own group as the coalition.
   if (owner.owners[0] === ALL && speaker && owner.via !== 'context') strength -= 0.15
-  // "Riaan - send these approvals": an item handed to someone by name.
+  // "Ines - send the rota": an item handed to someone by name.
   if (cue.form === 'imperative' && turn.assigned) strength = Math.max(strength, 0.8)
-  // "asked Evan to explain" in a narrative is often done there and then; "asked the TAC to…" is not.
+  // "asked Joan to explain" in a narrative is often done there and then; "asked the board to…" is not.
   if (cue.form === 'asked' && owner.owners[0] !== ALL && !cue.word.endsWith('that')) strength -= 0.1
   if (context === 'action') strength += 0.15
   else if (context === 'agreed') strength += 0.1
@@ -182,7 +182,7 @@ export function readCue(
   }
 }
 
-/** "COSLA was not aware of the concerns and will follow up": the first verb's subject. */
+/** "SP had not seen the letter and will follow up": the first verb's subject. */
 function sharedSubject(
   block: ReadBlock,
   clause: Clause,

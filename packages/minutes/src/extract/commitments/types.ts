@@ -5,8 +5,8 @@ import type { Cue } from './cues.ts'
 
 /**
  * The commitments of a document's prose: a cue (cues.ts) with the one who owes it. The owner is
- * the cue's subject; with none, the one the layout names – a speaker ("Kimball: will…"), an
- * "Action:" label or a trailing "(ALC)", the organisation the section is about – or, where the
+ * the cue's subject; with none, the one the layout names – a speaker ("Maya: will…"), an
+ * "Action:" label or a trailing "(SP)", the organisation the section is about – or, where the
  * context makes it everyone's ("Action: vote on this", an agreed list, "Please…"), the whole
  * coalition. Each commitment carries a strength: how sure the reading is, 0 to 1, which the
  * suggestion carries as its `confidence`.
@@ -32,10 +32,10 @@ export interface Commitment {
 export interface Turn {
   /** Who is speaking, from a "Name:" or "Name -" earlier in the block. */
   speaker: Owner | null
-  /** Whose notes these are, from "Security Tooling - Ryan Ware" above them: "I", "we". */
+  /** Whose notes these are, from "Housing update - Joan Ashby" above them: "I", "we". */
   presenter: Owner | null
   /** The owner of the action this item is a step of. */
   inherited: Owner | null
-  /** The clause's own label is its owner's, after a dash: "Riaan - send …". */
+  /** The clause's own label is its owner's, after a dash: "Ines - send …". */
   assigned: boolean
 }

@@ -92,14 +92,14 @@ describe('owner matching', () => {
       people: [
         {
           id: 'k',
-          name: 'Kris Borchers',
+          name: 'Kit Barlow',
           organisationIds: ['sp'],
           initials: [],
-          handles: ['kborchers'],
+          handles: ['kbarlow'],
         },
       ],
     })
-    expect(online.entities('@kborchers and @Kris').map((e) => e.personId)).toEqual(['k', 'k'])
+    expect(online.entities('@kbarlow and @Kit').map((e) => e.personId)).toEqual(['k', 'k'])
   })
 
   it("reads the coalition's own name, its acronym and its initials as everyone", () => {

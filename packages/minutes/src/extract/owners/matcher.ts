@@ -14,7 +14,7 @@ import { ALL, type ExtractOrganisation } from '../types.ts'
  * - organisations by name, short name or alias (case-insensitive whole words, longest first;
  *   an all-capitals short name only in capitals, so "MIND" the acronym never matches "mind");
  * - people by full name, unambiguous first name, initials ("JD", "BMcL") and title with surname
- *   ("Cllr Jones"), case-sensitively ("Grace" is a person, "grace" is not), standing for their
+ *   ("Cllr Okoro"), case-sensitively ("Hazel" is a person, "hazel" is not), standing for their
  *   organisation; a person whose organisation is not the coalition's is named with none;
  * - the words for the whole coalition ("all members", "partners", "everyone", "we", the
  *   coalition's own name and acronym) as ALL.
@@ -54,12 +54,12 @@ export interface OwnerDirectory {
 export interface OwnerMatcher {
   /** Every entity named in a text, left to right, without overlaps. */
   entities(text: string, mentions?: readonly Mention[]): Entity[]
-  /** The organisations a section heading is about ("ALC", "Fair Pay for Care Trust update"). */
+  /** The organisations a section heading is about ("SP", "Riverside Food Bank update"). */
   headingOrganisations(heading: string | null): string[]
   /** The last words of the organisations' names ("Trust", "Forum"), for "the Trust will …". */
   nameWords(organisationId: string): Set<string>
   /**
-   * A person named by a whole label in any case ("Crob:" for CRob): speakers' labels are
+   * A person named by a whole label in any case ("Jbell:" for JBell): speakers' labels are
    * typed in a hurry. Names of three letters or more only, never initials.
    */
   personInAnyCase(text: string): Entity | undefined
@@ -183,7 +183,7 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
   }
 
   const insensitive = alternation([...byName.keys(), ...allWords, ...roles.keys()], 'giu')
-  // "Cllr Jones", "PC Arnold": one title group before every surname, not a key per pair.
+  // "Cllr Okoro", "PC Hale": one title group before every surname, not a key per pair.
   const titled =
     surnames.size > 0
       ? `(?:${SURNAME_TITLES.join('|')})\\.?\\s+(?:${alternationBody(surnames.keys())})`
@@ -243,7 +243,7 @@ export function createOwnerMatcher(directory: OwnerDirectory): OwnerMatcher {
           if (entity) candidates.push(entity)
         }
       }
-      // Longest first, then leftmost: "Carers Network Northshire" beats "Carers Network".
+      // Longest first, then leftmost: "Riverside Food Bank North" beats "Riverside Food Bank".
       candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
       for (const candidate of candidates) {
         if (!found.some((f) => f.start < candidate.end && candidate.start < f.end))
@@ -292,7 +292,7 @@ function nextToCapitals(text: string, start: number, end: number): boolean {
   )
 }
 
-/** "Priya (RCA)": a person followed by their organisation in brackets is one entity. */
+/** "Maya (TUR)": a person followed by their organisation in brackets is one entity. */
 function withAffiliations(text: string, entities: Entity[]): Entity[] {
   const out: Entity[] = []
   for (let i = 0; i < entities.length; i++) {

@@ -13,7 +13,7 @@ const BODY_WORDS = new Set(
   ),
 )
 
-/** Titles written before a surname: "Cllr Jones", "PC Arnold". */
+/** Titles written before a surname: "Cllr Okoro", "PC Hale". */
 export const SURNAME_TITLES = [
   'Mr',
   'Mrs',
@@ -92,7 +92,7 @@ export function peopleKeys(
     if (forms.first && !MODAL_NAMES.has(forms.first)) add(forms.first, person, true)
     for (const initials of [...forms.initials, ...participant.initials]) add(initials, person, true)
     if (forms.surname) add(forms.surname, person, true, surnameKeys)
-    // "@kborchers", "@Kris": a handle, or the first name written as one.
+    // "@jashby", "@Joan": a handle, or the first name written as one.
     for (const handle of participant.handles ?? []) add(`@${handle}`, person, true)
     if (forms.first) add(`@${forms.first}`, person, true)
   }

@@ -4,8 +4,8 @@ import type { Entity, OwnerMatcher } from './matcher.ts'
 import { ALL } from '../types.ts'
 
 /**
- * Who a clause's subject is, as owners: known names ("HCPF and RCA", "Katie/ Judith", "PC
- * Arnold"), the words for everyone ("members", "we"), a pronoun standing for someone named
+ * Who a clause's subject is, as owners: known names ("SP and ACR", "Maya/ Ines", "PC
+ * Hale"), the words for everyone ("members", "we"), a pronoun standing for someone named
  * just before ("JB said that he would…"), "the Trust" or "it" under a heading naming one
  * organisation, or a capitalised name nobody knows, kept as an unknown owner. A common noun
  * ("the new website") is no owner: nothing is owed by it.
@@ -68,7 +68,7 @@ export function resolveSubject(
   speaker: Owner | null,
 ): Subject | undefined {
   const tokens = block.analysis.tokens
-  // Conjuncts, last first: "the figures and ALC will …" is ALC's; "HCPF and RCA" is both.
+  // Conjuncts, last first: "the figures and SP will …" is SP's; "SP and ACR" is both.
   const conjuncts: [number, number][] = []
   let end = range[1]
   for (let k = range[1] - 1; k >= range[0]; k--) {
@@ -85,7 +85,7 @@ export function resolveSubject(
     resolved.unshift(one)
   }
   if (resolved.length === 0) return undefined
-  // An unknown name joined to known ones ("Jo and ALC") is kept only when alone.
+  // An unknown name joined to known ones ("Jo and SP") is kept only when alone.
   const known = resolved.filter((r) => r.via !== 'unknown')
   const parts = known.length > 0 ? known : resolved.slice(-1)
   const ids = parts.flatMap((p) => p.owners)
@@ -109,7 +109,7 @@ function resolveConjunct(
   speaker: Owner | null,
 ): Subject | undefined {
   const tokens = block.analysis.tokens
-  // The head, without a modifier after it: "those attending from Hands Off" → "those attending".
+  // The head, without a modifier after it: "those going from the food bank" → "those going".
   let head = to
   for (let k = from + 1; k < to; k++) {
     if (POST_MODIFIER.test(tokens[k]!.normal) && tokens[k - 1]!.normal !== 'behalf') {
@@ -131,7 +131,7 @@ function resolveConjunct(
   const possessive = tokens.slice(a, head).some((t) => /^['’]s$/.test(t.text))
 
   const words = tokens.slice(a, head)
-  // "we" in someone's turn is their organisation ("John: we'll bring the team back").
+  // "we" in someone's turn is their organisation ("Maya: we'll bring the banners").
   if (speaker && words.length === 1 && /^(?:we|us)$/.test(words[0]!.normal)) {
     return { ...speaker, start, end, label: text, via: 'speaker' }
   }
@@ -240,7 +240,7 @@ function fromEntities(
 /**
  * Who "he", "she" or "they" stands for: the subject of the nearest verb before it in the
  * sentence ("JB said that he would…"), else of the sentence before. A subject that is no one
- * ("all 3 projects are assuming they will…") means the pronoun is no one either.
+ * ("both landlords are hoping they will…") means the pronoun is no one either.
  */
 function pronounAntecedent(block: ReadBlock, at: number, matcher: OwnerMatcher): Owner | undefined {
   const tokens = block.analysis.tokens
@@ -265,7 +265,7 @@ function pronounAntecedent(block: ReadBlock, at: number, matcher: OwnerMatcher):
   return previous ? (search(previous.tokenStart, previous.tokenEnd) ?? undefined) : undefined
 }
 
-/** The subject of a sentence's first verb: "VFC suggested …" → VFC. */
+/** The subject of a sentence's first verb: "ACR suggested …" → ACR. */
 export function sentenceSubject(
   block: ReadBlock,
   sentence: { start: number; end: number },

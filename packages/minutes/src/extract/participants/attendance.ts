@@ -19,7 +19,7 @@ import { parseEntries, roleName } from './entries.ts'
  * name is kept as text, so an attendee of an unknown body is known as one.
  */
 export interface Attendee {
-  /** The name as written ("Cllr Pat Jeffares"). */
+  /** The name as written ("Cllr Hazel Okoro"). */
   name: string
   /** The coalition's organisations the entry gives for this person. */
   organisationIds: string[]
@@ -27,7 +27,7 @@ export interface Attendee {
   initials: string[]
   /** Roles written beside the name or as the line's label: "chair", "secretariat". */
   roles: string[]
-  /** Handles written beside the name ("@kborchers", a GitHub id column): "@kborchers to…". */
+  /** Handles written beside the name ("@jashby", a GitHub id column): "@jashby to…". */
   handles: string[]
   /** False for apologies and absences. */
   present: boolean
@@ -131,7 +131,7 @@ export function readAttendance(
       const rest = block.text.slice(label[0].length)
       if (rest.trim() !== '') readRunOn(rest, zone.present, (t, p) => take(t, p, labelRole))
       zoneBlocks.push(index)
-      // A role labels its own line only: "Chaired by: Jo Bloggs, ALC" then "Present: …".
+      // A role labels its own line only: "Chaired by: Jo Bloggs, SP" then "Present: …".
       zone.role = null
       return
     }

@@ -18,7 +18,7 @@ const NOT_NAME = new RegExp(
   '\\b(?:Chair|Chairperson|Chairman|Vice|Secretary|Treasurer|Director|Manager|Officer|Lead|Leader|Member|Members|Representative|Representatives|Minister|Deputy|Head|Co-?ordinator|Chief|Executive|Strategic|Service|Services|Partnership|Resident|Independent|Board|Committee|Group|Team|Unit|Council|Trust|Association|Network|Forum|University|Office|Government|Department|Staff|Attendees|Apologies|Present|None|Agenda|Minutes|Health|Police|Public|Poverty|Waste|Food|Project|Projects|Foundation|Working|Commissioner|Society|Studios|Inc|Ltd|Limited|Corporation|Company|Welcome|Introductions|Also|Non|Lay|Advisor|Adviser|Consultant|Clerk|Governor|Trustee|Trustees|Volunteer|Co-?Chair|Co-?Lead)\\b',
   'u',
 )
-/** Initials as a cell or in brackets: "(JA)", "| JA |", "– BMcL". */
+/** Initials as a cell or in brackets: "(JA)", "| JA |", "– DMcK". */
 const INITIALS = /(?:^|[\s(|/–-])(\p{Lu}{1,2}(?:\p{Ll}{1,2})?\p{Lu}{1,2})(?=[\s)|/–,;-]|$)/gu
 const CHECKBOX = /^\s*\[( |x|X)\]\s*/
 /** Roles in a meeting, as written and as the matcher names them ("the Chair will…"). */
@@ -109,7 +109,7 @@ function itemsOf(text: string, organisationsIn: (text: string) => NamedOrganisat
       organisationIds: [],
     })
   }
-  // A single capitalised word in brackets after an organisation: "ALC (Owen)".
+  // A single capitalised word in brackets after an organisation: "SP (Daniel)".
   for (const org of orgs) {
     const bracket = /^\s*\((\p{Lu}[\p{Ll}'’-]+)\)/u.exec(text.slice(org.end))
     if (!bracket) continue
@@ -139,8 +139,8 @@ function writtenRoles(text: string, items: readonly Item[], index: number): stri
 }
 
 /**
- * Handles written for the name at `index`: "@kborchers", or a cell of its row that is one
- * lower-case identifier ("| kborchers |"), as attendance tables of online meetings have.
+ * Handles written for the name at `index`: "@jashby", or a cell of its row that is one
+ * lower-case identifier ("| jashby |"), as attendance tables of online meetings have.
  */
 function writtenHandles(text: string, items: readonly Item[], index: number): string[] {
   const item = items[index]!

@@ -3,11 +3,11 @@ import { nameForms } from './names.ts'
 
 describe('nameForms', () => {
   it('gives the first name, surname and initials of a plain name', () => {
-    expect(nameForms('Priya Shah')).toEqual({
-      full: 'Priya Shah',
-      first: 'Priya',
+    expect(nameForms('Rosa Shah')).toEqual({
+      full: 'Rosa Shah',
+      first: 'Rosa',
       surname: 'Shah',
-      initials: ['PS'],
+      initials: ['RS'],
     })
   })
 

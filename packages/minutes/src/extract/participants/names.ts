@@ -1,7 +1,7 @@
 /**
- * The ways minutes refer to a person: full name, first name, "Cllr Jones", and initials as
- * secretariats write them ("MW" for Matthew Walker, "BMcL" for Bob MacLaren, "TRK" for Tina
- * Rabone-King, "RCA" or "RA" for Roy C Anthony).
+ * The ways minutes refer to a person: full name, first name, "Cllr Okoro", and initials as
+ * secretariats write them ("JA" for Joan Ashby, "DMcK" for Dan McKay, "IHW" for Iris
+ * Hale-Ward, "LBW" or "LW" for Li B Wei).
  */
 export interface NameForms {
   /** The name without titles, post-nominals or bracketed nicknames: "Cllr Jo Bloggs MBE" → "Jo Bloggs". */
@@ -42,7 +42,7 @@ function isUpper(word: string): boolean {
   return word === word.toUpperCase()
 }
 
-/** "MacLaren" → ["M", "McL", "MacL"]; "Rabone-King" → ["RK"]; "O'Brien" → ["O", "OB"]. */
+/** "MacKay" → ["M", "McK", "MacK"]; "Hale-Ward" → ["HW"]; "O'Brien" → ["O", "OB"]. */
 function surnameInitials(word: string): string[] {
   const parts = word.split('-').filter((p) => p !== '')
   if (parts.length > 1) return [parts.map((p) => p[0]!.toUpperCase()).join('')]

@@ -31,7 +31,7 @@ export function participantsOf(
       member.handles = [...new Set([...(member.handles ?? []), ...attendee.handles])]
       continue
     }
-    // "Sue Houghton Louise Edwards": names run together in a flattened list are the members
+    // "Ann Lee Bo Diaz": names run together in a flattened list are the members
     // they hold; the entry's organisation and initials cannot be told apart, so only initials
     // that fit a member's name are kept.
     const padded = ` ${full} `

@@ -38,7 +38,7 @@ export interface Block {
   lead: string | null
   /** For items of a nested list: the text of the item it is nested in. */
   parent: string | null
-  /** Every item it is nested in, nearest first ("Security Tooling - Ryan Ware" two levels up). */
+  /** Every item it is nested in, nearest first ("Housing update - Joan Ashby" two levels up). */
   ancestors: string[]
   /** Every character is bold (a table's header row, a label line). */
   bold: boolean

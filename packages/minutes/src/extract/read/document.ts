@@ -20,7 +20,7 @@ export interface ReadBlock extends Block {
   sentences: Span[]
   /** The headings and title lines the block sits under, innermost first. */
   headings: string[]
-  /** The organisations the nearest heading naming any is about ("## ALC"). */
+  /** The organisations the nearest heading naming any is about ("## SP"). */
   sectionOrganisations: string[]
   /** A short line standing as a heading in minutes without headings ("Apologies", "3. Housing"). */
   titleLine: boolean
@@ -118,7 +118,7 @@ function sentencesOf(analysis: Analysis): Span[] {
 
 /**
  * A paragraph standing as a heading: a few words, no verb, no closing punctuation
- * ("Apologies", "Items and actions", "3. Updates from Resilience Groups").
+ * ("Apologies", "Items and actions", "3. Reports from partners").
  */
 function isTitleLine(analysis: Analysis): boolean {
   const text = analysis.text.trim()
@@ -134,7 +134,7 @@ function isTitleLine(analysis: Analysis): boolean {
   )
 }
 
-/** "Next meeting: 26 November", "before the next call (18 March)": the first such date. */
+/** "Next meeting: 26 November", "before we next meet (18 March)": the first such date. */
 function nextMeetingDate(blocks: ReadBlock[], meetingDate: string): string | null {
   for (const block of blocks) {
     const match = NEXT_MEETING.exec(block.text)
@@ -177,7 +177,7 @@ function markTableRows(blocks: ReadBlock[], meetingDate: string): void {
   }
 }
 
-/** A cell that is nothing but owners: "PSWN", "HCPF and RCA", "Priya (RCA)". */
+/** A cell that is nothing but owners: "SP", "SP and ACR", "Maya (TUR)". */
 export function isOwnerCell(entities: readonly Entity[], cell: Cell): boolean {
   const inside = entities.filter((e) => e.start >= cell.start && e.end <= cell.end)
   if (inside.length === 0) return false

@@ -34,7 +34,7 @@ export function antecedentOf(block: ReadBlock, sentenceIndex: number): string | 
   return candidates.find((c): c is string => !!c && contentWords(c).size > 0)
 }
 
-/** "Discussion ensued on how to make the process better?" → "how to make the process better". */
+/** "Discussion followed on how to cut the wait?" → "how to cut the wait". */
 function talkedAbout(text: string): string {
   const about = withoutFrame(text).replace(/\?$/, '')
   const m =

@@ -7,9 +7,9 @@ import { antecedentOf, contextBefore, demonstrativeName, shortPhrase } from './r
 /**
  * An action's words, so that it reads on its own in a tracker far from its minutes:
  *
- * - from the verb on, the owner and the cue words left out ("ALC will circulate …" →
+ * - from the verb on, the owner and the cue words left out ("SP will circulate …" →
  *   "circulate …"), the verb in its base form ("including" → "include");
- * - a passive turned round: "the paper to be circulated by ALC" → "circulate the paper";
+ * - a passive turned round: "the paper to be circulated by SP" → "circulate the paper";
  *   "has case studies to add" → "add case studies";
  * - "it / this / these / them / that" with nothing before them to stand for replaced by what
  *   they stand for (references.ts), "this working group" by the heading's "Global Policy
@@ -17,7 +17,7 @@ import { antecedentOf, contextBefore, demonstrativeName, shortPhrase } from './r
  * - what the action is about added after a dash where its words alone do not say it: a verb
  *   with no object ("will follow up", "to report back"), an object that only points elsewhere
  *   ("suggest names", "these approvals"), or a few words whose object the sentence before
- *   introduced ("contact the MPs' offices" after "ask all three local MPs to …");
+ *   introduced ("book the hall" after "find a hall for the open day …");
  * - a verb in the past tense after "and" belongs to whoever spoke, not to the action:
  *   "requested members to view the tasks and encouraged support" stops at "tasks".
  */
@@ -161,7 +161,7 @@ function needsContext(
       !(t.pos === 'NUM' && (isTime(words[i - 1]) || isTime(words[i + 1]))),
   )
   if (!hasObject && nouns.length === 0) return true
-  // "review and advise the group": the first verb has no object of its own.
+  // "read and comment on the draft": the first verb has no object of its own.
   if (!hasObject && words[0]?.normal === 'and') return true
   const first = words.findIndex((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
   if (first >= 0 && first <= 2 && VAGUE_OBJECTS.has(words[first]!.normal)) return true
