@@ -23,10 +23,10 @@ function repositoryRoot(): string {
 }
 
 /** The copy of the samples bundled with the server's demo coalition. */
-export const BUNDLED_SAMPLES = join(repositoryRoot(), 'apps', 'server', 'src', 'demo', 'samples')
+const BUNDLED_SAMPLES = join(repositoryRoot(), 'apps', 'server', 'src', 'demo', 'samples')
 
 /** The real minutes of the development corpus, beside the repository (not in a fresh clone). */
-export const REAL_SAMPLES = join(repositoryRoot(), '..', 'shared', 'samples', 'real')
+const REAL_SAMPLES = join(repositoryRoot(), '..', 'shared', 'samples', 'real')
 
 /** The folders `npm run eval` scores by default: the samples and, where present, the real ones. */
 export function defaultSampleFolders(): string[] {

@@ -249,9 +249,7 @@ const MATCHERS_KEPT = 4
 /** A carried action's words were written at an earlier meeting: read their dates as of then. */
 function writtenOn(explicit: ExplicitBlock): string | null {
   const value: unknown = explicit.node.attrs.writtenOn
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseIsoDate(value)
-    ? value
-    : null
+  return typeof value === 'string' && parseIsoDate(value) ? value : null
 }
 
 function source(block: ReadBlock, start: number, end: number): Source {

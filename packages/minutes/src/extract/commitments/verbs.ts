@@ -76,7 +76,7 @@ export function isGerund(token: Token | undefined): boolean {
   return !!token && token.pos === 'VERB' && /ing$/.test(token.normal)
 }
 
-export function isParticiple(token: Token | undefined): boolean {
+function isParticiple(token: Token | undefined): boolean {
   return (
     !!token && token.pos === 'VERB' && token.normal !== token.lemma && !/ing$/.test(token.normal)
   )

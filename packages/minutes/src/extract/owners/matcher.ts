@@ -66,7 +66,7 @@ export interface OwnerMatcher {
   label(organisationId: string): string
 }
 
-export const ALL_WORDS = [
+const ALL_WORDS = [
   'all member organisations',
   'all organisations',
   'all members',

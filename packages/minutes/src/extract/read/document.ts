@@ -178,7 +178,7 @@ function markTableRows(blocks: ReadBlock[], meetingDate: string): void {
 }
 
 /** A cell that is nothing but owners: "SP", "SP and ACR", "Maya (TUR)". */
-export function isOwnerCell(entities: readonly Entity[], cell: Cell): boolean {
+function isOwnerCell(entities: readonly Entity[], cell: Cell): boolean {
   const inside = entities.filter((e) => e.start >= cell.start && e.end <= cell.end)
   if (inside.length === 0) return false
   let cursor = cell.start

@@ -182,7 +182,7 @@ function span(block: ReadBlock, from: number, to: number): string {
  * "including" → "include", "circulated" → "circulate"; other words as written. The lemma is
  * American ("organize"): the spelling the minutes use is kept ("organising" → "organise").
  */
-export function baseForm(token: Token): string {
+function baseForm(token: Token): string {
   if (token.pos !== 'VERB' || token.lemma === token.normal) return token.text
   const british = /(?:is|ys)(?:e|es|ed|ing)$/.test(token.text.toLowerCase())
   return british ? token.lemma.replace(/([iy])z(e)?$/, '$1s$2') : token.lemma
