@@ -5,6 +5,7 @@ import { describeProposal } from '../editor/describe-proposal.ts'
 import { organisationNames } from '../editor/organisations.ts'
 import { canConfirm, confirmedAttributes, proposalOf } from '../suggestions/action-proposals.ts'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
+import { NoLongerInMinutes } from './NoLongerInMinutes.tsx'
 
 interface ProposedOwnersProps {
   action: StructureAction
@@ -54,11 +55,7 @@ export function ConfirmProposal({
       >
         Confirm
       </button>
-      {missing && (
-        <p className="structure-flag" role="alert">
-          No longer in the minutes as written: it may have just changed.
-        </p>
-      )}
+      {missing && <NoLongerInMinutes />}
     </div>
   )
 }

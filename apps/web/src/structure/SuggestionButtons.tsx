@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
+import { NoLongerInMinutes } from './NoLongerInMinutes.tsx'
 
 interface SuggestionButtonsProps {
   review: SuggestionReview
@@ -30,11 +31,7 @@ export function SuggestionButtons({ review, suggestionKey, describedBy }: Sugges
       >
         Dismiss
       </button>
-      {missing && (
-        <p className="structure-flag" role="alert">
-          No longer in the minutes as written: it may have just changed.
-        </p>
-      )}
+      {missing && <NoLongerInMinutes />}
     </div>
   )
 }
