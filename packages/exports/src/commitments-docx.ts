@@ -3,7 +3,6 @@
 import { ExternalHyperlink, HeadingLevel, Paragraph, TextRun } from 'docx'
 import {
   linkOf,
-  markProposed,
   ownersLabel,
   statusLabel,
   type CommitmentRow,
@@ -11,6 +10,7 @@ import {
 } from './commitments.ts'
 import { formatDay } from './dates.ts'
 import { headerCells, packDocx, simpleTable, textRuns } from './docx-parts.ts'
+import { markProposed } from './proposed.ts'
 
 const OVERDUE_RED = 'B00020'
 

@@ -13,14 +13,9 @@
  */
 import { createEvents, type DateArray, type EventAttributes } from 'ics'
 import { isOutstanding } from '@accord/minutes/ledger'
-import {
-  linkOf,
-  markProposed,
-  ownersLabel,
-  type CommitmentRow,
-  type Commitments,
-} from './commitments.ts'
+import { linkOf, ownersLabel, type CommitmentRow, type Commitments } from './commitments.ts'
 import { formatDay, isoDateParts } from './dates.ts'
+import { markProposed, proposed } from './proposed.ts'
 
 /** Calendar apps show about this much of a title; the full text is in the description. */
 const SUMMARY_LENGTH = 100
@@ -82,7 +77,7 @@ function description(commitments: Commitments, row: CommitmentRow, origin?: stri
   const lines = [cleanText(row.text), '']
   if (row.dueProposed) lines.push(proposedDate(row))
   if (row.status === 'in_progress') lines.push('In progress.')
-  if (row.ownersProposed) lines.push(`Owners: ${ownersLabel(commitments, row)} (proposed).`)
+  if (row.ownersProposed) lines.push(`${proposed(`Owners: ${ownersLabel(commitments, row)}`)}.`)
   else if (row.sharedWithAll) lines.push('Owed by every organisation.')
   else if (row.coOwners.length > 0) lines.push(`Shared with ${row.coOwners.join(', ')}.`)
   if (row.assignee)

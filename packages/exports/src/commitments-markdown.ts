@@ -1,7 +1,6 @@
 // An organisation's commitments as a Markdown report, for pasting into an email or a wiki.
 import {
   linkOf,
-  markProposed,
   ownersLabel,
   rowsIn,
   sharedWith,
@@ -10,7 +9,7 @@ import {
 } from './commitments.ts'
 import { formatDay } from './dates.ts'
 import { escapeMarkdown, markdownHref } from './markdown-text.ts'
-import { proposed } from './proposed.ts'
+import { markProposed, proposed } from './proposed.ts'
 
 const SECTIONS = [
   ['Open', 'outstanding'],

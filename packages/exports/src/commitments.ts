@@ -11,7 +11,6 @@ import {
   type LedgerOrganisation,
 } from '@accord/minutes/ledger'
 import { actionPath, withOrigin } from './links.ts'
-import { proposed } from './proposed.ts'
 
 export type ActionStatus = LedgerAction['status']
 
@@ -162,7 +161,3 @@ export function ownersLabel(commitments: Commitments, row: CommitmentRow): strin
   if (row.sharedWithAll) return 'All organisations'
   return [commitments.organisation.shortName, ...row.coOwners].join(', ')
 }
-
-/** Words followed by "(proposed)" when they were only read from the action's words. */
-export const markProposed = (words: string, isProposed: boolean) =>
-  isProposed ? proposed(words) : words
