@@ -9,6 +9,15 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
 
+/**
+ * A whole number from `min` to `max`. One message for every way to get it wrong ("two", 1.5, 0,
+ * too many), saying what to write instead, where zod's own would say "received NaN".
+ */
+function wholeNumber(min: number, max: number, unit: string) {
+  const message = `give a whole number of ${unit} from ${min} to ${max}, or leave it unset for the default`
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message)
+}
+
 /** A comma-separated list of origins such as `https://minutes.example.org`. */
 const origins = z
   .string()
@@ -81,12 +90,13 @@ export const configSchema = z.object({
   // Extraction runs on worker threads so a long document never holds the event loop: one
   // fewer than the cores, at least one and by default no more than two (a worker idles at
   // about 60 MB; projections are debounced, so two keep up with many busy meetings).
-  EXTRACT_WORKERS: positive
-    .max(64)
-    .default(Math.min(2, Math.max(1, os.availableParallelism() - 1))),
+  EXTRACT_WORKERS: wholeNumber(1, 64, 'worker threads').default(
+    Math.min(2, Math.max(1, os.availableParallelism() - 1)),
+  ),
   // 100,000 words take about a second: an extraction still running after this is a runaway,
-  // and its worker is ended and replaced.
-  EXTRACT_TIMEOUT_MS: positive.min(100).default(10_000),
+  // and its worker is ended and replaced. Capped well below what a timer can hold (about 24
+  // days; beyond it Node fires the timer at once, which would end every extraction).
+  EXTRACT_TIMEOUT_MS: wholeNumber(100, 600_000, 'milliseconds').default(10_000),
 })
 
 export interface Config {

@@ -1,0 +1,36 @@
+import os from 'node:os'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from './config.ts'
+
+describe('the extraction settings', () => {
+  it('default to one worker fewer than the cores, at most two, and ten seconds', () => {
+    const config = loadConfig({})
+    expect(config.extractWorkers).toBe(Math.min(2, Math.max(1, os.availableParallelism() - 1)))
+    expect(config.extractTimeoutMs).toBe(10_000)
+    expect(loadConfig({ EXTRACT_WORKERS: '4', EXTRACT_TIMEOUT_MS: '30000' })).toMatchObject({
+      extractWorkers: 4,
+      extractTimeoutMs: 30_000,
+    })
+  })
+
+  it.each([
+    [
+      'EXTRACT_WORKERS',
+      'two',
+      /EXTRACT_WORKERS: give a whole number of worker threads from 1 to 64/,
+    ],
+    ['EXTRACT_WORKERS', '0', /EXTRACT_WORKERS: give a whole number of worker threads from 1 to 64/],
+    ['EXTRACT_WORKERS', '1.5', /EXTRACT_WORKERS: give a whole number/],
+    ['EXTRACT_WORKERS', '65', /EXTRACT_WORKERS: give a whole number/],
+    [
+      'EXTRACT_TIMEOUT_MS',
+      '10s',
+      /EXTRACT_TIMEOUT_MS: give a whole number of milliseconds from 100/,
+    ],
+    ['EXTRACT_TIMEOUT_MS', '50', /EXTRACT_TIMEOUT_MS: give a whole number of milliseconds/],
+    // Past what a timer holds, Node would fire it at once and end every extraction.
+    ['EXTRACT_TIMEOUT_MS', '3000000000', /EXTRACT_TIMEOUT_MS: give a whole number/],
+  ])('refuses %s=%s with a message saying what to give', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message)
+  })
+})
