@@ -3,6 +3,7 @@ import { MINUTES_FIELD } from '@accord/minutes'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { SPIN_MARKER } from './misbehaving-thread.ts'
 import { ExtractionPool, type ExtractionPoolOptions } from './pool.ts'
 
 const pools: ExtractionPool[] = []
@@ -64,6 +65,24 @@ describe('extraction pool', () => {
     const { pool: broken, logs } = pool({ module: new URL('./no-such-thread.ts', import.meta.url) })
     await expect(broken.project('m', minutes('ALC will book a room.'), context)).rejects.toThrow()
     expect(logs.map((line) => line.msg)).toContain('an extraction worker failed to start')
+  })
+
+  // At shutdown the rooms still unloading ask for projections after a runaway's worker has
+  // ended; nothing will replace it, so they must be refused, not left for close() to wait on.
+  it('refuses work asked for while draining once no worker is left', async () => {
+    const { pool: draining } = pool({
+      module: new URL('./misbehaving-thread.ts', import.meta.url),
+      timeoutMs: 200,
+    })
+    await draining.whenReady()
+    const runaway = draining.project('m', minutes(SPIN_MARKER), context)
+    draining.drain()
+    await expect(runaway).rejects.toThrow('longer than 200 ms')
+    // Time for the ended worker's exit to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const late = draining.project('n', minutes('ALC will book a room.'), context)
+    const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2000))
+    await expect(Promise.race([late, waited])).rejects.toThrow('closed')
   })
 
   it('rejects work once closed', async () => {

@@ -91,7 +91,10 @@ export class ExtractionPool {
     meetingId: string | undefined,
     task: T,
   ): Promise<TaskResults[T['kind']]> {
-    if (this.closed) return Promise.reject(new ExtractionError('the extraction pool is closed'))
+    // Draining with no worker left: none will come to answer (see drain()).
+    if (this.closed || (this.draining && this.slots.size === 0)) {
+      return Promise.reject(new ExtractionError('the extraction pool is closed'))
+    }
     return new Promise((resolve, reject) => {
       // The worker answers a task with the result of its kind (protocol.ts).
       const settle = resolve as (result: TaskResults[Task['kind']]) => void
