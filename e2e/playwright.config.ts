@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './support/chromium.ts'
 
-// Debian's Chromium: browser downloads are not possible here, and a system browser is what
-// CI has too. The flags keep it from reaching for the network at start.
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -11,17 +10,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   forbidOnly: true,
   use: {
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
   },
 })

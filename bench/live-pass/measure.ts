@@ -5,6 +5,7 @@
  */
 import os from 'node:os'
 import type { Page } from '@playwright/test'
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.ts'
 import { cpuSeconds, machineCpu } from '../proc.ts'
 import { startServer } from '../servers.ts'
 import { MODEL_CHUNK, type ClientBuild } from './client-build.ts'
@@ -21,19 +22,6 @@ export const EDIT_TEXT = ' Noted.'
 const QUIET_MS = 750
 const FIRST_PASS_TIMEOUT_MS = 60_000
 const PASS_TIMEOUT_MS = 30_000
-
-/** Debian's Chromium, as the browser tests start it (e2e/playwright.config.ts). */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-}
 
 export interface Edit {
   /** Which paragraph (0-based, of the editor's top-level paragraphs). */
@@ -88,7 +76,7 @@ export async function measureLivePass(build: ClientBuild, minutes: Minutes): Pro
     const { meetingId, cookie } = await importMeeting(server.baseUrl, minutes)
     // Loaded only here, so the other scenarios never load Playwright.
     const { chromium } = await import('@playwright/test')
-    const browser = await chromium.launch(CHROMIUM)
+    const browser = await chromium.launch(chromiumLaunchOptions)
     try {
       const context = await browser.newContext({ baseURL: server.baseUrl })
       const [name, value] = cookie.split('=') as [string, string]
