@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import mammoth from 'mammoth'
 import {
@@ -8,6 +7,8 @@ import {
   actionLogMinutes,
   type Organisation,
 } from './support/action-log-docx.ts'
+import { acceptStrongSuggestions } from './support/accept-all.ts'
+import { download } from './support/download.ts'
 import { expect, test, type Accord } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
 
@@ -54,20 +55,19 @@ async function importWordMinutes(page: Page, coalitionId: string): Promise<void>
   await expect(page).toHaveURL(/\/meetings\//)
 }
 
-/**
- * Accepts the strong suggestions in one go, as e2e/support/accept-all.ts does, after checking
- * that the confirmation lists every logged action with its owner's organisation.
- */
-async function acceptAll(page: Page) {
-  const panel = page.getByRole('complementary', { name: 'Structure' })
-  await panel.getByRole('button', { name: /^Accept \d+ strong suggestions?$/ }).click()
-  const confirmation = page.getByRole('alertdialog', { name: /^Accept \d+ strong suggestions?\?$/ })
-  const listed = confirmation.getByRole('list', { name: 'To be created' }).getByRole('listitem')
-  for (const { text, organisation } of EXPECTED) {
-    await expect(listed.filter({ hasText: text })).toContainText(`Owners: ${organisation.name}`)
-  }
-  await confirmation.getByRole('button', { name: /^Create \d+ items?$/ }).click()
-  await expect(confirmation).toBeHidden()
+/** Accept all, once the confirmation lists every logged action with its owner's organisation. */
+const acceptAll = (page: Page) =>
+  acceptStrongSuggestions(page, async (confirmation) => {
+    const listed = confirmation.getByRole('list', { name: 'To be created' }).getByRole('listitem')
+    for (const { text, organisation } of EXPECTED) {
+      await expect(listed.filter({ hasText: text })).toContainText(`Owners: ${organisation.name}`)
+    }
+  })
+
+/** The meeting's Word export, downloaded from its page, as text. */
+async function wordExport(page: Page): Promise<string> {
+  const { value } = await mammoth.extractRawText({ buffer: await download(page, 'Word (.docx)') })
+  return value
 }
 
 /**
@@ -126,10 +126,7 @@ test('an imported Word action log: tracker, node headers and Word export name th
   }
 
   // The Word export says the same.
-  const downloaded = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Word (.docx)', exact: true }).click()
-  const file = await readFile(await (await downloaded).path())
-  const { value: word } = await mammoth.extractRawText({ buffer: file })
+  const word = await wordExport(page)
   for (const { text, organisation, due } of EXPECTED) {
     const line = word.split('\n').find((candidate) => candidate.includes(text))
     expect(line, `the Word export has no line for "${text}"`).toBeDefined()
@@ -197,9 +194,7 @@ test('an "Action:" line whose owner and date are read from its words says so on 
   await expect(rows.first()).toContainText(words)
 
   await minutes.open(meeting.id)
-  const downloaded = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Word (.docx)', exact: true }).click()
-  const file = await readFile(await (await downloaded).path())
-  const { value: word } = await mammoth.extractRawText({ buffer: file })
-  expect(word).toContain(`Action (LTU (proposed); due 7 Mar 2025 (proposed); open): ${words}`)
+  expect(await wordExport(page)).toContain(
+    `Action (LTU (proposed); due 7 Mar 2025 (proposed); open): ${words}`,
+  )
 })

@@ -8,16 +8,6 @@ import { minutesPage } from './support/minutes-page.ts'
 const CIRCULATE = 'ALC to circulate the paper by Friday'
 const BOOK = 'ALC to book the venue by 14 March'
 
-/** Types an /action line, as a member would, and waits until the minutes are saved. */
-async function typeAction(page: Page, words: string) {
-  const minutes = minutesPage(page)
-  await minutes.type('/act')
-  await expect(page.getByRole('listbox', { name: 'Turn this line into' })).toBeVisible()
-  await page.keyboard.press('Enter')
-  await page.keyboard.type(words)
-  await minutes.expectSaved()
-}
-
 /** The action node's header in an editor (live or approved): owners, due chip, Confirm. */
 function header(page: Page, words: string, minutes = minutesPage(page).editor) {
   const node = minutes.locator('[data-type="action-item"]').filter({ hasText: words })
@@ -41,6 +31,21 @@ async function expectInLedger(accord: Accord, text: string, flags: Record<string
       return action && { ownersProposed: action.ownersProposed, dueProposed: action.dueProposed }
     })
     .toEqual(flags)
+}
+
+/**
+ * A new meeting whose minutes hold one action typed with the / menu, its owners and date left
+ * open on the node, once the ledger files it with them proposed; the chair's editor on it.
+ */
+async function meetingWithAction(accord: Accord, words: string) {
+  const meetingId = await accord.createMeeting()
+  const editorPage = await accord.pageFor(accord.chair)
+  const minutes = minutesPage(editorPage)
+  await minutes.open(meetingId)
+  await minutes.typeAction(words)
+  await minutes.expectSaved()
+  await expectInLedger(accord, words, { ownersProposed: true, dueProposed: true })
+  return { meetingId, editorPage }
 }
 
 function tracker(page: Page, accord: Accord) {
@@ -77,14 +82,10 @@ function organisationPage(page: Page, accord: Accord) {
 test('owners and a date read from an action’s words say “(proposed)” in the editor, the tracker and the organisation page, until Confirm on the tracker', async ({
   accord,
 }) => {
-  const meetingId = await accord.createMeeting()
-  const editorPage = await accord.pageFor(accord.chair)
-  await minutesPage(editorPage).open(meetingId)
-  await typeAction(editorPage, CIRCULATE)
+  const { meetingId, editorPage } = await meetingWithAction(accord, CIRCULATE)
   const inEditor = header(editorPage, CIRCULATE)
   await expect(inEditor.owners).toHaveText('Owners: ALC (proposed)')
   await expect(inEditor.due).toHaveText('Due Fri 7 Mar (proposed)')
-  await expectInLedger(accord, CIRCULATE, { ownersProposed: true, dueProposed: true })
 
   // The tracker files it under ALC, and says it is only proposed, in words.
   const trackerPage = await accord.pageFor(accord.chair)
@@ -126,11 +127,7 @@ test('owners and a date read from an action’s words say “(proposed)” in th
 test('Confirm in the editor takes “(proposed)” off the tracker and the organisation page', async ({
   accord,
 }) => {
-  const meetingId = await accord.createMeeting()
-  const editorPage = await accord.pageFor(accord.chair)
-  await minutesPage(editorPage).open(meetingId)
-  await typeAction(editorPage, BOOK)
-  await expectInLedger(accord, BOOK, { ownersProposed: true, dueProposed: true })
+  const { editorPage } = await meetingWithAction(accord, BOOK)
 
   const trackerPage = await accord.pageFor(accord.chair)
   const view = tracker(trackerPage, accord)
@@ -156,11 +153,7 @@ test('Confirm in the editor takes “(proposed)” off the tracker and the organ
 test('the approved version shows an unchanged action’s proposals as the minutes did', async ({
   accord,
 }) => {
-  const meetingId = await accord.createMeeting()
-  const editorPage = await accord.pageFor(accord.chair)
-  await minutesPage(editorPage).open(meetingId)
-  await typeAction(editorPage, CIRCULATE)
-  await expectInLedger(accord, CIRCULATE, { ownersProposed: true, dueProposed: true })
+  const { meetingId } = await meetingWithAction(accord, CIRCULATE)
   await accord.chair.expect(200, 'POST', `/api/meetings/${meetingId}/approve`)
   const { versions } = await accord.chair.expect(200, 'GET', `/api/meetings/${meetingId}/versions`)
 

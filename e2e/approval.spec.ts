@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
 import JSZip from 'jszip'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -8,17 +6,11 @@ import * as Y from 'yjs'
 import { expect, test } from './support/fixtures.ts'
 import { minutesPage } from './support/minutes-page.ts'
 import { expectNoSeriousViolations } from './support/accessibility.ts'
+import { download } from './support/download.ts'
 
 const MINUTES = 'The budget for 2025 was agreed.'
 // Longer than the page's status poll (10 s): the member's page learns without a reload.
 const NOTICED = { timeout: 15_000 }
-
-/** Downloads a file through one of the page's buttons and returns its bytes. */
-async function download(page: Page, button: string): Promise<Buffer> {
-  const downloaded = page.waitForEvent('download')
-  await page.getByRole('button', { name: button, exact: true }).click()
-  return readFile(await (await downloaded).path())
-}
 
 /**
  * Sends one edit over a bare websocket carrying `cookie`, as a modified client could, and

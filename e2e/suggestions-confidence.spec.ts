@@ -99,10 +99,7 @@ test("an action's words propose its owner and date in its header and the panel; 
   const minutes = minutesPage(page)
   await minutes.open(meetingId)
 
-  await minutes.type('/act')
-  await expect(page.getByRole('listbox', { name: 'Turn this line into' })).toBeVisible()
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('ALC to circulate the paper by Friday')
+  await minutes.typeAction('ALC to circulate the paper by Friday')
 
   const action = minutes.editor.locator('[data-type="action-item"]')
   const owners = action.locator('.structured__people')

@@ -19,6 +19,13 @@ export function minutesPage(page: Page) {
       await page.keyboard.press('ControlOrMeta+End')
       await page.keyboard.type(text)
     },
+    /** Starts a line at the end as an action with the / menu, then types its words. */
+    async typeAction(words: string) {
+      await this.type('/act')
+      await expect(page.getByRole('listbox', { name: 'Turn this line into' })).toBeVisible()
+      await page.keyboard.press('Enter')
+      await page.keyboard.type(words)
+    },
     /** The minutes as a reader sees them: block texts, without other people's caret labels. */
     text(): Promise<string> {
       return editor.evaluate((element) => {
