@@ -1,4 +1,5 @@
 import type { Organisation } from '@accord/coalition'
+import { Proposed } from '../ledger/Proposed.tsx'
 import type { ActionProposal } from '../suggestions/action-proposals.ts'
 import { organisationNames } from './organisations.ts'
 
@@ -16,12 +17,7 @@ interface OwnersProps {
 export function ActionOwners({ owners, proposal, organisations }: OwnersProps) {
   if (owners.length > 0) return <>{organisationNames(owners, organisations).join(', ')}</>
   if (proposal?.owners) {
-    return (
-      <span className="proposed">
-        {organisationNames(proposal.owners, organisations).join(', ')}{' '}
-        <span className="proposed__note">(proposed)</span>
-      </span>
-    )
+    return <Proposed when>{organisationNames(proposal.owners, organisations).join(', ')}</Proposed>
   }
   if (proposal && proposal.unknownOwners.length > 0) {
     return (

@@ -3,6 +3,7 @@ import type { StructureAction } from '@accord/minutes/structure'
 import { useState } from 'react'
 import { describeProposal } from '../editor/describe-proposal.ts'
 import { organisationNames } from '../editor/organisations.ts'
+import { Proposed } from '../ledger/Proposed.tsx'
 import { canConfirm, confirmedAttributes, proposalOf } from '../suggestions/action-proposals.ts'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
 import { NoLongerInMinutes } from './NoLongerInMinutes.tsx'
@@ -12,15 +13,10 @@ interface ProposedOwnersProps {
   organisations: readonly Organisation[]
 }
 
-/** "Owners proposed: ALC", for an action whose owners were read from its words. */
+/** "ALC (proposed)", for an action whose owners were read from its words. */
 export function ProposedOwners({ action, organisations }: ProposedOwnersProps) {
   if (!action.ownersProposed || action.owners.length === 0) return null
-  return (
-    <span className="proposed">
-      {organisationNames(action.owners, organisations).join(', ')}{' '}
-      <span className="proposed__note">(proposed)</span>
-    </span>
-  )
+  return <Proposed when>{organisationNames(action.owners, organisations).join(', ')}</Proposed>
 }
 
 interface ConfirmProposalProps extends ProposedOwnersProps {

@@ -133,16 +133,9 @@ function Due({ row: { action, dueBucket, proposal } }: { row: TrackerRow }) {
   )
   return (
     <div className="tracker-due-cell">
-      {proposedDate ? (
-        <span className="proposed">
-          {value}{' '}
-          <span id={noteId} className="proposed__note">
-            (proposed)
-          </span>
-        </span>
-      ) : (
-        value
-      )}
+      <Proposed when={proposedDate} noteId={noteId}>
+        {value}
+      </Proposed>
       {dueBucket === 'overdue' && (
         <span className="tracker-badge tracker-badge--overdue">Overdue</span>
       )}
