@@ -14,7 +14,7 @@ import { loadConfig } from '../../apps/server/src/config.ts'
 import { ExtractionPool } from '../../apps/server/src/projection/worker/pool.ts'
 import { median, percentile } from '../stats.ts'
 import { measureLong, type LongResult } from './long.ts'
-import { buildMeeting, editText, type BenchMeeting } from './meetings.ts'
+import { buildMeeting, rewriteEditBlock, type BenchMeeting } from './meetings.ts'
 import { benchFixture, round, roundTiming, type Timing } from './setup.ts'
 
 export type { Timing } from './setup.ts'
@@ -92,15 +92,8 @@ export async function measureStructure(
     log(`[S1] ${workers} extraction worker(s) ready in ${workerStartMs.toFixed(0)} ms`)
     const projector = fixture.projector((id, state, context) => pool.project(id, state, context))
     const project = (id: string, doc: Y.Doc) => projector.project(id, doc)
-    const edit = (entry: (typeof meetings)[number]) => {
-      entry.edits++
-      const paragraph = entry.doc.getXmlFragment(MINUTES_FIELD).get(entry.meeting.editBlock)
-      const text = (paragraph as Y.XmlElement).get(0) as Y.XmlText
-      entry.doc.transact(() => {
-        text.delete(0, text.length)
-        text.insert(0, editText(entry.edits, fixture.coalition.organisations))
-      })
-    }
+    const edit = (entry: (typeof meetings)[number]) =>
+      rewriteEditBlock(entry.doc, entry.meeting, ++entry.edits, fixture.coalition.organisations)
     const one = meetings[params.yearMeetings]!
     const cold = await project(one.id, one.doc)
     const stored = await fixture.storage.projection.getStructure(one.id)

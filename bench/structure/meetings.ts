@@ -7,6 +7,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { JSONContent } from '@tiptap/core'
+import type * as Y from 'yjs'
+import { MINUTES_FIELD } from '@accord/minutes'
 import { importMinutes, minutesToUpdate, type MinutesFormat } from '@accord/minutes/import'
 import { repoRoot } from '../traces.ts'
 
@@ -144,6 +146,21 @@ export function editText(n: number, organisations: readonly SampleOrganisation[]
   const month = MONTHS[Math.floor(next() * 12)]!
   const padding = ' and share it with every member'.repeat(Math.floor(next() * 3))
   return `${owner} will circulate revision ${n} of the briefing by ${day} ${month}${padding}.`
+}
+
+/** Edit `n` of a loaded meeting: its paragraph at `editBlock` rewritten to `editText(n, …)`. */
+export function rewriteEditBlock(
+  doc: Y.Doc,
+  meeting: BenchMeeting,
+  n: number,
+  organisations: readonly SampleOrganisation[],
+): void {
+  const paragraph = doc.getXmlFragment(MINUTES_FIELD).get(meeting.editBlock) as Y.XmlElement
+  const text = paragraph.get(0) as Y.XmlText
+  doc.transact(() => {
+    text.delete(0, text.length)
+    text.insert(0, editText(n, organisations))
+  })
 }
 
 /**
