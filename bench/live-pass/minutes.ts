@@ -5,13 +5,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AccordClient } from '@accord/server/testing'
-import { repoRoot } from '../traces.ts'
+import { loadCoalition, samplesDir } from '../structure/meetings.ts'
 
-const samplesFolder = path.join(repoRoot, 'apps/server/src/demo/samples')
 /** The three samples, in the order they are repeated. */
 const SAMPLES = ['fortnightly-call.md', 'reform-alliance.md', 'pay-campaign.txt']
 
-const sample = (file: string) => fs.readFileSync(path.join(samplesFolder, file), 'utf8')
+const sample = (file: string) => fs.readFileSync(path.join(samplesDir, file), 'utf8')
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean).length
 
 export interface Minutes {
@@ -47,24 +46,17 @@ export interface ImportedMeeting {
  * a new meeting through POST /api/coalitions/:id/meetings/import.
  */
 export async function importMeeting(baseUrl: string, minutes: Minutes): Promise<ImportedMeeting> {
-  const { coalition, organisations } = JSON.parse(sample('organisations.json')) as {
-    coalition: string
-    organisations: { name: string; short: string; aliases: string[] }[]
-  }
+  const { name, organisations } = loadCoalition()
   const [first, ...others] = organisations
   const chair = new AccordClient(baseUrl)
   await chair.signUp('Bench Chair')
   const { membership } = await chair.expect(201, 'POST', '/api/coalitions', {
-    name: coalition,
-    organisation: { name: first!.name, shortName: first!.short, aliases: first!.aliases },
+    name,
+    organisation: first,
   })
   const coalitionId = membership.coalition.id as string
-  for (const { name, short, aliases } of others) {
-    await chair.expect(201, 'POST', `/api/coalitions/${coalitionId}/organisations`, {
-      name,
-      shortName: short,
-      aliases,
-    })
+  for (const organisation of others) {
+    await chair.expect(201, 'POST', `/api/coalitions/${coalitionId}/organisations`, organisation)
   }
   const form = new FormData()
   form.set('text', minutes.text)
