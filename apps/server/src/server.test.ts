@@ -11,6 +11,7 @@ import * as Y from 'yjs'
 import { loadConfig, type Config } from './config.ts'
 import { startServer, type RunningServer } from './server.ts'
 import { AccordClient } from './testing/accord-client.ts'
+import { addParagraph } from './testing/minutes.ts'
 
 let server: RunningServer
 let config: Config
@@ -87,13 +88,6 @@ function greeted(socket: WebSocket) {
     socket.once('message', () => resolve())
     socket.once('close', (code) => reject(new Error(`closed with ${code} before any message`)))
   })
-}
-
-function addParagraph(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  const fragment = doc.getXmlFragment(MINUTES_FIELD)
-  fragment.insert(fragment.length, [paragraph])
 }
 
 describe('HTTP API', () => {

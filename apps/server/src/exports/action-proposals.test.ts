@@ -12,6 +12,8 @@ import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { seedCoalition, type SeededCoalition } from '../testing/accord-client.ts'
+import { actionNode, editMinutes } from '../testing/minutes.ts'
+import { until } from '../testing/until.ts'
 
 // One truth on every surface: an action node whose owners and date the server read from its
 // words is filed by the tracker under those owners, and every export names the same ones.
@@ -21,19 +23,6 @@ let dataDir: string
 let seed: SeededCoalition
 let meetingId: string
 
-/** An action node; without `set`, as `/action` makes it: nothing but its words. */
-const action = (id: string, text: string, set: { owners?: string[]; due?: string } = {}) => ({
-  type: 'actionItem',
-  attrs: {
-    id,
-    owners: set.owners ?? [],
-    assignee: null,
-    due: set.due ?? null,
-    dueText: null,
-    status: 'open',
-  },
-  content: [{ type: 'text', text }],
-})
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 
 const WRITE = 'FPCT to write to the council by 7 March 2025'
@@ -49,17 +38,17 @@ beforeAll(async () => {
   seed = await seedCoalition(server.url)
   meetingId = seed.meetingId
   const { alc, fpct, cnn } = seed.organisations
-  await editMinutes((doc) =>
+  await editMinutes(seed.chair, meetingId, (doc) =>
     Y.applyUpdate(
       doc,
       minutesToUpdate({
         type: 'doc',
         content: [
           paragraph('Present: ALC, FPCT and CNN.'),
-          action('a-write', WRITE),
-          action('a-survey', SURVEY),
-          action('a-venues', VENUES),
-          action('a-set', 'ALC to chair the next call', { owners: [alc], due: '2025-03-18' }),
+          actionNode('a-write', WRITE),
+          actionNode('a-survey', SURVEY),
+          actionNode('a-venues', VENUES),
+          actionNode('a-set', 'ALC to chair the next call', { owners: [alc], due: '2025-03-18' }),
           {
             type: 'ask',
             attrs: { id: 'k-fares', target: 'Northshire Council', supporters: [fpct, cnn] },
@@ -80,21 +69,9 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Opens the meeting in an editor of the chair's, lets `change` edit it, and closes it once saved. */
-async function editMinutes(change: (doc: Y.Doc) => void) {
-  const editor = seed.chair.sync(meetingId)
-  try {
-    await editor.synced()
-    change(editor.doc)
-    await editor.saved()
-  } finally {
-    editor.destroy()
-  }
-}
-
 /** Types over the words of one action node, as someone editing it would. */
 const retype = (id: string, text: string) =>
-  editMinutes((doc) => {
+  editMinutes(seed.chair, meetingId, (doc) => {
     const node = doc
       .getXmlFragment(MINUTES_FIELD)
       .toArray()
@@ -104,14 +81,6 @@ const retype = (id: string, text: string) =>
     words.delete(0, words.length)
     words.insert(0, text)
   })
-
-async function until(what: string, done: () => Promise<boolean>) {
-  const deadline = Date.now() + 10_000
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting until ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 const ledgerNow = () =>
   seed.chair.expect<Ledger>(200, 'GET', `/api/coalitions/${seed.coalitionId}/ledger`)

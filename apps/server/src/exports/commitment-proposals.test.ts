@@ -13,6 +13,8 @@ import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { seedCoalition, type SeededCoalition } from '../testing/accord-client.ts'
+import { actionNode, editMinutes } from '../testing/minutes.ts'
+import { until } from '../testing/until.ts'
 
 // One truth on every surface, the organisation's files too: owners and a date the server read
 // from an action's words are marked as proposed in every commitments format and in the calendar
@@ -25,20 +27,6 @@ let seed: SeededCoalition
 const WRITE = 'FPCT to write to the council by 7 March 2025'
 const CHAIR = 'FPCT to chair the next call'
 
-/** An action node; without `set`, as `/action` makes it: nothing but its words. */
-const action = (id: string, text: string, set: { owners?: string[]; due?: string } = {}) => ({
-  type: 'actionItem',
-  attrs: {
-    id,
-    owners: set.owners ?? [],
-    assignee: null,
-    due: set.due ?? null,
-    dueText: null,
-    status: 'open',
-  },
-  content: [{ type: 'text', text }],
-})
-
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-commitment-proposals-'))
   server = await startServer(
@@ -47,22 +35,17 @@ beforeAll(async () => {
   )
   seed = await seedCoalition(server.url)
   const { fpct } = seed.organisations
-  const editor = seed.chair.sync(seed.meetingId)
-  try {
-    await editor.synced()
-    const minutes = {
-      type: 'doc',
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Present: ALC, FPCT and CNN.' }] },
-        action('a-write', WRITE),
-        action('a-chair', CHAIR, { owners: [fpct], due: '2025-03-18' }),
-      ],
-    }
-    Y.applyUpdate(editor.doc, minutesToUpdate(minutes))
-    await editor.saved()
-  } finally {
-    editor.destroy()
+  const minutes = {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Present: ALC, FPCT and CNN.' }] },
+      actionNode('a-write', WRITE),
+      actionNode('a-chair', CHAIR, { owners: [fpct], due: '2025-03-18' }),
+    ],
   }
+  await editMinutes(seed.chair, seed.meetingId, (doc) =>
+    Y.applyUpdate(doc, minutesToUpdate(minutes)),
+  )
   await until('the proposal is read', async () => (await proposed()).ownersProposed === true)
 })
 
@@ -70,14 +53,6 @@ afterAll(async () => {
   await server?.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
-
-async function until(what: string, done: () => Promise<boolean>) {
-  const deadline = Date.now() + 10_000
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting until ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 /** The tracker's copy of the action that is only words. */
 async function proposed(): Promise<Partial<LedgerAction>> {

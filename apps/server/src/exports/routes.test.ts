@@ -16,6 +16,7 @@ import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { SqliteStorage } from '../storage/sqlite/storage.ts'
 import { AccordClient, seedCoalition, type SeededCoalition } from '../testing/accord-client.ts'
+import { editMinutes } from '../testing/minutes.ts'
 
 // One server and one coalition for the file: the downloads only read, and the tests that change
 // something (feeds, approvals, members) do it to things of their own.
@@ -133,23 +134,13 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Opens the meeting in an editor of the chair's, lets `change` edit it, and closes it once saved. */
-async function editMinutes(meetingId: string, change: (doc: Y.Doc) => void) {
-  const editor = seed.chair.sync(meetingId)
-  try {
-    await editor.synced()
-    change(editor.doc)
-    await editor.saved()
-  } finally {
-    editor.destroy()
-  }
-}
-
 const writeMinutes = (meetingId: string, content: object[]) =>
-  editMinutes(meetingId, (doc) => Y.applyUpdate(doc, minutesToUpdate({ type: 'doc', content })))
+  editMinutes(seed.chair, meetingId, (doc) =>
+    Y.applyUpdate(doc, minutesToUpdate({ type: 'doc', content })),
+  )
 
 const appendParagraph = (meetingId: string, text: string) =>
-  editMinutes(meetingId, (doc) => {
+  editMinutes(seed.chair, meetingId, (doc) => {
     const added = new Y.XmlElement('paragraph')
     added.insert(0, [new Y.XmlText(text)])
     const minutes = doc.getXmlFragment(MINUTES_FIELD)

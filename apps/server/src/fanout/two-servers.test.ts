@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { AccordClient, seedCoalition } from '../testing/accord-client.ts'
+import { addParagraph } from '../testing/minutes.ts'
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../testing/postgres.ts'
 
 // Two real servers, as two instances behind a load balancer: one PostgreSQL schema, one Redis
@@ -36,13 +37,6 @@ afterAll(async () => {
 })
 
 const minutesText = (doc: Y.Doc) => doc.getXmlFragment(MINUTES_FIELD).toString()
-
-function addParagraph(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  const fragment = doc.getXmlFragment(MINUTES_FIELD)
-  fragment.insert(fragment.length, [paragraph])
-}
 
 describe('two servers sharing PostgreSQL and Redis', () => {
   it('converges a client on each and carries presence across', async () => {

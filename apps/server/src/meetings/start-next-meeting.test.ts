@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { seedCoalition, type SeededCoalition } from '../testing/accord-client.ts'
+import { until } from '../testing/until.ts'
 
 let server: RunningServer
 let dataDir: string
@@ -86,14 +87,6 @@ async function structure(meetingId: string) {
   return seed.chair.expect(200, 'GET', `/api/meetings/${meetingId}/structure`) as Promise<{
     actions: StructureAction[]
   }>
-}
-
-async function until(what: string, done: () => Promise<boolean>) {
-  const deadline = Date.now() + 10_000
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting until ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
 
 const WRITE = 'FPCT to write to the council by 7 March 2025'

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SqliteStorage } from '../storage/sqlite/storage.ts'
+import { seedChairedCoalition } from '../testing/seed-storage.ts'
 import { loadMeetingContext } from './context.ts'
 
 let dataDir: string | undefined
@@ -16,41 +17,7 @@ afterEach(() => {
 async function coalitionWithMeetings(dates: Record<string, string>) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-context-'))
   storage = new SqliteStorage(dataDir)
-  const at = new Date().toISOString()
-  await storage.accounts.createPerson({
-    id: 'owen',
-    email: 'owen@example.org',
-    name: 'Owen',
-    passwordHash: null,
-    createdAt: at,
-  })
-  await storage.coalitions.createCoalition({
-    coalition: { id: 'c', name: 'Northshire Care Coalition' },
-    organisation: {
-      id: 'alc',
-      name: 'Association of Local Councils',
-      shortName: 'ALC',
-      aliases: [],
-    },
-    chair: {
-      personId: 'owen',
-      coalitionId: 'c',
-      organisationId: 'alc',
-      role: 'chair',
-      createdAt: at,
-    },
-  })
-  for (const [id, date] of Object.entries(dates)) {
-    await storage.meetings.createMeeting({
-      id,
-      coalitionId: 'c',
-      status: 'draft',
-      title: id,
-      date,
-      attendance: [],
-      createdAt: at,
-    })
-  }
+  await seedChairedCoalition(storage, { name: 'Northshire Care Coalition', meetingDates: dates })
   return storage
 }
 

@@ -9,11 +9,11 @@ import { waitFor, type Client } from '@accord/sync/testing'
 import type { JSONContent } from '@tiptap/core'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
 import { startServer, type RunningServer, type ServerOptions } from '../server.ts'
 import { SqliteStorage } from '../storage/sqlite/storage.ts'
 import { seedCoalition, type AccordClient, type SeededCoalition } from '../testing/accord-client.ts'
+import { addParagraph, structureWhen } from '../testing/minutes.ts'
 import { probeEventLoop } from './loop-blocks.ts'
 import { CRASH_MARKER, SPIN_MARKER } from './worker/misbehaving-thread.ts'
 
@@ -64,36 +64,6 @@ function editor(person: AccordClient, meetingId: string) {
   const client = person.sync(meetingId)
   clients.push(client)
   return client
-}
-
-function addParagraph(doc: Y.Doc, text: string): Y.XmlText {
-  const paragraph = new Y.XmlElement('paragraph')
-  const content = new Y.XmlText(text)
-  paragraph.insert(0, [content])
-  const fragment = doc.getXmlFragment(MINUTES_FIELD)
-  fragment.insert(fragment.length, [paragraph])
-  return content
-}
-
-async function structureWhen(
-  person: AccordClient,
-  meetingId: string,
-  done: (structure: Structure) => boolean,
-  timeout = 10_000,
-): Promise<Structure> {
-  const started = performance.now()
-  for (;;) {
-    const structure = await person.expect<Structure>(
-      200,
-      'GET',
-      `/api/meetings/${meetingId}/structure`,
-    )
-    if (done(structure)) return structure
-    if (performance.now() - started > timeout) {
-      throw new Error(`structure not reached in ${timeout} ms (version ${structure.version})`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
 }
 
 const ALC_ACTION = 'ALC will circulate the summary by Friday.'

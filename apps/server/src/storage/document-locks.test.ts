@@ -7,6 +7,7 @@ import { loadMeetingContext } from '../projection/context.ts'
 import { extractInline } from '../projection/project-state.ts'
 import { Projector } from '../projection/projector.ts'
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../testing/postgres.ts'
+import { seedChairedCoalition } from '../testing/seed-storage.ts'
 import { PostgresStorage } from './postgres/storage.ts'
 
 // Two servers sharing one PostgreSQL schema, as two instances behind a load balancer.
@@ -24,7 +25,6 @@ afterEach(async () => {
   await dropSchema(schema)
 })
 
-const at = '2025-03-04T10:00:00.000Z'
 const bytes = (...values: number[]) => new Uint8Array(values)
 
 describe('document locks across instances', () => {
@@ -51,38 +51,7 @@ describe('document locks across instances', () => {
   })
 
   it('never writes a meeting’s projection twice when two projectors race', async () => {
-    await a.accounts.createPerson({
-      id: 'owen',
-      email: 'owen@example.org',
-      name: 'Owen',
-      passwordHash: null,
-      createdAt: at,
-    })
-    await a.coalitions.createCoalition({
-      coalition: { id: 'c', name: 'Northshire' },
-      organisation: {
-        id: 'alc',
-        name: 'Association of Local Councils',
-        shortName: 'ALC',
-        aliases: [],
-      },
-      chair: {
-        personId: 'owen',
-        coalitionId: 'c',
-        organisationId: 'alc',
-        role: 'chair',
-        createdAt: at,
-      },
-    })
-    await a.meetings.createMeeting({
-      id: 'm',
-      coalitionId: 'c',
-      status: 'draft',
-      title: 'March',
-      date: '2025-03-04',
-      createdAt: at,
-      attendance: [],
-    })
+    await seedChairedCoalition(a, { meetingDates: { m: '2025-03-04' } })
     const doc = new Y.Doc()
     const fragment = doc.getXmlFragment(MINUTES_FIELD)
     for (const text of ['ALC will circulate the summary by Friday.', 'ALC will book a room.']) {

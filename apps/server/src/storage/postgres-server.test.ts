@@ -1,5 +1,4 @@
 import { MINUTES_FIELD } from '@accord/minutes'
-import type { Structure } from '@accord/minutes/structure'
 import { StructureChanges } from '@accord/sync/client'
 import { waitFor, type Client } from '@accord/sync/testing'
 import pino from 'pino'
@@ -8,6 +7,7 @@ import * as Y from 'yjs'
 import { loadConfig, type Config } from '../config.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { AccordClient, seedCoalition } from '../testing/accord-client.ts'
+import { addParagraph, structureWhen } from '../testing/minutes.ts'
 import {
   dropSchema,
   freshSchema,
@@ -61,32 +61,6 @@ const minutesText = (doc: Y.Doc) =>
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? node.toString() : ''))
     .join('\n')
-
-function addParagraph(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  const fragment = doc.getXmlFragment(MINUTES_FIELD)
-  fragment.insert(fragment.length, [paragraph])
-}
-
-async function structureWhen(
-  person: AccordClient,
-  meetingId: string,
-  done: (structure: Structure) => boolean,
-): Promise<Structure> {
-  const deadline = Date.now() + 5000
-  for (;;) {
-    const structure = await person.expect<Structure>(
-      200,
-      'GET',
-      `/api/meetings/${meetingId}/structure`,
-    )
-    if (done(structure)) return structure
-    if (Date.now() > deadline)
-      throw new Error(`structure not reached: ${JSON.stringify(structure)}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 describe('the server on PostgreSQL', () => {
   it('fails to start on a port in use, letting go of what it opened', async () => {

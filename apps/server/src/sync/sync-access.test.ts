@@ -7,7 +7,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { MINUTES_FIELD, readMinutes } from '@accord/minutes'
+import { readMinutes } from '@accord/minutes'
 import { CloseCode, MessageType, SyncMessageType } from '@accord/sync'
 import { waitFor, type Client } from '@accord/sync/testing'
 import pino from 'pino'
@@ -22,6 +22,7 @@ import {
   seedCoalition,
   type SeededCoalition,
 } from '../testing/accord-client.ts'
+import { addParagraph } from '../testing/minutes.ts'
 
 /** y-protocols/auth: the one auth message there is. */
 const PERMISSION_DENIED = 0
@@ -162,13 +163,6 @@ function authMessages(raw: RawSocket) {
       decoding.readVarUint(decoder)
       return { authType: decoding.readVarUint(decoder), reason: decoding.readVarString(decoder) }
     })
-}
-
-function addParagraph(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement('paragraph')
-  paragraph.insert(0, [new Y.XmlText(text)])
-  const fragment = doc.getXmlFragment(MINUTES_FIELD)
-  fragment.insert(fragment.length, [paragraph])
 }
 
 /** An update that adds a paragraph, made without the server's state, as an attacker could. */
