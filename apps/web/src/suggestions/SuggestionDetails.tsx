@@ -2,6 +2,7 @@ import type { Organisation } from '@accord/coalition'
 import { formatMeetingDateFull } from '../dates.ts'
 import { organisationNames } from '../editor/organisations.ts'
 import { strengthOf, type Suggestion } from './find-suggestions.ts'
+import { STRENGTH_LABELS, STRENGTH_MEANINGS } from './strength-meaning.ts'
 
 interface SuggestionDetailsProps {
   suggestion: Suggestion
@@ -10,6 +11,7 @@ interface SuggestionDetailsProps {
 
 /** What accepting would record: owners and due date, or target and supporters, and why. */
 export function SuggestionDetails({ suggestion, organisations }: SuggestionDetailsProps) {
+  const strength = strengthOf(suggestion)
   return (
     <dl className="suggestion-popover__details">
       {suggestion.kind === 'action' && (
@@ -44,9 +46,7 @@ export function SuggestionDetails({ suggestion, organisations }: SuggestionDetai
       )}
       <dt>How sure</dt>
       <dd>
-        {strengthOf(suggestion) === 'strong'
-          ? 'Strong: "Accept all" accepts it'
-          : 'Weak: check it before accepting'}
+        {STRENGTH_LABELS[strength]}: {STRENGTH_MEANINGS[strength]}
       </dd>
       <dt>Why</dt>
       <dd>{suggestion.item.reason}</dd>
