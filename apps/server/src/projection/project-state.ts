@@ -27,6 +27,9 @@ export function projectState(state: Uint8Array, context: MeetingContext): Struct
   }
 }
 
-/** projectState on the calling thread, for tests of what is around it and the bench's baseline. */
+/**
+ * projectState on the calling thread, where no event loop serves anyone: `npm run demo` before
+ * the server starts (project-stored.ts), tests of what is around it, the bench's baseline.
+ */
 export const extractInline: ExtractState = (_meetingId, state, context) =>
   Promise.resolve(projectState(state, context))

@@ -7,8 +7,8 @@ import type { ProjectionStore } from './projection-store.ts'
 
 /**
  * The rows to store for a meeting whose document is `state` (Y.encodeStateAsUpdate): read and
- * extracted by an ExtractionPool worker on the server, by projectState inline in tests that
- * need no threads.
+ * extracted by an ExtractionPool worker on the server, by projectState inline where nothing is
+ * served (extractInline).
  */
 export type ExtractState = (
   meetingId: string,
