@@ -1,6 +1,7 @@
 import type { Organisation } from '@accord/coalition'
 import type { StructureChanges } from '@accord/sync/client'
 import { errorMessage } from '../api/request.ts'
+import { ModelStatus } from '../suggestions/ModelStatus.tsx'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
 import { AcceptAllSuggestions } from './AcceptAllSuggestions.tsx'
 import { ActionList } from './ActionList.tsx'
@@ -23,6 +24,7 @@ export function StructurePanel({ meetingId, changes, organisations, review }: St
   return (
     <aside className="structure" aria-labelledby="structure-heading">
       <h2 id="structure-heading">Structure</h2>
+      {review && <ModelStatus language={review.language} />}
       {review && <AcceptAllSuggestions review={review} organisations={organisations} />}
       {state.status === 'loading' && (
         <p className="muted" role="status">

@@ -67,7 +67,8 @@ export const SuggestionHighlights = Extension.create<SuggestionHighlightsOptions
   },
 })
 
-function highlightPlugin(editor: Editor, review: SuggestionReview): Plugin<HighlightState> {
+/** Exported for its test, which drives the plugin's view without a DOM. */
+export function highlightPlugin(editor: Editor, review: SuggestionReview): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightKey,
     state: {
@@ -116,12 +117,17 @@ function highlightPlugin(editor: Editor, review: SuggestionReview): Plugin<Highl
       }
       const onDismissed = () => schedule(0)
       review.dismissed.observe(onDismissed)
+      // However the model's fetch was retried (the next change here, the Structure panel's
+      // "Try again"), the minutes are read as soon as it is here.
+      const stopListening = review.language.subscribe(() => {
+        if (review.language.getStatus() === 'ready') schedule(0)
+      })
       const loadThenRun = () =>
         review.language.load().then(
           () => {
             if (!destroyed) schedule(0)
           },
-          // No suggestions for now: the next change asks for the model again.
+          // No suggestions for now: the panel offers to try again, and the next change does.
           () => undefined,
         )
       // The model is fetched once the minutes are on screen; the first reading follows it.
@@ -135,6 +141,7 @@ function highlightPlugin(editor: Editor, review: SuggestionReview): Plugin<Highl
         destroy() {
           destroyed = true
           cancelLoad()
+          stopListening()
           clearTimeout(timer)
           review.dismissed.unobserve(onDismissed)
         },
