@@ -13,18 +13,16 @@ const NO_COUNTS: SuggestionCounts = { strong: 0, weak: 0 }
 /**
  * The browser's latest reading of the minutes (the highlight pass stores it after each
  * change), for what React shows outside the highlights: an action node's proposed owners and
- * due date, and the counts on "Accept all". Null until the language model has loaded. Read
+ * due date, and the counts on "Accept all". Empty until the language model has loaded. Read
  * through useSyncExternalStore; every snapshot keeps its identity while its content is
  * unchanged, so a pass re-renders only the node views whose proposal changed.
  */
 export class ExtractionStore {
-  private extraction: Extraction | null = null
   private proposals = new Map<string, ActionProposal>()
   private counts: SuggestionCounts = NO_COUNTS
   private readonly listeners = new Set<() => void>()
 
   set(extraction: Extraction): void {
-    this.extraction = extraction
     const proposals = new Map<string, ActionProposal>()
     for (const action of extraction.actions) {
       if (action.origin !== 'explicit') continue
@@ -46,9 +44,6 @@ export class ExtractionStore {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
-
-  /** The latest extraction; null before the first pass. */
-  getSnapshot = (): Extraction | null => this.extraction
 
   /** What the action node with this id has proposed; null when nothing. */
   proposal(key: string | null): ActionProposal | null {
