@@ -55,3 +55,21 @@ export const minutesVersionSchema = z.object({
   at: z.string(),
 })
 export type MinutesVersion = z.infer<typeof minutesVersionSchema>
+
+/**
+ * The coalition's next meeting after one dated `date`: the earliest later date among
+ * `meetings` (YYYY-MM-DD), or null when none is planned. "By the next meeting" in the minutes
+ * resolves to it, in the browser and on the server alike. A second meeting the same day is not
+ * "the next meeting" anyone means by a deadline.
+ */
+export function nextMeetingDate(
+  date: string,
+  meetings: readonly { date: string }[],
+): string | null {
+  let next: string | null = null
+  // YYYY-MM-DD strings order as dates.
+  for (const other of meetings) {
+    if (other.date > date && (next === null || other.date < next)) next = other.date
+  }
+  return next
+}

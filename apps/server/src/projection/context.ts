@@ -1,3 +1,4 @@
+import { nextMeetingDate } from '@accord/minutes/meeting'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
 import type { ExtractContext } from './extract-contract.ts'
@@ -26,7 +27,7 @@ export async function loadMeetingContext(
   return {
     meetingDate: meeting.date,
     coalitionName: coalition?.name,
-    nextMeetingDate: nextDate(meeting.date, others),
+    nextMeetingDate: nextMeetingDate(meeting.date, others),
     organisations,
     people: members.map(({ personId, name, organisationId }) => ({
       id: personId,
@@ -34,17 +35,4 @@ export async function loadMeetingContext(
       organisationId,
     })),
   }
-}
-
-/**
- * The earliest meeting date after `date`, or null. A second meeting on the same day is not
- * "the next meeting" anyone means by a deadline.
- */
-function nextDate(date: string, meetings: readonly { date: string }[]): string | null {
-  let next: string | null = null
-  // YYYY-MM-DD strings order as dates.
-  for (const other of meetings) {
-    if (other.date > date && (next === null || other.date < next)) next = other.date
-  }
-  return next
 }

@@ -1,10 +1,9 @@
-import type { Meeting } from '@accord/minutes/meeting'
+import { nextMeetingDate, type Meeting } from '@accord/minutes/meeting'
 import { useCallback } from 'react'
 import { getCoalition, type CoalitionView } from '../api/coalitions.ts'
 import { getMeeting, listMeetings } from '../api/meetings.ts'
 import { listMembers } from '../api/members.ts'
 import { useApi } from '../api/use-api.ts'
-import { nextMeetingDate } from './next-meeting-date.ts'
 
 export function useMeetings(coalitionId: string) {
   const load = useCallback(
@@ -42,7 +41,7 @@ export function useMeetingView(meetingId: string) {
         meeting,
         ...coalition,
         people,
-        nextMeetingDate: nextMeetingDate(meeting, meetings),
+        nextMeetingDate: nextMeetingDate(meeting.date, meetings),
       }
     },
     [meetingId],
