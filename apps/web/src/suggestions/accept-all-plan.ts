@@ -24,18 +24,7 @@ export interface AcceptAllPlan<T extends Transform> {
 export function planAcceptAll<T extends Transform>(tr: T, extract: Extract): AcceptAllPlan<T> {
   const accepted: Suggestion[] = []
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const strong = findSuggestions(tr.doc, extract).filter(isStrong)
-    const inPass: Suggestion[] = []
-    const taken: { from: number; to: number }[] = []
-    // Last first, as acceptSuggestions does: converting one never moves those before it.
-    for (const suggestion of strong.toSorted((a, b) => b.item.source.from - a.item.source.from)) {
-      const { from, to } = suggestion.item.source
-      if (taken.some((span) => to > span.from && from < span.to)) continue
-      if (acceptSuggestions(tr, [suggestion])) {
-        taken.push({ from, to })
-        inPass.unshift(suggestion)
-      }
-    }
+    const inPass = acceptSuggestions(tr, findSuggestions(tr.doc, extract).filter(isStrong))
     if (inPass.length === 0) break
     accepted.push(...inPass)
   }

@@ -21,7 +21,7 @@ export function acceptAllSuggestions(
 ): ProseMirrorNode {
   const tr = new Transform(doc)
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    if (!acceptSuggestions(tr, strongSuggestions(extract(tr.doc)))) break
+    if (acceptSuggestions(tr, strongSuggestions(extract(tr.doc))).length === 0) break
   }
   const structured = new Set<string>(STRUCTURED_NODE_TYPES)
   tr.doc.descendants((node, pos) => {

@@ -29,7 +29,8 @@ function stateOf(markdown: string): EditorState {
 /** Accepts every suggestion and lists the blocks after: type and text. */
 function acceptAll(markdown: string) {
   const tr = stateOf(markdown).tr
-  expect(acceptSuggestions(tr, findSuggestions(tr.doc, context))).toBe(true)
+  const found = findSuggestions(tr.doc, context)
+  expect(acceptSuggestions(tr, found).length).toBeGreaterThan(0)
   const doc = tr.doc
   doc.check()
   const blocks: [string, string][] = []
@@ -96,9 +97,9 @@ describe('acceptSuggestions', () => {
     expect(findSuggestions(doc, context)).toEqual([])
   })
 
-  it('answers false and changes nothing when there is nothing to accept', () => {
+  it('answers none and changes nothing when there is nothing to accept', () => {
     const tr = stateOf('Nothing to see.').tr
-    expect(acceptSuggestions(tr, [])).toBe(false)
+    expect(acceptSuggestions(tr, [])).toEqual([])
     expect(tr.docChanged).toBe(false)
   })
 })

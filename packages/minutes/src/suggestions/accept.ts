@@ -6,19 +6,19 @@ import { NODE_TYPES, type Suggestion } from './suggestion.ts'
  * Turns suggestions found in `tr.doc` into explicit nodes, adding the steps to `tr` (so one
  * dispatch is one undo step). A suggestion that is a whole block converts the block; one
  * sentence of a longer block becomes a block of its own between what came before and after
- * it. Ids are left to UniqueID, which gives them as the transaction is applied. Answers whether
- * any was converted; overlapping ones are skipped (accept again to get them).
+ * it. Ids are left to UniqueID, which gives them as the transaction is applied. Answers which
+ * were converted, in document order; overlapping ones are skipped (accept again to get them).
  */
-export function acceptSuggestions(tr: Transform, suggestions: readonly Suggestion[]): boolean {
-  const done: { from: number; to: number }[] = []
+export function acceptSuggestions(tr: Transform, suggestions: readonly Suggestion[]): Suggestion[] {
+  const done: Suggestion[] = []
   // Last first: converting a span never moves the positions of those before it.
   const ordered = [...suggestions].sort((a, b) => b.item.source.from - a.item.source.from)
   for (const suggestion of ordered) {
     const { from, to } = suggestion.item.source
-    if (done.some((span) => to > span.from && from < span.to)) continue
-    if (convert(tr, suggestion)) done.push({ from, to })
+    if (done.some(({ item }) => to > item.source.from && from < item.source.to)) continue
+    if (convert(tr, suggestion)) done.unshift(suggestion)
   }
-  return done.length > 0
+  return done
 }
 
 function convert(tr: Transform, suggestion: Suggestion): boolean {
