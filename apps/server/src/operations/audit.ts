@@ -1,0 +1,33 @@
+import type { Logger } from 'pino'
+
+/**
+ * What the audit log records: the events an operator looks back at after an incident. Each is
+ * one structured pino line with `audit: true` and `event`, so a log shipper can pick them out.
+ */
+export type AuditEvent =
+  | 'sign_in_failed'
+  | 'account_locked'
+  | 'import_refused'
+  | 'role_changed'
+  | 'member_removed'
+  | 'meeting_approved'
+
+/** Facts about the event: who did it (personId), to what (coalitionId, meetingId), from where. */
+export type AuditFields = Record<string, string | number | boolean | null | undefined>
+
+export type Audit = (event: AuditEvent, fields: AuditFields) => void
+
+const MESSAGES: Record<AuditEvent, string> = {
+  sign_in_failed: 'sign-in failed',
+  account_locked: 'account locked after failed sign-ins',
+  import_refused: 'import refused',
+  role_changed: 'role changed',
+  member_removed: 'member removed',
+  meeting_approved: 'meeting approved',
+}
+
+/** Writes audit events to `logger` at info level: they are kept whatever LOG_LEVEL hides below. */
+export function auditLog(logger: Logger): Audit {
+  const log = logger.child({ audit: true })
+  return (event, fields) => log.info({ event, ...fields }, MESSAGES[event])
+}
