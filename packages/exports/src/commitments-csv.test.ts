@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { commitmentsOf, linkOf, ownersLabel, statusLabel } from './commitments.ts'
 import { COMMITMENTS_CSV_HEADER, commitmentsCsv, defuseFormula } from './commitments-csv.ts'
 import { ledgerFixture, TODAY } from './testing/ledger-fixture.ts'
+import { readCsvRecords } from './testing/read-csv.ts'
 
 const ORIGIN = 'https://accord.example.org'
 
@@ -91,5 +92,22 @@ describe('commitmentsCsv', () => {
     const tuc = parse(commitmentsCsv(commitmentsOf(ledgerFixture(), 'tuc', TODAY)))
     expect(tuc.map((record) => record[0])).toContain("'+64 hotline for the petition")
     expect(['-1', '\tx', 'ok'].map(defuseFormula)).toEqual(["'-1", "'\tx", 'ok'])
+  })
+
+  it('keeps a cell with a bare carriage return one cell, and defuses formulas after each line break', () => {
+    const ledger = ledgerFixture()
+    const [first] = ledger.actions
+    ledger.actions = [
+      { ...first!, key: 'a-cr', text: "Book the room\r=cmd|' /C calc'!A0" },
+      { ...first!, key: 'a-lf', text: 'Agenda:\n@SUM(1+1)\r\n+1 more' },
+    ]
+    const csv = commitmentsCsv(commitmentsOf(ledger, 'alc', TODAY))
+    const records = readCsvRecords(csv.replace(/^\uFEFF/, ''))
+    expect(records).toHaveLength(3)
+    expect(records.map((record) => record.length)).toEqual([13, 13, 13])
+    expect(records[1]![0]).toBe("Book the room\r'=cmd|' /C calc'!A0")
+    expect(records[2]![0]).toBe("Agenda:\n'@SUM(1+1)\r\n'+1 more")
+    // Whatever a reader takes for a line, none starts with a formula.
+    expect(csv.split(/\r\n|\r|\n/).filter((line) => /^[=+\-@\t]/.test(line))).toEqual([])
   })
 })

@@ -48,6 +48,9 @@ export function commitmentsCsv(commitments: Commitments, options: { origin?: str
     {
       bom: true,
       record_delimiter: 'windows',
+      // csv-stringify quotes a cell holding the record delimiter (CRLF), not one holding a bare
+      // CR or LF, which Python's csv, LibreOffice and others take for the end of a record.
+      quoted_match: /[\r\n]/,
     },
   )
 }
@@ -57,7 +60,12 @@ const yesNo = (flag: boolean) => (flag ? 'yes' : 'no')
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula,
  * and minutes text is anyone's to write. A leading apostrophe makes it text (OWASP's advice).
+ * Every line of a cell gets it: a reader that splits records at a line break a cell holds would
+ * otherwise start a record with the formula.
  */
 export function defuseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  return cell.replace(FORMULA_LINE_START, "$1'")
 }
+
+/** The start of the cell or of a line in it, followed by what would start a formula. */
+const FORMULA_LINE_START = /(^|\r\n|\r|\n)(?=[=+\-@\t\r])/g
