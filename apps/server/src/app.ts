@@ -24,6 +24,7 @@ import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
 import { ledgerRoutes } from './ledger/routes.ts'
 import { meetingLifecycleRoutes } from './meetings/lifecycle-routes.ts'
 import { coalitionMeetingRoutes, meetingRoutes } from './meetings/routes.ts'
+import { auditLog } from './operations/audit.ts'
 import { metricsRoutes, type ServerMetrics } from './operations/metrics.ts'
 import { healthRoutes, type Readiness } from './operations/readiness.ts'
 import type { ProjectionStore } from './projection/projection-store.ts'
@@ -67,6 +68,8 @@ export function createApp({
     secure: config.publicOrigins?.some((origin) => origin.startsWith('https:')) ?? false,
   })
   const limits = rateLimits(config.rateLimits)
+  // Handed to the routes whose events an operator looks back at (operations/audit.ts).
+  const audit = auditLog(logger)
   const addressOf = (c: Parameters<typeof clientAddress>[0]) => clientAddress(c, config.trustProxy)
   const documents = storage
   const accessCheck: AccessCheck = {
@@ -99,7 +102,10 @@ export function createApp({
   app.use('/api/*', sessions.middleware())
   app.use('/sync/*', sessions.middleware())
   app.route('/api', healthRoutes(readiness, logger))
-  app.route('/api/auth', authRoutes({ accounts, coalitions, sessions, limits, live, addressOf }))
+  app.route(
+    '/api/auth',
+    authRoutes({ accounts, coalitions, sessions, limits, live, addressOf, audit }),
+  )
   app.route('/api/me', meRoutes({ coalitions }))
   app.route('/api/coalitions', coalitionRoutes({ coalitions, live }))
   const inviteDeps = { coalitions, invites, limits, addressOf }

@@ -75,7 +75,11 @@ export const configSchema = z.object({
   SESSION_DAYS: positive.max(365).default(30),
   SESSION_CHECK_SECONDS: positive.max(60).default(30),
   RATE_SIGN_IN_PER_ADDRESS: positive.default(100),
-  RATE_SIGN_IN_FAILURES_PER_ACCOUNT: positive.default(10),
+  // Failed sign-ins for one account: from one address, then that address waits (the owner's
+  // typos fit well under it); from everywhere, then each address gets one try at the account.
+  // See accounts/sign-in-limits.ts: neither ever refuses the right password from elsewhere.
+  RATE_SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: positive.default(10),
+  RATE_SIGN_IN_FAILURES_PER_ACCOUNT: positive.default(20),
   RATE_SIGN_UP_PER_ADDRESS: positive.default(30),
   RATE_INVITES_PER_ADDRESS: positive.default(60),
   RATE_CONNECTIONS_PER_ADDRESS: positive.default(300),
@@ -177,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionCheckMs: c.SESSION_CHECK_SECONDS * 1000,
     rateLimits: {
       signInPerAddress: c.RATE_SIGN_IN_PER_ADDRESS,
+      signInFailuresPerAccountAddress: c.RATE_SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS,
       signInFailuresPerAccount: c.RATE_SIGN_IN_FAILURES_PER_ACCOUNT,
       signUpPerAddress: c.RATE_SIGN_UP_PER_ADDRESS,
       invitesPerAddress: c.RATE_INVITES_PER_ADDRESS,

@@ -1,59 +1,13 @@
 /**
  * Signing up, in and out over real HTTP against a real server, with the SQLite file opened
  * beside it to check what is (and is not) stored.
+ * Guessing passwords from many addresses is in sign-in-limits.test.ts.
  */
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../config.ts'
-import { startServer, type RunningServer } from '../server.ts'
 import { AccordClient, PASSWORD, type ApiAnswer } from '../testing/accord-client.ts'
 import { expectErrorShape } from '../testing/expect-error.ts'
-
-interface TestServer {
-  server: RunningServer
-  url: string
-  dataDir: string
-  /** Opens the server's SQLite file beside it; read-only unless asked. */
-  database(options?: { write: boolean }): Database.Database
-  close(): Promise<void>
-}
-
-async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-auth-'))
-  const server = await startServer(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }),
-    pino({ level: 'silent' }),
-  )
-  const file = path.join(dataDir, 'accord.sqlite')
-  return {
-    server,
-    url: server.url,
-    dataDir,
-    database: (options) => {
-      const db = new Database(file, { readonly: !options?.write, fileMustExist: true })
-      db.pragma('busy_timeout = 5000')
-      return db
-    },
-    close: async () => {
-      await server.close()
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
-async function withServer(env: Record<string, string>, test: (s: TestServer) => Promise<void>) {
-  const s = await startTestServer(env)
-  try {
-    await test(s)
-  } finally {
-    await s.close()
-  }
-}
+import { startTestServer, withServer, type TestServer } from '../testing/test-server.ts'
 
 function query<T>(s: TestServer, sql: string, ...params: unknown[]): T[] {
   const db = s.database()
@@ -495,38 +449,6 @@ describe('rate limits', () => {
       expect(statuses.filter((status) => status === 401)).toHaveLength(3)
       expect(statuses.filter((status) => status === 429)).toHaveLength(9)
       expect(statuses).not.toContain(200)
-    })
-  })
-
-  it('RATE_SIGN_IN_FAILURES_PER_ACCOUNT=2: after two failures the account waits, even with the right password; others do not', async () => {
-    await withServer({ RATE_SIGN_IN_FAILURES_PER_ACCOUNT: '2' }, async (s) => {
-      const target = uniqueEmail('target')
-      const other = uniqueEmail('other')
-      await new AccordClient(s.url).signUp('Target', target)
-      await new AccordClient(s.url).signUp('Other', other)
-      const attacker = new AccordClient(s.url)
-      for (let i = 0; i < 2; i++) {
-        expectErrorShape(
-          await attacker.request('POST', '/api/auth/sign-in', {
-            email: target,
-            password: `guess ${i}`,
-          }),
-          401,
-          'bad_credentials',
-        )
-      }
-      const owner = new AccordClient(s.url)
-      expectTooMany(
-        await owner.request('POST', '/api/auth/sign-in', {
-          email: target.toUpperCase(),
-          password: PASSWORD,
-        }),
-      )
-      expect(owner.cookie).toBeUndefined()
-      await new AccordClient(s.url).expect(200, 'POST', '/api/auth/sign-in', {
-        email: other,
-        password: PASSWORD,
-      })
     })
   })
 

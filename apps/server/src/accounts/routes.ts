@@ -6,11 +6,13 @@ import type { AppEnv } from '../http/app-env.ts'
 import { parseBody } from '../http/parse-body.ts'
 import type { RateLimits } from '../http/rate-limits.ts'
 import { UniqueViolation } from '../storage/errors.ts'
+import type { Audit } from '../operations/audit.ts'
 import type { LiveConnections } from '../sync/live-connections.ts'
 import type { AccountStore, PersonRecord } from './account-store.ts'
 import { requirePerson } from './require-person.ts'
 import { hashPassword, unknownAccountHash, verifyPassword } from './password.ts'
 import type { Sessions } from './sessions.ts'
+import { signInLimits } from './sign-in-limits.ts'
 import { newId } from './tokens.ts'
 
 export interface AccountRoutesDependencies {
@@ -20,6 +22,7 @@ export interface AccountRoutesDependencies {
   limits: RateLimits
   live: LiveConnections
   addressOf: (c: import('hono').Context) => string
+  audit: Audit
 }
 
 export function toPerson(record: PersonRecord): Person {
@@ -33,7 +36,9 @@ export function authRoutes({
   limits,
   live,
   addressOf,
+  audit,
 }: AccountRoutesDependencies) {
+  const admitSignIn = signInLimits(limits, audit)
   return new Hono<AppEnv>()
     .post('/sign-up', async (c) => {
       await limits.signUpPerAddress.consume(addressOf(c))
@@ -63,18 +68,17 @@ export function authRoutes({
     .post('/sign-in', async (c) => {
       await limits.signInPerAddress.consume(addressOf(c))
       const input = await parseBody(c, signInSchema)
-      // Counted before the password is checked, and forgiven on success: counting only after
-      // the slow check let parallel guesses all pass a limit none of them had yet reached.
-      await limits.signInFailuresPerAccount.consume(input.email)
+      const attempt = await admitSignIn(input.email, addressOf(c))
       const person = await accounts.findPersonByEmail(input.email)
       const matches = await verifyPassword(
         input.password,
         person?.passwordHash ?? (await unknownAccountHash),
       )
       if (!person?.passwordHash || !matches) {
+        await attempt.failed(person?.id)
         throw new ApiError(401, 'bad_credentials', 'The email or password is not right.')
       }
-      await limits.signInFailuresPerAccount.reset(input.email)
+      await attempt.succeeded()
       await sessions.start(c, person.id)
       return c.json({ person: toPerson(person) })
     })

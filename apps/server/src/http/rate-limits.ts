@@ -4,7 +4,12 @@ import { ApiError } from './api-error.ts'
 export interface RateLimitSettings {
   /** Sign-in attempts per address per 10 minutes. */
   signInPerAddress: number
-  /** Failed sign-ins per account per 10 minutes; then the account waits, whatever the address. */
+  /** Failed sign-ins for one account from one address per 10 minutes; then that address waits. */
+  signInFailuresPerAccountAddress: number
+  /**
+   * Failed sign-ins for one account from every address per 10 minutes; past it, each address
+   * gets one try at the account (see accounts/sign-in-limits.ts).
+   */
   signInFailuresPerAccount: number
   /** New accounts per address per hour. */
   signUpPerAddress: number
@@ -14,12 +19,29 @@ export interface RateLimitSettings {
   connectionsPerAddress: number
 }
 
+/** What a window holds after counting one attempt. */
+export interface Counted {
+  /** Attempts in the window, this one included. */
+  count: number
+  /** Until the window ends and the count starts again from nothing. */
+  msBeforeNext: number
+}
+
+/** 429 with Retry-After: `message` says what was too many, the rest says how long to wait. */
+function tooManyRequests(message: string, msBeforeNext: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000))
+  return new ApiError(429, 'too_many_requests', `${message} Try again in ${seconds} s.`, {
+    headers: { 'Retry-After': String(seconds) },
+  })
+}
+
 /** A fixed-window counter; going over it throws 429 with Retry-After. */
 export class RateLimit {
   private readonly limiter: RateLimiterMemory
 
   constructor(
-    points: number,
+    /** Attempts a window allows. */
+    readonly points: number,
     durationSeconds: number,
     private readonly message: string,
   ) {
@@ -53,15 +75,36 @@ export class RateLimit {
     }
   }
 
+  /** Counts one attempt and refuses nothing, for a caller that decides from the count. */
+  async count(key: string): Promise<Counted> {
+    try {
+      const state = await this.limiter.consume(key)
+      return { count: state.consumedPoints, msBeforeNext: state.msBeforeNext }
+    } catch (error) {
+      // Past the allowance the attempt is still counted; the rejection carries the count.
+      if (error instanceof RateLimiterRes) {
+        return { count: error.consumedPoints, msBeforeNext: error.msBeforeNext }
+      }
+      throw error
+    }
+  }
+
+  /** Takes back one counted attempt, e.g. one that turned out not to be a failure. */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key, 1)
+  }
+
+  /** 429 with this limit's message, for a caller that decided from `count`. */
+  refuse(msBeforeNext: number): ApiError {
+    return tooManyRequests(this.message, msBeforeNext)
+  }
+
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key)
   }
 
   private tooMany(state: RateLimiterRes): ApiError {
-    const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000))
-    return new ApiError(429, 'too_many_requests', `${this.message} Try again in ${seconds} s.`, {
-      headers: { 'Retry-After': String(seconds) },
-    })
+    return tooManyRequests(this.message, state.msBeforeNext)
   }
 }
 
@@ -73,10 +116,15 @@ export function rateLimits(settings: RateLimitSettings) {
       tenMinutes,
       'Too many sign-in attempts from this network.',
     ),
+    signInFailuresPerAccountAddress: new RateLimit(
+      settings.signInFailuresPerAccountAddress,
+      tenMinutes,
+      'Too many failed sign-ins for this account from this network.',
+    ),
     signInFailuresPerAccount: new RateLimit(
       settings.signInFailuresPerAccount,
       tenMinutes,
-      'Too many failed sign-ins for this account.',
+      'This account has had many failed sign-ins, and this network has had its try.',
     ),
     signUpPerAddress: new RateLimit(
       settings.signUpPerAddress,
