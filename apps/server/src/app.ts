@@ -108,7 +108,7 @@ export function createApp({
   )
   app.route('/api/me', meRoutes({ coalitions }))
   app.route('/api/coalitions', coalitionRoutes({ coalitions, live }))
-  const inviteDeps = { coalitions, invites, limits, addressOf }
+  const inviteDeps = { accounts, coalitions, invites, limits, addressOf }
   app.route('/api/coalitions/:cid/invites', coalitionInviteRoutes(inviteDeps))
   app.route(
     '/api/coalitions/:cid/meetings',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from './ids.ts'
-import { roleSchema } from './roles.ts'
+import { can, roleSchema, type Role } from './roles.ts'
 
 export const MAX_INVITE_DAYS = 90
 
@@ -24,7 +24,17 @@ export const newInviteSchema = z.object({
 })
 export type NewInvite = z.infer<typeof newInviteSchema>
 
-export const inviteStatusSchema = z.enum(['active', 'expired', 'revoked', 'used'])
+/**
+ * Whether someone with `role` may make a link that gives `inviteRole`: managing members, and
+ * for a chair's link managing chairs too. Checked when the link is made and again whenever it
+ * is used, so a link works only while its maker could still make it.
+ */
+export function mayInvite(role: Role, inviteRole: Role): boolean {
+  return can(role, 'manageMembers') && (inviteRole !== 'chair' || can(role, 'manageChairs'))
+}
+
+/** `lapsed`: its maker has left, or no longer has a role that may make it. */
+export const inviteStatusSchema = z.enum(['active', 'expired', 'revoked', 'used', 'lapsed'])
 export type InviteStatus = z.infer<typeof inviteStatusSchema>
 
 /** An invite as the coalition's settings list it. The link itself is shown once, at creation. */
@@ -36,6 +46,9 @@ export const inviteSchema = z.object({
   uses: z.number().int(),
   expiresAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
+  /** The person who made it, and their name, even once they have left the coalition. */
+  createdBy: idSchema,
+  createdByName: z.string(),
   status: inviteStatusSchema,
 })
 export type Invite = z.infer<typeof inviteSchema>

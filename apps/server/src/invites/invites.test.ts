@@ -452,3 +452,102 @@ describe('an organisation and its invites', () => {
     expect(left.map((o: { shortName: string }) => o.shortName)).not.toContain('SLT')
   })
 })
+
+describe('an invite works only while its maker could still make it', () => {
+  /** Someone who joined through the chair's link with this role. */
+  async function joined(role: Role, name = 'Maker') {
+    const { token } = await createInvite({ role })
+    const joiner = await person(name)
+    await joiner.client.expect(200, 'POST', `/api/invites/${token}/accept`)
+    return joiner
+  }
+
+  /** A link `maker` makes for `role` in FPCT. */
+  async function linkBy(maker: AccordClient, role: Role, maxUses: number | null = 1000) {
+    const answer = await maker.expect(201, 'POST', `/api/coalitions/${coalitionId}/invites`, {
+      organisationId: organisations.fpct,
+      role,
+      maxUses,
+    })
+    return { invite: answer.invite as Invite, token: (answer.path as string).split('/').pop()! }
+  }
+
+  const setRole = (personId: string, role: Role) =>
+    chair.expect(200, 'PATCH', `/api/coalitions/${coalitionId}/members/${personId}`, { role })
+
+  async function expectLapsed(client: AccordClient, token: string) {
+    const preview = await new AccordClient(server.url).request('GET', `/api/invites/${token}`)
+    expectErrorShape(preview, 410, 'invite_lapsed')
+    expect(preview.body.error.message).toMatch(/no longer works/)
+    expectErrorShape(await accept(client, token), 410, 'invite_lapsed')
+  }
+
+  it('a secretariat removed from the coalition cannot come back through their own 1,000-use link, nor can anyone else use it', async () => {
+    const maker = await joined('secretariat', 'Removed Secretariat')
+    const { invite, token } = await linkBy(maker.client, 'secretariat')
+    await chair.expect(204, 'DELETE', `/api/coalitions/${coalitionId}/members/${maker.id}`)
+
+    await expectLapsed(maker.client, token)
+    const stranger = await person()
+    await expectLapsed(stranger.client, token)
+    expect(await memberIds()).not.toContain(maker.id)
+    expect(await memberIds()).not.toContain(stranger.id)
+    expect(await inviteNow(invite.id)).toMatchObject({ uses: 0, status: 'lapsed' })
+  })
+
+  it('a secretariat demoted to member: nobody can use their link, nor can they after leaving', async () => {
+    const maker = await joined('secretariat', 'Demoted Secretariat')
+    const { invite, token } = await linkBy(maker.client, 'secretariat')
+    await setRole(maker.id, 'member')
+    await expectLapsed((await person()).client, token)
+
+    await maker.client.expect(204, 'DELETE', `/api/coalitions/${coalitionId}/members/${maker.id}`)
+    await expectLapsed(maker.client, token)
+    expect(await memberIds()).not.toContain(maker.id)
+    expect(await inviteNow(invite.id)).toMatchObject({ uses: 0, status: 'lapsed' })
+  })
+
+  it('a chair demoted to secretariat: their chair link stops working, their member link still works', async () => {
+    const maker = await joined('chair', 'Demoted Chair')
+    const chairLink = await linkBy(maker.client, 'chair')
+    const memberLink = await linkBy(maker.client, 'member')
+    await setRole(maker.id, 'secretariat')
+
+    await expectLapsed((await person()).client, chairLink.token)
+    expect(await inviteNow(chairLink.invite.id)).toMatchObject({ status: 'lapsed' })
+    const joiner = await person()
+    const { membership } = await joiner.client.expect(
+      200,
+      'POST',
+      `/api/invites/${memberLink.token}/accept`,
+    )
+    expect(membership.role).toBe('member')
+  })
+
+  it('the invite list says who made each link', async () => {
+    const maker = await joined('secretariat', 'Grace Listed')
+    const { invite } = await linkBy(maker.client, 'member')
+    const mine = await createInvite()
+    expect(await inviteNow(invite.id)).toMatchObject({
+      createdBy: maker.id,
+      createdByName: 'Grace Listed',
+      status: 'active',
+    })
+    expect(await inviteNow(mine.invite.id)).toMatchObject({ createdByName: 'Owen' })
+    // Removed, the maker is still named on the links they made.
+    await chair.expect(204, 'DELETE', `/api/coalitions/${coalitionId}/members/${maker.id}`)
+    expect(await inviteNow(invite.id)).toMatchObject({
+      createdByName: 'Grace Listed',
+      status: 'lapsed',
+    })
+  })
+
+  it('a member accepting a link for a higher role stays as they were: 409 already_member', async () => {
+    const member = await joined('member', 'Ambitious Member')
+    const { token, invite } = await createInvite({ role: 'chair' })
+    expectErrorShape(await accept(member.client, token), 409, 'already_member')
+    const { membership } = await member.client.expect(200, 'GET', `/api/coalitions/${coalitionId}`)
+    expect(membership.role).toBe('member')
+    expect(await inviteNow(invite.id)).toMatchObject({ uses: 0, status: 'active' })
+  })
+})

@@ -1,10 +1,6 @@
 import { Hono, type Context } from 'hono'
-import {
-  inviteTokenSchema,
-  newInviteSchema,
-  type Invite,
-  type InviteStatus,
-} from '@accord/coalition'
+import { inviteTokenSchema, mayInvite, newInviteSchema } from '@accord/coalition'
+import type { AccountStore } from '../accounts/account-store.ts'
 import { requirePerson } from '../accounts/require-person.ts'
 import { hashToken, newId, newToken } from '../accounts/tokens.ts'
 import { coalitionAccess, requirePermission } from '../coalitions/access.ts'
@@ -14,8 +10,11 @@ import type { AppEnv } from '../http/app-env.ts'
 import { parseBody } from '../http/parse-body.ts'
 import type { RateLimits } from '../http/rate-limits.ts'
 import type { InviteRecord, InviteStore } from './invite-store.ts'
+import { inviteStatus, toInvite, UNUSABLE } from './invite-status.ts'
 
 export interface InviteRoutesDependencies {
+  /** For the names of makers who have left the coalition. */
+  accounts: Pick<AccountStore, 'getPerson'>
   coalitions: CoalitionStore
   invites: InviteStore
   limits: RateLimits
@@ -24,29 +23,8 @@ export interface InviteRoutesDependencies {
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export function inviteStatus(invite: InviteRecord, now = Date.now()): InviteStatus {
-  if (invite.revokedAt) return 'revoked'
-  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return 'used'
-  if (Date.parse(invite.expiresAt) <= now) return 'expired'
-  return 'active'
-}
-
-function toInvite(record: InviteRecord): Invite {
-  const { id, organisationId, role, maxUses, uses, expiresAt, createdAt } = record
-  return {
-    id,
-    organisationId,
-    role,
-    maxUses,
-    uses,
-    expiresAt,
-    createdAt,
-    status: inviteStatus(record),
-  }
-}
-
 /** `/api/coalitions/:cid/invites`: the links a chair or secretariat sends out. */
-export function coalitionInviteRoutes({ coalitions, invites }: InviteRoutesDependencies) {
+export function coalitionInviteRoutes({ accounts, coalitions, invites }: InviteRoutesDependencies) {
   const managerAccess = async (c: Context<AppEnv>) => {
     const access = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
     requirePermission(access, 'manageMembers', 'manage invites')
@@ -56,14 +34,30 @@ export function coalitionInviteRoutes({ coalitions, invites }: InviteRoutesDepen
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const { membership } = await managerAccess(c)
-      const records = await invites.listInvites(membership.coalitionId)
-      return c.json({ invites: records.map(toInvite) })
+      const [records, members] = await Promise.all([
+        invites.listInvites(membership.coalitionId),
+        coalitions.listMembers(membership.coalitionId),
+      ])
+      const formerMakers = new Map<string, string>()
+      for (const id of new Set(records.map((record) => record.createdBy))) {
+        if (members.some((member) => member.personId === id)) continue
+        formerMakers.set(id, (await accounts.getPerson(id))?.name ?? '')
+      }
+      const makerOf = (record: InviteRecord) => {
+        const member = members.find((m) => m.personId === record.createdBy)
+        return member
+          ? { name: member.name, membership: member }
+          : { name: formerMakers.get(record.createdBy) ?? '', membership: undefined }
+      }
+      return c.json({ invites: records.map((record) => toInvite(record, makerOf(record))) })
     })
     .post('/', async (c) => {
       const access = await managerAccess(c)
       const { coalitionId } = access.membership
       const input = await parseBody(c, newInviteSchema)
-      if (input.role === 'chair') requirePermission(access, 'manageChairs', 'invite a chair')
+      if (!mayInvite(access.membership.role, input.role)) {
+        requirePermission(access, 'manageChairs', 'invite a chair')
+      }
       const organisations = await coalitions.listOrganisations(coalitionId)
       if (!organisations.some((o) => o.id === input.organisationId)) {
         throw new ApiError(
@@ -88,7 +82,8 @@ export function coalitionInviteRoutes({ coalitions, invites }: InviteRoutesDepen
         createdAt: new Date(now).toISOString(),
       }
       await invites.createInvite(record)
-      return c.json({ invite: toInvite(record), path: `/invite/${token}` }, 201)
+      const maker = { name: access.person.name, membership: access.membership }
+      return c.json({ invite: toInvite(record, maker), path: `/invite/${token}` }, 201)
     })
     .delete('/:iid', async (c) => {
       const { membership } = await managerAccess(c)
@@ -100,21 +95,6 @@ export function coalitionInviteRoutes({ coalitions, invites }: InviteRoutesDepen
       if (!revoked) throw new ApiError(404, 'not_found', 'There is no such invite.')
       return c.body(null, 204)
     })
-}
-
-const unusable: Record<Exclude<InviteStatus, 'active'>, [string, string]> = {
-  expired: [
-    'invite_expired',
-    'This invite link has expired: ask the chair or secretariat for a new one.',
-  ],
-  revoked: [
-    'invite_revoked',
-    'This invite link was withdrawn: ask the chair or secretariat for a new one.',
-  ],
-  used: [
-    'invite_used_up',
-    'This invite link has been used: ask the chair or secretariat for a new one.',
-  ],
 }
 
 /** `/api/invites/:token`: what someone holding a link sees, and joining with it. */
@@ -137,8 +117,9 @@ export function publicInviteRoutes({
         'This invite link is not valid: check it was copied whole.',
       )
     }
-    const status = inviteStatus(invite)
-    if (status !== 'active') throw new ApiError(410, ...unusable[status])
+    const maker = await coalitions.findMembership(invite.createdBy, invite.coalitionId)
+    const status = inviteStatus(invite, maker)
+    if (status !== 'active') throw new ApiError(410, ...UNUSABLE[status])
     return invite
   }
 
@@ -170,8 +151,9 @@ export function publicInviteRoutes({
       if (result === 'unusable') {
         // Revoked, expired or used up since it was read above: say which, as it is now.
         const now = await invites.findInviteByTokenHash(invite.tokenHash)
-        const status = now ? inviteStatus(now) : 'revoked'
-        throw new ApiError(410, ...unusable[status === 'active' ? 'used' : status])
+        const maker = await coalitions.findMembership(invite.createdBy, invite.coalitionId)
+        const status = now ? inviteStatus(now, maker) : 'revoked'
+        throw new ApiError(410, ...UNUSABLE[status === 'active' ? 'used' : status])
       }
       const memberships = await coalitions.membershipsOf(person.id)
       return c.json({ membership: memberships.find((m) => m.coalition.id === invite.coalitionId) })

@@ -23,6 +23,7 @@ export function InviteTable({ invites, organisations, pending, onRevoke }: Invit
             <th scope="col">Organisation</th>
             <th scope="col">Role</th>
             <th scope="col">Uses</th>
+            <th scope="col">Made by</th>
             <th scope="col">Expires</th>
             <th scope="col">Status</th>
             <th scope="col">
@@ -36,6 +37,7 @@ export function InviteTable({ invites, organisations, pending, onRevoke }: Invit
               <td>{organisationName(invite.organisationId)}</td>
               <td>{ROLE_LABELS[invite.role]}</td>
               <td>{inviteUses(invite)}</td>
+              <td>{invite.createdByName || 'A former member'}</td>
               <td>
                 <time dateTime={invite.expiresAt}>{formatInstantDate(invite.expiresAt)}</time>
               </td>
@@ -45,7 +47,8 @@ export function InviteTable({ invites, organisations, pending, onRevoke }: Invit
                 </span>
               </td>
               <td className="data-table__actions">
-                {invite.status === 'active' && (
+                {/* A lapsed link would work again if its maker got their role back. */}
+                {(invite.status === 'active' || invite.status === 'lapsed') && (
                   <button
                     type="button"
                     className="button button--small button--danger"

@@ -10,6 +10,8 @@ export const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
   expired: 'Expired',
   revoked: 'Revoked',
   used: 'Used up',
+  // Its maker left or lost the right to invite; the server refuses it until they regain it.
+  lapsed: 'Lapsed: its maker can no longer invite',
 }
 
 /** The choices of the "Uses" select, by option value. */
