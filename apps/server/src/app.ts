@@ -16,6 +16,7 @@ import { calendarFeedRoutes, coalitionExportRoutes, meetingExportRoutes } from '
 import { ApiError, handleError } from './http/api-error.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
+import { checkHost } from './http/allowed-host.ts'
 import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -81,6 +82,8 @@ export function createApp({
   const app = new Hono<AppEnv>()
   app.onError(handleError(logger))
   app.use(securityHeaders({ publicOrigins: config.publicOrigins }))
+  // Every path: the API, the websocket, calendar feeds, metrics and the client's pages.
+  app.use(checkHost({ boundHost: config.host, publicOrigins: config.publicOrigins }))
   app.use(
     '/api/*',
     // The import route takes uploads and applies its own, larger limit (MAX_IMPORT_BYTES).
