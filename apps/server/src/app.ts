@@ -17,6 +17,7 @@ import { ApiError, handleError } from './http/api-error.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
 import { checkHost } from './http/allowed-host.ts'
+import { noStore } from './http/no-store.ts'
 import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -84,6 +85,7 @@ export function createApp({
   app.use(securityHeaders({ publicOrigins: config.publicOrigins }))
   // Every path: the API, the websocket, calendar feeds, metrics and the client's pages.
   app.use(checkHost({ boundHost: config.host, publicOrigins: config.publicOrigins }))
+  app.use('/api/*', noStore())
   app.use(
     '/api/*',
     // The import route takes uploads and applies its own, larger limit (MAX_IMPORT_BYTES).
