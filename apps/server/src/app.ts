@@ -17,6 +17,7 @@ import { ApiError, handleError } from './http/api-error.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { clientAddress } from './http/client-address.ts'
 import { checkHost } from './http/allowed-host.ts'
+import { requireJson } from './http/json-content-type.ts'
 import { noStore } from './http/no-store.ts'
 import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
@@ -104,6 +105,8 @@ export function createApp({
     ),
   )
   app.use('/api/*', checkOrigin(config.publicOrigins))
+  // Uploads are multipart; the import route reads its own form.
+  app.use('/api/*', except(MEETING_IMPORT_PATH, requireJson()))
   app.use('/api/*', sessions.middleware())
   app.use('/sync/*', sessions.middleware())
   app.route('/api', healthRoutes(readiness, logger))

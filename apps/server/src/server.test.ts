@@ -124,9 +124,10 @@ describe('HTTP API', () => {
 
   it('refuses a body that is not JSON', async () => {
     const { chair, coalitionId } = await signedInChair()
+    // Declared JSON, so it passes the Content-Type rule (http/json-content-type.ts) and is read.
     const response = await fetch(`${server.url}/api/coalitions/${coalitionId}/meetings`, {
       method: 'POST',
-      headers: { cookie: chair.cookie! },
+      headers: { cookie: chair.cookie!, 'content-type': 'application/json' },
       body: 'title=Call',
     })
     expect(response.status).toBe(400)
