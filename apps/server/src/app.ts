@@ -115,7 +115,7 @@ export function createApp({
     authRoutes({ accounts, coalitions, sessions, limits, live, addressOf, audit }),
   )
   app.route('/api/me', meRoutes({ coalitions }))
-  app.route('/api/coalitions', coalitionRoutes({ coalitions, live }))
+  app.route('/api/coalitions', coalitionRoutes({ coalitions, live, audit }))
   const inviteDeps = { accounts, coalitions, invites, limits, addressOf }
   app.route('/api/coalitions/:cid/invites', coalitionInviteRoutes(inviteDeps))
   app.route(
@@ -130,7 +130,7 @@ export function createApp({
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
   app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents, projection }))
-  app.route('/api/meetings', meetingLifecycleRoutes({ storage, rooms, projectNow }))
+  app.route('/api/meetings', meetingLifecycleRoutes({ storage, rooms, projectNow, audit }))
   const exportDeps = { storage, rooms, publicOrigins: config.publicOrigins }
   app.route('/api/meetings', meetingExportRoutes(exportDeps))
   app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms, projectNow }))

@@ -13,6 +13,7 @@ import { newId } from '../accounts/tokens.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { parseBody } from '../http/parse-body.ts'
+import type { Audit } from '../operations/audit.ts'
 import { UniqueViolation } from '../storage/errors.ts'
 import type { LiveConnections } from '../sync/live-connections.ts'
 import { coalitionAccess, requirePermission, type Access } from './access.ts'
@@ -21,10 +22,11 @@ import type { CoalitionStore } from './coalition-store.ts'
 export interface CoalitionRoutesDependencies {
   coalitions: CoalitionStore
   live: LiveConnections
+  audit: Audit
 }
 
 /** `/api/coalitions`: coalitions, their organisations and members. */
-export function coalitionRoutes({ coalitions, live }: CoalitionRoutesDependencies) {
+export function coalitionRoutes({ coalitions, live, audit }: CoalitionRoutesDependencies) {
   const access = (c: Parameters<typeof coalitionAccess>[0]) =>
     coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
 
@@ -172,6 +174,15 @@ export function coalitionRoutes({ coalitions, live }: CoalitionRoutesDependencie
       if (patch.organisationId) await requireOrganisation(coalitionId, patch.organisationId)
       await coalitions.updateMember(coalitionId, personId, patch)
       live.closeMember(coalitionId, personId)
+      if (patch.role && patch.role !== target.role) {
+        audit('role_changed', {
+          personId: a.person.id,
+          coalitionId,
+          memberId: personId,
+          from: target.role,
+          to: patch.role,
+        })
+      }
       const members = await coalitions.listMembers(coalitionId)
       return c.json({ member: members.find((m) => m.personId === personId) })
     })
@@ -185,6 +196,13 @@ export function coalitionRoutes({ coalitions, live }: CoalitionRoutesDependencie
       await guardChairChange(a, coalitionId, target.role, null)
       await coalitions.removeMember(coalitionId, personId)
       live.closeMember(coalitionId, personId)
+      audit('member_removed', {
+        personId: a.person.id,
+        coalitionId,
+        memberId: personId,
+        role: target.role,
+        left: personId === a.person.id,
+      })
       return c.body(null, 204)
     })
 }

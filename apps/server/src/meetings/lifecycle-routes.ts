@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono'
-import { newMeetingSchema, readMinutes } from '@accord/minutes'
+import { newMeetingSchema, readMinutes, type Meeting } from '@accord/minutes'
 import type { RoomServer } from '@accord/sync'
 import * as Y from 'yjs'
 import { requirePermission } from '../coalitions/access.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { parseBody } from '../http/parse-body.ts'
+import type { Audit } from '../operations/audit.ts'
 import type { Storage } from '../storage/storage.ts'
 import { approveMinutes, reopenMinutes } from './approval.ts'
 import { meetingAccess } from './routes.ts'
@@ -16,14 +17,22 @@ export interface LifecycleRoutesDependencies {
   rooms: RoomServer
   /** Stores a meeting's structure from its document now (see server.ts). */
   projectNow: (meetingId: string) => Promise<void>
+  audit: Audit
 }
 
 const alreadyApproved = () =>
   new ApiError(409, 'already_approved', 'These minutes are approved already.')
 
+/** The audit log's facts about a change to a meeting: who made it, to which meeting. */
+const whoAndWhat = ({ person, meeting }: { person: { id: string }; meeting: Meeting }) => ({
+  personId: person.id,
+  coalitionId: meeting.coalitionId,
+  meetingId: meeting.id,
+})
+
 /** Mounted at /api/meetings: approve and reopen the minutes, their versions, the next meeting. */
 export function meetingLifecycleRoutes(deps: LifecycleRoutesDependencies) {
-  const { storage, rooms } = deps
+  const { storage, rooms, audit } = deps
   const { meetings, coalitions } = storage
   const access = (c: Context<AppEnv>) => meetingAccess(c, { meetings, coalitions })
   const current = async (id: string) => {
@@ -39,6 +48,7 @@ export function meetingLifecycleRoutes(deps: LifecycleRoutesDependencies) {
       if (found.meeting.status === 'approved') throw alreadyApproved()
       const change = await approveMinutes({ meetings, rooms }, found.meeting.id, found.person.id)
       if (change === 'unchanged') throw alreadyApproved()
+      audit('meeting_approved', whoAndWhat(found))
       return c.json({ meeting: await current(found.meeting.id) })
     })
     .post('/:id/reopen', async (c) => {
@@ -52,6 +62,7 @@ export function meetingLifecycleRoutes(deps: LifecycleRoutesDependencies) {
           'These minutes are not approved; nothing to reopen.',
         )
       }
+      audit('meeting_reopened', whoAndWhat(found))
       return c.json({ meeting: await current(found.meeting.id) })
     })
     .get('/:id/versions', async (c) => {

@@ -11,6 +11,7 @@ export type AuditEvent =
   | 'role_changed'
   | 'member_removed'
   | 'meeting_approved'
+  | 'meeting_reopened'
 
 /** Facts about the event: who did it (personId), to what (coalitionId, meetingId), from where. */
 export type AuditFields = Record<string, string | number | boolean | null | undefined>
@@ -24,6 +25,7 @@ const MESSAGES: Record<AuditEvent, string> = {
   role_changed: 'role changed',
   member_removed: 'member removed',
   meeting_approved: 'meeting approved',
+  meeting_reopened: 'meeting reopened',
 }
 
 /** Writes audit events to `logger` at info level: they are kept whatever LOG_LEVEL hides below. */
