@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from './ids.ts'
+import { nameText } from './names.ts'
 
 export const MIN_PASSWORD_LENGTH = 10
 
@@ -10,8 +11,7 @@ export const emailSchema = z
   .max(254, 'email must be at most 254 characters')
   .pipe(z.email({ message: 'email must be an email address' }))
 
-export const displayNameSchema = z
-  .string({ message: 'name is required' })
+export const displayNameSchema = nameText('name is required')
   .trim()
   .transform((name) => name.replace(/\s+/g, ' '))
   .pipe(z.string().min(1, 'name is required').max(80, 'name must be at most 80 characters'))

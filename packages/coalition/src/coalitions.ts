@@ -1,13 +1,10 @@
 import { z } from 'zod'
 import { idSchema } from './ids.ts'
+import { plainName } from './names.ts'
 import { newOrganisationSchema, organisationSchema } from './organisations.ts'
 import { roleSchema } from './roles.ts'
 
-const coalitionName = z
-  .string({ message: 'name is required' })
-  .trim()
-  .min(1, 'name is required')
-  .max(120, 'name must be at most 120 characters')
+const coalitionName = plainName('name', 120)
 
 /** The first account's first step: a coalition, and the organisation its chair speaks for. */
 export const newCoalitionSchema = z.object({

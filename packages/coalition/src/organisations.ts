@@ -1,20 +1,15 @@
 import { z } from 'zod'
 import { idSchema } from './ids.ts'
+import { nameText, plainName } from './names.ts'
 
-const organisationName = z
-  .string({ message: 'name is required' })
-  .trim()
-  .min(1, 'name is required')
-  .max(120, 'name must be at most 120 characters')
+const organisationName = plainName('name', 120)
 
-const shortName = z
-  .string({ message: 'shortName is required' })
-  .trim()
-  .min(1, 'shortName is required')
-  .max(16, 'shortName must be at most 16 characters')
+const shortName = plainName('shortName', 16)
+
+const alias = nameText('an alias must be text').trim().min(1, 'an alias cannot be empty').max(120)
 
 const aliases = z
-  .array(z.string().trim().min(1, 'an alias cannot be empty').max(120), {
+  .array(alias, {
     message: 'aliases must be a list of names',
   })
   .max(20, 'at most 20 aliases')

@@ -1,12 +1,9 @@
+import { plainName } from '@accord/coalition'
 import { z } from 'zod'
 
 export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a meeting id')
 
-const title = z
-  .string({ message: 'title is required' })
-  .trim()
-  .min(1, 'title is required')
-  .max(200, 'title must be at most 200 characters')
+const title = plainName('title', 200, 'Titles')
 
 const date = z.iso.date({ message: 'date must be a calendar date as YYYY-MM-DD' })
 
