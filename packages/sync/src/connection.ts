@@ -1,4 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as Y from 'yjs'
 import type { Presence } from './presence.ts'
 import type { Room } from './room.ts'
 import type { Transport } from './transport.ts'
@@ -9,7 +10,20 @@ export interface ConnectionOptions {
   readOnly?: boolean
   /** Written into every awareness state this connection sends; see stampAwarenessUpdate. */
   presence?: Presence
+  /**
+   * What this connection may not write, on top of the room's schema: a rule that depends on who
+   * is writing, such as which attribute values their role may set. Called with each content
+   * update (decoded) and the room's document, which holds only stored content; a reason closes
+   * the connection with 1007 and nothing of the update is stored.
+   */
+  checkContent?: ConnectionContentCheck
 }
+
+/** Refuses (with a reason) or accepts a decoded update, seen against the room's document. */
+export type ConnectionContentCheck = (
+  update: { structs: readonly (Y.Item | Y.GC | Y.Skip)[]; ds: Y.DeleteSet },
+  doc: Y.Doc,
+) => string | undefined
 
 /**
  * What a connection may send before its step 2 that builds on content the room lacks: a

@@ -10,7 +10,13 @@ export {
   encodeSyncMessage,
   type SavedMessage,
 } from './protocol.ts'
-export type { ConnectionOptions } from './connection.ts'
+export type { ConnectionContentCheck, ConnectionOptions } from './connection.ts'
+export {
+  attributeWrites,
+  type AttributeWrites,
+  type ElementWrites,
+  type WrittenElement,
+} from './attribute-writes.ts'
 export { stampAwarenessUpdate, type Presence } from './presence.ts'
 export { applyStoredUpdates } from './stored-updates.ts'
 export {

@@ -254,7 +254,9 @@ export class Room {
       if (hasContent && syncType === SyncMessageType.Update) this.refuseWrite(connection)
       return
     }
-    const foreign = this.host.checkContent?.(structs, this.doc)
+    const foreign =
+      this.host.checkContent?.(structs, this.doc) ??
+      connection.options.checkContent?.({ structs, ds }, this.doc)
     if (foreign) return this.reject(connection, CloseCode.InvalidPayload, foreign)
     for (const [client, clock] of ends) {
       if (clock > (this.queuedClocks.get(client) ?? 0)) this.queuedClocks.set(client, clock)
