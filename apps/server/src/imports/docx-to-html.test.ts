@@ -1,61 +1,61 @@
-import { deflateRawSync } from 'node:zlib'
-import { Document, Packer, Paragraph } from 'docx'
+import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../http/api-error.ts'
-import { declaredUnzippedBytes, docxToHtml } from './docx-to-html.ts'
+import { lyingDocx, realDocx, writeZip } from '../testing/lying-docx.ts'
+import { DOCX_LIMITS, docxToHtml } from './docx-to-html.ts'
 
-/** A zip of one deflated file, built by hand: how small a file that unpacks huge can be. */
-function zipOf(name: string, content: Buffer): Uint8Array {
-  const data = deflateRawSync(content)
-  const nameBytes = Buffer.from(name)
-  const local = Buffer.alloc(30)
-  local.writeUInt32LE(0x04034b50, 0)
-  local.writeUInt16LE(20, 4)
-  local.writeUInt16LE(8, 8)
-  local.writeUInt32LE(data.length, 18)
-  local.writeUInt32LE(content.length, 22)
-  local.writeUInt16LE(nameBytes.length, 26)
-  const central = Buffer.alloc(46)
-  central.writeUInt32LE(0x02014b50, 0)
-  central.writeUInt16LE(20, 6)
-  central.writeUInt16LE(8, 10)
-  central.writeUInt32LE(data.length, 20)
-  central.writeUInt32LE(content.length, 24)
-  central.writeUInt16LE(nameBytes.length, 28)
-  const directoryOffset = local.length + nameBytes.length + data.length
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(1, 8)
-  end.writeUInt16LE(1, 10)
-  end.writeUInt32LE(central.length + nameBytes.length, 12)
-  end.writeUInt32LE(directoryOffset, 16)
-  return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]))
+/** A zip of one file, honest about its size, deflated or stored as it is. */
+function zipOf(name: string, content: Buffer, method: 0 | 8 = 8): Uint8Array {
+  const stored = method === 8 ? zlib.deflateRawSync(content) : content
+  const crc = zlib.crc32(content)
+  return writeZip([{ name, stored, method, crc, declaredSize: content.length }])
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await promise.catch((caught: unknown) => caught)
   expect(error).toBeInstanceOf(ApiError)
-  return (error as ApiError).code
+  return error as ApiError
 }
 
 describe('docxToHtml', () => {
-  it('converts a real Word document, reading the sizes its zip declares', async () => {
-    const doc = new Document({
-      sections: [{ children: [new Paragraph('ALC will circulate the summary.')] }],
-    })
-    const bytes = new Uint8Array(await Packer.toBuffer(doc))
-    expect(declaredUnzippedBytes(bytes)).toBeGreaterThan(bytes.length)
-    expect(await docxToHtml(bytes, 'minutes.docx')).toContain('ALC will circulate the summary.')
+  it('converts a real Word document', async () => {
+    const html = await docxToHtml(await realDocx('ALC will circulate the summary.'), 'a.docx')
+    expect(html).toBe('<p>ALC will circulate the summary.</p>')
   })
 
-  it('refuses a small file that would unpack to more than the limit, before unpacking it', async () => {
+  it('refuses a small file that says it unpacks to more than the limit', async () => {
     const bomb = zipOf('word/document.xml', Buffer.alloc(60 * 1024 * 1024, 'a'))
     expect(bomb.length).toBeLessThan(200 * 1024)
-    expect(await refusal(docxToHtml(bomb, 'bomb.docx'))).toBe('file_too_complex')
+    const error = await refusal(docxToHtml(bomb, 'bomb.docx'))
+    expect(error.code).toBe('file_too_complex')
+    expect(error.message).toMatch(/^This Word file \("bomb\.docx"\) expands to more than 50 MB/)
+  })
+
+  it('counts what it unpacks, not what the zip says: a lying file stops at the limit', async () => {
+    const limits = { ...DOCX_LIMITS, maxUnpackedBytes: 1024 * 1024 }
+    const error = await refusal(docxToHtml(await lyingDocx(4 * 1024 * 1024), 'lie.docx', limits))
+    expect(error.code).toBe('file_too_complex')
+    expect(error.message).toMatch(/expands to more than 1 MB when unpacked/)
+    // Under the limit, the same kind of file converts: the limit is on bytes, not on lying.
+    const html = await docxToHtml(await lyingDocx(512 * 1024), 'fine.docx', limits)
+    expect(html).toBe('<p>ALC will circulate the summary.</p>')
+  })
+
+  it('counts files stored without compression too', async () => {
+    const limits = { ...DOCX_LIMITS, maxUnpackedBytes: 1024 }
+    const stored = zipOf('word/document.xml', Buffer.alloc(4096, ' '), 0)
+    expect((await refusal(docxToHtml(stored, 'stored.docx', limits))).code).toBe('file_too_complex')
   })
 
   it('calls a zip without a Word document in it corrupt', async () => {
     const notWord = zipOf('hello.txt', Buffer.from('hello'))
-    expect(await refusal(docxToHtml(notWord, 'hello.docx'))).toBe('corrupt_file')
+    expect((await refusal(docxToHtml(notWord, 'hello.docx'))).code).toBe('corrupt_file')
+  })
+
+  it('ends a conversion past its time limit and refuses the file', async () => {
+    const limits = { ...DOCX_LIMITS, maxMilliseconds: 1 }
+    const error = await refusal(docxToHtml(await realDocx(), 'slow.docx', limits))
+    expect(error.code).toBe('file_too_complex')
+    expect(error.message).toMatch(/needs more time or memory to read than Accord gives/)
   })
 })
