@@ -11,7 +11,8 @@ import { z } from 'zod'
  *   a name nobody can see. Inside a visible name they stay, since joiners build emoji and
  *   some scripts' letters.
  */
-const CONTROL_OR_DIRECTION = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+// \p{Cc}: the C0 controls, DEL and the C1 controls.
+const CONTROL_OR_DIRECTION = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g
 
 export type NameKind = 'Names' | 'Titles'
