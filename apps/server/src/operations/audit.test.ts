@@ -15,4 +15,18 @@ describe('auditLog', () => {
       msg: 'sign-in failed',
     })
   })
+
+  it('is written even when LOG_LEVEL hides info lines, as with warn or silent', () => {
+    for (const level of ['warn', 'silent'] as const) {
+      const { lines, logger } = captureLog(level)
+      logger.info('hidden')
+      auditLog(logger)('role_changed', {
+        personId: 'p',
+        memberId: 'm',
+        from: 'member',
+        to: 'chair',
+      })
+      expect(lines).toEqual([expect.objectContaining({ audit: true, event: 'role_changed' })])
+    }
+  })
 })

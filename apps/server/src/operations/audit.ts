@@ -28,8 +28,11 @@ const MESSAGES: Record<AuditEvent, string> = {
   meeting_reopened: 'meeting reopened',
 }
 
-/** Writes audit events to `logger` at info level: they are kept whatever LOG_LEVEL hides below. */
+/**
+ * Writes audit events to `logger`'s destination at info level. The audit child keeps its own
+ * level, so LOG_LEVEL=warn (or silent) quiets the server's chatter but never the audit trail.
+ */
 export function auditLog(logger: Logger): Audit {
-  const log = logger.child({ audit: true })
+  const log = logger.child({ audit: true }, { level: 'info' })
   return (event, fields) => log.info({ event, ...fields }, MESSAGES[event])
 }

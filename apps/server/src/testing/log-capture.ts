@@ -7,7 +7,7 @@ export type LogLine = Record<string, unknown>
  * A real pino logger writing to memory, for tests that read what the server logged: hand
  * `logger` to startServer, then read `lines` (every line) or `audit()` (the audit log's lines).
  */
-export function captureLog() {
+export function captureLog(level: pino.LevelWithSilent = 'info') {
   const lines: LogLine[] = []
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -19,7 +19,7 @@ export function captureLog() {
   })
   return {
     lines,
-    logger: pino({ level: 'info' }, stream),
+    logger: pino({ level }, stream),
     /** The audit lines written so far, of one event or all. */
     audit: (event?: string) =>
       lines.filter((line) => line.audit === true && (event === undefined || line.event === event)),
