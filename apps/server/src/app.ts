@@ -8,6 +8,7 @@ import type { RoomServer } from '@accord/sync'
 import type { Logger } from 'pino'
 import { authRoutes, meRoutes } from './accounts/routes.ts'
 import { Sessions } from './accounts/sessions.ts'
+import { caps } from './coalitions/caps.ts'
 import { coalitionRoutes } from './coalitions/routes.ts'
 import type { Config } from './config.ts'
 import type { ReviewMinutes } from './demo/review-minutes.ts'
@@ -73,6 +74,7 @@ export function createApp({
   const limits = rateLimits(config.rateLimits)
   // Handed to the routes whose events an operator looks back at (operations/audit.ts).
   const audit = auditLog(logger)
+  const personCaps = caps(config.caps, { coalitions, meetings })
   const addressOf = (c: Parameters<typeof clientAddress>[0]) => clientAddress(c, config.trustProxy)
   const documents = storage
   const accessCheck: AccessCheck = {
@@ -115,7 +117,7 @@ export function createApp({
     authRoutes({ accounts, coalitions, sessions, limits, live, addressOf, audit }),
   )
   app.route('/api/me', meRoutes({ coalitions }))
-  app.route('/api/coalitions', coalitionRoutes({ coalitions, live, audit }))
+  app.route('/api/coalitions', coalitionRoutes({ coalitions, live, audit, caps: personCaps }))
   const inviteDeps = { accounts, coalitions, invites, limits, addressOf }
   app.route('/api/coalitions/:cid/invites', coalitionInviteRoutes(inviteDeps))
   app.route(
@@ -126,16 +128,20 @@ export function createApp({
       documents,
       maxImportBytes: config.maxImportBytes,
       projectNow,
+      caps: personCaps,
     }),
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
   app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents, projection }))
-  app.route('/api/meetings', meetingLifecycleRoutes({ storage, rooms, projectNow, audit }))
+  app.route(
+    '/api/meetings',
+    meetingLifecycleRoutes({ storage, rooms, projectNow, audit, caps: personCaps }),
+  )
   const exportDeps = { storage, rooms, publicOrigins: config.publicOrigins }
   app.route('/api/meetings', meetingExportRoutes(exportDeps))
   app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms, projectNow }))
   app.route('/api/coalitions/:cid', coalitionExportRoutes(exportDeps))
-  app.route('/api/demo', demoRoutes({ storage, projectNow, reviewMinutes }))
+  app.route('/api/demo', demoRoutes({ storage, projectNow, reviewMinutes, caps: personCaps }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.')
   })

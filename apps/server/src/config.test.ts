@@ -34,3 +34,44 @@ describe('the extraction settings', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message)
   })
 })
+
+describe('the caps on what one person can make', () => {
+  it('default to 20 coalitions chaired, 5 demos and 100 meetings a day, 1,000 meetings a coalition', () => {
+    expect(loadConfig({}).caps).toEqual({
+      coalitionsPerPerson: 20,
+      demosPerPersonPerDay: 5,
+      meetingsPerPersonPerDay: 100,
+      meetingsPerCoalition: 1000,
+    })
+  })
+
+  it.each([
+    [
+      'MAX_COALITIONS_PER_PERSON',
+      '0',
+      /MAX_COALITIONS_PER_PERSON: give a whole number of coalitions from 1/,
+    ],
+    ['DEMOS_PER_PERSON_PER_DAY', 'five', /DEMOS_PER_PERSON_PER_DAY: give a whole number of demos/],
+    [
+      'MEETINGS_PER_PERSON_PER_DAY',
+      '2.5',
+      /MEETINGS_PER_PERSON_PER_DAY: give a whole number of meetings/,
+    ],
+    [
+      'MAX_MEETINGS_PER_COALITION',
+      '-1',
+      /MAX_MEETINGS_PER_COALITION: give a whole number of meetings/,
+    ],
+  ])('refuses %s=%s with a message saying what to give', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message)
+  })
+})
+
+describe('the sign-in limits', () => {
+  it('default to 10 failures per account and address, 20 per account', () => {
+    expect(loadConfig({}).rateLimits).toMatchObject({
+      signInFailuresPerAccountAddress: 10,
+      signInFailuresPerAccount: 20,
+    })
+  })
+})

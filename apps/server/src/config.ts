@@ -1,6 +1,7 @@
 import os from 'node:os'
 import { z } from 'zod'
 import { DEFAULT_COMPACT_AFTER, DEFAULT_MAX_MESSAGE_BYTES } from '@accord/sync'
+import type { CapSettings } from './coalitions/caps.ts'
 import type { RateLimitSettings } from './http/rate-limits.ts'
 
 const port = z.coerce.number().int().min(0).max(65535)
@@ -83,6 +84,12 @@ export const configSchema = z.object({
   RATE_SIGN_UP_PER_ADDRESS: positive.default(30),
   RATE_INVITES_PER_ADDRESS: positive.default(60),
   RATE_CONNECTIONS_PER_ADDRESS: positive.default(300),
+  // What one person can make (coalitions/caps.ts): generous for real use (a coalition meeting
+  // weekly for 19 years holds 1,000 meetings), tight enough that a script cannot fill storage.
+  MAX_COALITIONS_PER_PERSON: wholeNumber(1, 10_000, 'coalitions').default(20),
+  DEMOS_PER_PERSON_PER_DAY: wholeNumber(1, 1000, 'demos').default(5),
+  MEETINGS_PER_PERSON_PER_DAY: wholeNumber(1, 100_000, 'meetings').default(100),
+  MAX_MEETINGS_PER_COALITION: wholeNumber(1, 1_000_000, 'meetings').default(1000),
   // A connection that has not sent its request headers by then (one that sends nothing, or a
   // slowloris dribbling headers) is closed, as is a keep-alive connection idle that long: each
   // holds a socket and memory. Node's own default waits 60 s and checks only every 30 s.
@@ -136,6 +143,8 @@ export interface Config {
   /** How often open connections are checked for ended sessions and changed memberships. */
   sessionCheckMs: number
   rateLimits: RateLimitSettings
+  /** What one person can make: coalitions chaired, demos and meetings a day, meetings a coalition holds. */
+  caps: CapSettings
   /** Time a connection gets to send its request headers, and a keep-alive connection to idle. */
   handshakeTimeoutMs: number
   /** Websockets one client address may hold open at once; one more is refused with 429. */
@@ -186,6 +195,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       signUpPerAddress: c.RATE_SIGN_UP_PER_ADDRESS,
       invitesPerAddress: c.RATE_INVITES_PER_ADDRESS,
       connectionsPerAddress: c.RATE_CONNECTIONS_PER_ADDRESS,
+    },
+    caps: {
+      coalitionsPerPerson: c.MAX_COALITIONS_PER_PERSON,
+      demosPerPersonPerDay: c.DEMOS_PER_PERSON_PER_DAY,
+      meetingsPerPersonPerDay: c.MEETINGS_PER_PERSON_PER_DAY,
+      meetingsPerCoalition: c.MAX_MEETINGS_PER_COALITION,
     },
     handshakeTimeoutMs: c.HANDSHAKE_TIMEOUT_MS,
     maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,

@@ -17,16 +17,18 @@ import type { Audit } from '../operations/audit.ts'
 import { UniqueViolation } from '../storage/errors.ts'
 import type { LiveConnections } from '../sync/live-connections.ts'
 import { coalitionAccess, requirePermission, type Access } from './access.ts'
+import type { Caps } from './caps.ts'
 import type { CoalitionStore } from './coalition-store.ts'
 
 export interface CoalitionRoutesDependencies {
   coalitions: CoalitionStore
   live: LiveConnections
   audit: Audit
+  caps: Pick<Caps, 'newCoalition'>
 }
 
 /** `/api/coalitions`: coalitions, their organisations and members. */
-export function coalitionRoutes({ coalitions, live, audit }: CoalitionRoutesDependencies) {
+export function coalitionRoutes({ coalitions, live, audit, caps }: CoalitionRoutesDependencies) {
   const access = (c: Parameters<typeof coalitionAccess>[0]) =>
     coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
 
@@ -76,19 +78,21 @@ export function coalitionRoutes({ coalitions, live, audit }: CoalitionRoutesDepe
       const createdAt = new Date().toISOString()
       const coalition = { id: newId(), name: input.name }
       const organisation = { id: newId(), ...input.organisation }
-      await coalitions.createCoalition({
-        // The spine's meetings, from before accounts, go to the first coalition made by hand.
-        adoptOwnerlessMeetings: true,
-        coalition,
-        organisation,
-        chair: {
-          personId: person.id,
-          coalitionId: coalition.id,
-          organisationId: organisation.id,
-          role: 'chair',
-          createdAt,
-        },
-      })
+      await caps.newCoalition(person.id, () =>
+        coalitions.createCoalition({
+          // The spine's meetings, from before accounts, go to the first coalition made by hand.
+          adoptOwnerlessMeetings: true,
+          coalition,
+          organisation,
+          chair: {
+            personId: person.id,
+            coalitionId: coalition.id,
+            organisationId: organisation.id,
+            role: 'chair',
+            createdAt,
+          },
+        }),
+      )
       return c.json({ membership: { coalition, organisation, role: 'chair' as const } }, 201)
     })
     .get('/:cid', async (c) => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { requirePerson } from '../accounts/require-person.ts'
+import type { Caps } from '../coalitions/caps.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import type { Storage } from '../storage/storage.ts'
 import { createDemoCoalition } from './create-demo.ts'
@@ -10,16 +11,23 @@ export function demoRoutes({
   storage,
   projectNow,
   reviewMinutes,
+  caps,
 }: {
   storage: Storage
   /** Stores a meeting's structure now, so the tracker and asks board are full from the start. */
   projectNow: (meetingId: string) => Promise<void>
   /** Accepts the earlier meetings' suggestions, off the event loop. */
   reviewMinutes: ReviewMinutes
+  /** A demo is a coalition the caller chairs, and one of the day's demos (coalitions/caps.ts). */
+  caps: Pick<Caps, 'newCoalition'>
 }) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const person = requirePerson(c)
-    const membership = await createDemoCoalition(storage, person.id, reviewMinutes)
+    const membership = await caps.newCoalition(
+      person.id,
+      () => createDemoCoalition(storage, person.id, reviewMinutes),
+      { demo: true },
+    )
     for (const meeting of await storage.meetings.listMeetings(membership.coalition.id)) {
       // Logged if it fails; the meeting's structure then comes when it is first opened.
       await projectNow(meeting.id).catch(() => undefined)

@@ -30,9 +30,16 @@ export interface Counted {
 /** 429 with Retry-After: `message` says what was too many, the rest says how long to wait. */
 function tooManyRequests(message: string, msBeforeNext: number): ApiError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000))
-  return new ApiError(429, 'too_many_requests', `${message} Try again in ${seconds} s.`, {
+  return new ApiError(429, 'too_many_requests', `${message} Try again in ${wait(seconds)}.`, {
     headers: { 'Retry-After': String(seconds) },
   })
+}
+
+/** "40 s", "25 min", "7 h": a day's limit is not told in tens of thousands of seconds. */
+function wait(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 120 * 60) return `${Math.ceil(seconds / 60)} min`
+  return `${Math.ceil(seconds / 3600)} h`
 }
 
 /** A fixed-window counter; going over it throws 429 with Retry-After. */

@@ -3,6 +3,7 @@ import { newMeetingSchema, readMinutes, type Meeting } from '@accord/minutes'
 import type { RoomServer } from '@accord/sync'
 import * as Y from 'yjs'
 import { requirePermission } from '../coalitions/access.ts'
+import type { Caps } from '../coalitions/caps.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { parseBody } from '../http/parse-body.ts'
@@ -18,6 +19,8 @@ export interface LifecycleRoutesDependencies {
   /** Stores a meeting's structure from its document now (see server.ts). */
   projectNow: (meetingId: string) => Promise<void>
   audit: Audit
+  /** The next meeting counts against the caps on meetings (coalitions/caps.ts). */
+  caps: Pick<Caps, 'newMeeting'>
 }
 
 const alreadyApproved = () =>
@@ -32,7 +35,7 @@ const whoAndWhat = ({ person, meeting }: { person: { id: string }; meeting: Meet
 
 /** Mounted at /api/meetings: approve and reopen the minutes, their versions, the next meeting. */
 export function meetingLifecycleRoutes(deps: LifecycleRoutesDependencies) {
-  const { storage, rooms, audit } = deps
+  const { storage, rooms, audit, caps } = deps
   const { meetings, coalitions } = storage
   const access = (c: Context<AppEnv>) => meetingAccess(c, { meetings, coalitions })
   const current = async (id: string) => {
@@ -94,7 +97,10 @@ export function meetingLifecycleRoutes(deps: LifecycleRoutesDependencies) {
       const found = await access(c)
       requirePermission(found, 'manageMeetings', 'start the next meeting')
       const input = await parseBody(c, newMeetingSchema)
-      const meeting = await startNextMeeting(deps, found.meeting, input)
+      const { person, meeting: previous } = found
+      const meeting = await caps.newMeeting(person.id, previous.coalitionId, () =>
+        startNextMeeting(deps, previous, input),
+      )
       return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
     })
 }

@@ -12,6 +12,7 @@ import { applyStoredUpdates, type DocumentStore } from '@accord/sync'
 import { requirePerson } from '../accounts/require-person.ts'
 import { newId } from '../accounts/tokens.ts'
 import { coalitionAccess, requirePermission, type Access } from '../coalitions/access.ts'
+import type { Caps } from '../coalitions/caps.ts'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -61,9 +62,10 @@ export function coalitionMeetingRoutes(
   deps: MeetingRoutesDependencies & {
     maxImportBytes: number
     projectNow: (meetingId: string) => Promise<void>
+    caps: Pick<Caps, 'newMeeting'>
   },
 ) {
-  const { meetings, coalitions } = deps
+  const { meetings, coalitions, caps } = deps
   return new Hono<AppEnv>()
     .route('/import', meetingImportRoutes(deps))
     .get('/', async (c) => {
@@ -74,14 +76,17 @@ export function coalitionMeetingRoutes(
       const access = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
       requirePermission(access, 'manageMeetings', 'create meetings')
       const input = await parseBody(c, newMeetingSchema)
-      const meeting = await meetings.createMeeting({
-        ...input,
-        id: newId(),
-        coalitionId: access.membership.coalitionId,
-        status: 'draft',
-        attendance: [],
-        createdAt: new Date().toISOString(),
-      })
+      const { coalitionId } = access.membership
+      const meeting = await caps.newMeeting(access.person.id, coalitionId, () =>
+        meetings.createMeeting({
+          ...input,
+          id: newId(),
+          coalitionId,
+          status: 'draft',
+          attendance: [],
+          createdAt: new Date().toISOString(),
+        }),
+      )
       return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
     })
 }
