@@ -152,6 +152,12 @@ test('the chair agrees an ask and downloads the joint letter; approved minutes m
   await expect(page.getByRole('region', { name: /Proposed/ })).toContainText('None.')
 
   await expect(letter.getByRole('combobox', { name: 'Addressed to' })).toHaveValue('HM Treasury')
+  // The minutes name ALC; it signs once it endorses the ask itself, which its chair does here.
+  const supporters = askCard(page).getByRole('list', { name: 'Supporting organisations' })
+  await expect(supporters).toContainText('named in the minutes, not endorsed')
+  await askCard(page).getByRole('button', { name: 'Endorse for ALC' }).click()
+  await expect(askCard(page).getByRole('list', { name: /History/ })).toContainText('endorsed')
+  await expect(supporters).not.toContainText('not endorsed')
   await expectNoSeriousViolations(page)
   const downloading = page.waitForEvent('download')
   await letter.getByRole('button', { name: 'Markdown (.md)' }).click()

@@ -3,7 +3,7 @@ import { Paragraph, TextRun } from 'docx'
 import { formatDay } from './dates.ts'
 import { NUMBERED_LIST, NUMBERING, packDocx, textRuns } from './docx-parts.ts'
 import type { JointLetter } from './joint-letter.ts'
-import { letterAddressee } from './joint-letter-text.ts'
+import { letterAddressee, NO_SIGNATORIES } from './joint-letter-text.ts'
 
 export async function jointLetterDocx(letter: JointLetter): Promise<Uint8Array> {
   const labelled = (label: string, value: string) =>
@@ -31,9 +31,11 @@ export async function jointLetterDocx(letter: JointLetter): Promise<Uint8Array> 
           ),
           new Paragraph(''),
           new Paragraph({ children: [new TextRun({ text: 'Signed by', bold: true })] }),
-          ...letter.signatories.map(
-            (org) => new Paragraph({ text: org.name, bullet: { level: 0 } }),
-          ),
+          ...(letter.signatories.length > 0
+            ? letter.signatories.map(
+                (org) => new Paragraph({ text: org.name, bullet: { level: 0 } }),
+              )
+            : [new Paragraph(NO_SIGNATORIES)]),
         ],
       },
     ],

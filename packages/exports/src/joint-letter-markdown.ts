@@ -2,7 +2,7 @@
 import { formatDay } from './dates.ts'
 import type { JointLetter } from './joint-letter.ts'
 import { escapeMarkdown } from './markdown-text.ts'
-import { letterAddressee } from './joint-letter-text.ts'
+import { letterAddressee, NO_SIGNATORIES } from './joint-letter-text.ts'
 
 export function jointLetterMarkdown(letter: JointLetter): string {
   const lines = [
@@ -16,7 +16,9 @@ export function jointLetterMarkdown(letter: JointLetter): string {
     '',
     'Signed by:',
     '',
-    ...letter.signatories.map((org) => `- ${escapeMarkdown(org.name)}`),
+    ...(letter.signatories.length > 0
+      ? letter.signatories.map((org) => `- ${escapeMarkdown(org.name)}`)
+      : [NO_SIGNATORIES]),
   ]
   return `${lines.join('\n')}\n`
 }

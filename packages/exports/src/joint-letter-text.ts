@@ -8,3 +8,10 @@ export function letterAddressee(letter: JointLetter): string {
   if (targets.length === 1) return targets[0]!
   return `${targets.slice(0, -1).join(', ')} and ${targets.at(-1)}`
 }
+
+/**
+ * Where the signatures go when no organisation has endorsed the asks: a letter must not look
+ * signed, nor leave a bare heading that invites filling names in by hand.
+ */
+export const NO_SIGNATORIES =
+  'No organisation has endorsed these asks in Accord yet: each signs by endorsing them there.'

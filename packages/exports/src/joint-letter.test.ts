@@ -8,7 +8,7 @@ import { ledgerFixture } from './testing/ledger-fixture.ts'
 describe('jointLetterOf', () => {
   const ledger = ledgerFixture()
 
-  it('takes the agreed and sent asks, signed by exactly the union of their supporters', () => {
+  it('takes the agreed and sent asks, signed by exactly the union of those who endorsed them', () => {
     const letter = jointLetterOf(ledger)
     expect(letter.asks.map((ask) => ask.key)).toEqual(['ask-impact', 'ask-fares'])
     const supporters = new Set(letter.asks.flatMap((ask) => ask.supporters.map((org) => org.id)))
@@ -16,7 +16,7 @@ describe('jointLetterOf', () => {
       ledger.organisations.filter((org) => supporters.has(org.id)).map((org) => org.id),
     )
     expect(letter.signatories.map((org) => org.id)).toEqual(['alc', 'cn', 'owt'])
-    // TUC endorsed the fares ask and then withdrew: the minutes' supporters are what count.
+    // TUC endorsed the fares ask and then withdrew: it does not sign.
     expect(letter.signatories.map((org) => org.id)).not.toContain('tuc')
     expect(letter.targets).toEqual(['Environment Canterbury'])
     expect(letter.asks[1]!.supporters.map((org) => org.shortName)).toEqual(['CN', 'ŌWT'])
@@ -24,8 +24,20 @@ describe('jointLetterOf', () => {
 
   it('takes exactly the asks chosen by key, whatever their status', () => {
     const letter = jointLetterOf(ledger, { keys: ['ask-housing'] })
-    expect(letter.signatories.map((org) => org.name)).toEqual(['Trades Union Council'])
     expect(letter.targets).toEqual(['Minister of Housing'])
+  })
+
+  it('is signed by those who endorsed, never by everyone the minutes name', () => {
+    const named = ledger.organisations.map((org) => org.id)
+    const fares = ledger.asks.find((ask) => ask.key === 'ask-fares')!
+    const letter = jointLetterOf(
+      { ...ledger, asks: [{ ...fares, supporters: named, endorsedBy: ['owt'] }] },
+      { keys: ['ask-fares'] },
+    )
+    expect(letter.signatories.map((org) => org.id)).toEqual(['owt'])
+    expect(letter.asks[0]!.supporters.map((org) => org.id)).toEqual(['owt'])
+    // TUC is named in the minutes of the housing ask and never endorsed it.
+    expect(jointLetterOf(ledger, { keys: ['ask-housing'] }).signatories).toEqual([])
   })
 
   it('narrows to one target', () => {
@@ -58,6 +70,16 @@ describe('the joint letter as a document', () => {
     )
     expect(markdown).toMatch(
       /Signed by:\n\n- Aotearoa Land Collective\n- Climate Network\n- Ōtautahi Whānau Trust\n$/,
+    )
+  })
+
+  it('says so when nobody has endorsed the asks, rather than look signed', async () => {
+    const unsigned = jointLetterOf(ledgerFixture(), { keys: ['ask-housing'] })
+    expect(jointLetterMarkdown(unsigned)).toMatch(
+      /Signed by:\n\nNo organisation has endorsed these asks in Accord yet: [^\n]+\n$/,
+    )
+    expect(await docxText(await jointLetterDocx(unsigned))).toContain(
+      'Signed by\nNo organisation has endorsed these asks in Accord yet',
     )
   })
 

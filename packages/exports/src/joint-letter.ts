@@ -1,8 +1,10 @@
 /**
  * A joint letter from the coalition: the asks it has agreed, who they are addressed to, and the
- * organisations that sign, which are those backing at least one of the asks in it. Backing is
- * read from each ask's `supporters` (the minutes as they stand, after any withdrawals); names
- * written as supporters that match no organisation cannot sign and are left out.
+ * organisations that sign, which are those that endorsed at least one of the asks in it. An
+ * organisation signs only on its own word: the ask's `endorsedBy` (named in the minutes, and
+ * its last endorsement record through Accord an endorsement, not a withdrawal). Organisations
+ * the minutes name as supporters without endorsing do not sign; whoever wrote the minutes
+ * cannot sign for them.
  */
 import type { Ledger, LedgerAsk, LedgerOrganisation } from '@accord/minutes/ledger'
 
@@ -11,7 +13,7 @@ export interface JointLetterAsk {
   text: string
   target: string | null
   status: LedgerAsk['status']
-  /** In ledger order. */
+  /** The organisations that endorsed it, in ledger order. */
   supporters: LedgerOrganisation[]
 }
 
@@ -20,7 +22,7 @@ export interface JointLetter {
   /** Distinct targets of the asks, in the order they first appear. */
   targets: string[]
   asks: JointLetterAsk[]
-  /** Organisations backing at least one ask, in ledger order. */
+  /** Organisations that endorsed at least one ask, in ledger order; may be none. */
   signatories: LedgerOrganisation[]
   /** YYYY-MM-DD, or null to leave the date line for the signer. */
   date: string | null
@@ -40,7 +42,7 @@ const READY: ReadonlySet<LedgerAsk['status']> = new Set(['agreed', 'sent'])
 
 export function jointLetterOf(ledger: Ledger, options: JointLetterOptions = {}): JointLetter {
   const chosen = chooseAsks(ledger, options)
-  const supporting = new Set(chosen.flatMap((ask) => ask.supporters))
+  const supporting = new Set(chosen.flatMap((ask) => ask.endorsedBy))
   const byId = (ids: string[]) => ledger.organisations.filter((org) => ids.includes(org.id))
   const targets = [...new Set(chosen.flatMap((ask) => (ask.target ? [ask.target] : [])))]
   return {
@@ -51,7 +53,7 @@ export function jointLetterOf(ledger: Ledger, options: JointLetterOptions = {}):
       text: ask.text,
       target: ask.target,
       status: ask.status,
-      supporters: byId(ask.supporters),
+      supporters: byId(ask.endorsedBy),
     })),
     signatories: ledger.organisations.filter((org) => supporting.has(org.id)),
     date: options.date ?? null,

@@ -89,12 +89,21 @@ export const ledgerAskSchema = z.object({
   text: z.string(),
   /** Who is asked, e.g. "HM Treasury". */
   target: z.string().nullable(),
-  /** Organisation ids backing it now, as the minutes say. */
+  /**
+   * Organisation ids the minutes name as backing it. The meeting's record, written by whoever
+   * took the minutes: not every one of them endorsed it (see `endorsedBy`).
+   */
   supporters: z.array(z.string()),
   unknownSupporters: z.array(z.string()),
   status: askStatusSchema,
   /** Who endorsed or withdrew through Accord, and when, oldest first. */
   endorsements: z.array(endorsementSchema),
+  /**
+   * The supporters whose backing is on record: named in the minutes, and the last thing their
+   * organisation did through Accord was to endorse the ask (not to withdraw). They, and only
+   * they, sign the joint letter.
+   */
+  endorsedBy: z.array(z.string()),
   updatedAt: z.string(),
   editable: z.boolean(),
 })

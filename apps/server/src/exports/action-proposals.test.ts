@@ -164,6 +164,14 @@ describe('an action node whose owners the server read from its words', () => {
   it("leaves the joint letter to the tracker's asks and their supporters", async () => {
     const ask = (await ledgerNow()).asks.find((candidate) => candidate.key === 'k-fares')
     expect(ask?.supporters).toEqual([seed.organisations.fpct, seed.organisations.cnn])
+    // The organisations the minutes name sign once they endorse it themselves.
+    for (const person of [seed.secretariat, seed.member]) {
+      await person.expect(
+        200,
+        'POST',
+        `/api/coalitions/${seed.coalitionId}/asks/k-fares/endorsement`,
+      )
+    }
     const letter = new TextDecoder().decode(
       await download(`/api/coalitions/${seed.coalitionId}/asks/letter.md?keys=k-fares`),
     )

@@ -127,6 +127,13 @@ beforeAll(async () => {
     }),
   ])
   await untilProjected({ actions: 7, asks: 3 })
+  // Each organisation the minutes name endorses for itself: only then does it sign a letter.
+  const endorse = (person: AccordClient, key: string) =>
+    person.expect(200, 'POST', `/api/coalitions/${seed.coalitionId}/asks/${key}/endorsement`)
+  await endorse(seed.chair, 'k-respite')
+  await endorse(seed.member, 'k-respite')
+  await endorse(seed.secretariat, 'k-allowance')
+  await endorse(seed.secretariat, 'k-waiting')
 })
 
 afterAll(async () => {

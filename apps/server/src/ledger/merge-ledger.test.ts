@@ -268,6 +268,37 @@ describe('mergeLedger', () => {
     ])
   })
 
+  it('counts as endorsed only the supporters whose last record is an endorsement', () => {
+    const record = (organisationId: string, kind: 'endorse' | 'withdraw', at: string) => ({
+      askKey: 'k',
+      meetingId: 'm2',
+      organisationId,
+      personId: `p-${organisationId}`,
+      personName: organisationId,
+      kind,
+      at,
+    })
+    const ledger = mergeLedger(
+      sources({
+        items: {
+          actions: [],
+          asks: [ask('k', 'm2', T1, { supporters: ['named', 'back', 'gone', 'yes'] })],
+          decisions: [],
+        },
+        endorsements: [
+          record('yes', 'endorse', T1),
+          record('gone', 'endorse', T1),
+          record('gone', 'withdraw', T2),
+          record('back', 'withdraw', T1),
+          record('back', 'endorse', T3),
+          // Endorsed, but the minutes no longer name it.
+          record('left', 'endorse', T2),
+        ],
+      }),
+    )
+    expect(ledger.asks[0]!.endorsedBy).toEqual(['back', 'yes'])
+  })
+
   it('ignores items of meetings it was not given', () => {
     const ledger = mergeLedger(
       sources({

@@ -88,18 +88,22 @@ export function mergeLedgerSources(sources: LedgerSources): MergedLedger {
       updatedAt: current.updatedAt,
       editable: editable(meetingIds),
     })),
-    asks: askCopies.map(({ current, meetingIds }): LedgerAsk => ({
-      key: current.key,
-      meetingId: current.meetingId,
-      text: current.text,
-      target: current.target,
-      supporters: current.supporters,
-      unknownSupporters: current.unknownSupporters,
-      status: current.status,
-      endorsements: endorsementsOf(current.key, meetingIds, sources.endorsements),
-      updatedAt: current.updatedAt,
-      editable: editable(meetingIds),
-    })),
+    asks: askCopies.map(({ current, meetingIds }): LedgerAsk => {
+      const endorsements = endorsementsOf(current.key, meetingIds, sources.endorsements)
+      return {
+        key: current.key,
+        meetingId: current.meetingId,
+        text: current.text,
+        target: current.target,
+        supporters: current.supporters,
+        unknownSupporters: current.unknownSupporters,
+        status: current.status,
+        endorsements,
+        endorsedBy: endorsedBy(current.supporters, endorsements),
+        updatedAt: current.updatedAt,
+        editable: editable(meetingIds),
+      }
+    }),
     decisions: mergeCopies(known(decisions), order).map(({ current }): LedgerDecision => ({
       key: current.key,
       meetingId: current.meetingId,
@@ -153,6 +157,16 @@ function endorsementsOf(
       kind,
       at,
     }))
+}
+
+/**
+ * The supporters whose organisation's last endorsement record for the ask is an endorsement:
+ * a name in the minutes alone is what the note-taker heard, not the organisation's own word.
+ */
+function endorsedBy(supporters: readonly string[], endorsements: readonly Endorsement[]) {
+  const last = new Map<string, Endorsement['kind']>()
+  for (const { organisationId, kind } of endorsements) last.set(organisationId, kind)
+  return supporters.filter((id) => last.get(id) === 'endorse')
 }
 
 function countSuggestions(items: readonly { origin: string; meetingId: string }[]) {

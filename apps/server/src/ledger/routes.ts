@@ -79,13 +79,18 @@ export function ledgerRoutes(deps: LedgerRoutesDependencies) {
       )
     }
     const key = c.req.param('key') ?? ''
-    const meetingIds = meetingsHoldingAsk(await readMergedLedger(storage, coalitionId), key)
+    const merged = await readMergedLedger(storage, coalitionId)
+    const meetingIds = meetingsHoldingAsk(merged, key)
+    const ask = findAsk(merged.ledger, key)
     const changed = await writeToDrafts(deps, meetingIds, 'ask', (doc) =>
       setSupporter(doc, key, organisationId, kind === 'endorse'),
     )
-    if (changed.length > 0) {
+    // The minutes may already name the organisation (whoever took them heard it back the ask):
+    // its own word is still recorded, though the minutes stay as they are. The letter needs it.
+    const standing = ask.endorsements.findLast((e) => e.organisationId === organisationId)?.kind
+    if (changed.length > 0 || (standing === 'endorse') !== (kind === 'endorse')) {
       await storage.endorsements.recordEndorsement({
-        meetingId: changed[0]!,
+        meetingId: changed[0] ?? ask.meetingId,
         askKey: key,
         organisationId,
         personId: caller.person.id,

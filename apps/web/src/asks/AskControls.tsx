@@ -41,7 +41,8 @@ export function AskControls({
       onChanged(changed, `Moved to ${ASK_STATUS_LABELS[changed.status]}: “${changed.text}”`)
     })
 
-  const backing = endorsingFor !== null && ask.supporters.includes(endorsingFor.id)
+  // Named in the minutes is not backing: the organisation has not endorsed until it says so here.
+  const backing = endorsingFor !== null && ask.endorsedBy.includes(endorsingFor.id)
   const endorse = () =>
     void run(async () => {
       if (!endorsingFor) return

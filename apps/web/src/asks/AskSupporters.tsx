@@ -8,7 +8,11 @@ interface AskSupportersProps {
   organisations: readonly LedgerOrganisation[]
 }
 
-/** Who backs the ask now: each organisation a link to its page, unmatched names flagged. */
+/**
+ * Who backs the ask now, as the minutes name them: each organisation a link to its page, those
+ * that have not endorsed it here marked (they do not sign the joint letter), unmatched names
+ * flagged.
+ */
 export function AskSupporters({ coalitionId, ask, organisations }: AskSupportersProps) {
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]))
   const known = ask.supporters.flatMap((id) => byId.get(id) ?? [])
@@ -22,6 +26,9 @@ export function AskSupporters({ coalitionId, ask, organisations }: AskSupporters
       {known.map((organisation) => (
         <li key={organisation.id}>
           <Link to={organisationPath(coalitionId, organisation.id)}>{organisation.name}</Link>
+          {!ask.endorsedBy.includes(organisation.id) && (
+            <span className="muted"> (named in the minutes, not endorsed)</span>
+          )}
         </li>
       ))}
       {unknown.map((name) => (

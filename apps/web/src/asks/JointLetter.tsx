@@ -8,7 +8,7 @@ interface JointLetterProps {
   targets: string[]
 }
 
-/** A letter to one target with every ask the coalition agreed of it, signed by their backers. */
+/** A letter to one target with every ask the coalition agreed of it, signed by who endorsed. */
 export function JointLetter({ coalitionId, targets }: JointLetterProps) {
   const [chosen, setChosen] = useState('')
   // The first target until one is chosen, and again if the chosen one has no agreed asks left.
@@ -26,7 +26,8 @@ export function JointLetter({ coalitionId, targets }: JointLetterProps) {
       ) : (
         <>
           <p className="field__hint joint-letter__intro">
-            Every agreed or sent ask to one target, signed by the organisations that support them.
+            Every agreed or sent ask to one target, signed by the organisations that endorsed them
+            here.
           </p>
           <div className="joint-letter">
             <SelectField label="Addressed to" value={target} onChange={setChosen}>

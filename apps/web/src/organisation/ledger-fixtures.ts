@@ -52,6 +52,7 @@ export function ask(key: string, fields: Partial<LedgerAsk> = {}): LedgerAsk {
     unknownSupporters: [],
     status: 'proposed',
     endorsements: [],
+    endorsedBy: [],
     updatedAt: '2025-01-14T10:00:00.000Z',
     editable: true,
     ...fields,

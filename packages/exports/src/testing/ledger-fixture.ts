@@ -31,6 +31,7 @@ const ask = (
 ): LedgerAsk => ({
   unknownSupporters: [],
   endorsements: [],
+  endorsedBy: [],
   updatedAt: '2026-12-01T10:00:00.000Z',
   editable: true,
   ...fields,
@@ -187,6 +188,7 @@ export function ledgerFixture(): Ledger {
         target: 'Environment Canterbury',
         supporters: ['alc', 'cn'],
         status: 'agreed',
+        endorsedBy: ['alc', 'cn'],
         endorsements: [
           endorse('alc', 'p-aroha', 'Aroha Ngata', '2026-11-03T09:00:00.000Z'),
           endorse('cn', 'p-ben', 'Ben Okafor', '2026-11-04T09:00:00.000Z'),
@@ -199,6 +201,7 @@ export function ledgerFixture(): Ledger {
         target: 'Environment Canterbury',
         supporters: ['cn', 'owt'],
         status: 'sent',
+        endorsedBy: ['cn', 'owt'],
         endorsements: [
           endorse('cn', 'p-ben', 'Ben Okafor', '2026-12-01T09:00:00.000Z'),
           endorse('tuc', 'p-chen', 'Chen Li', '2026-12-01T09:05:00.000Z'),
@@ -211,6 +214,7 @@ export function ledgerFixture(): Ledger {
         meetingId: 'm-dec',
         text: 'Stop the sale of state houses',
         target: 'Minister of Housing',
+        // Named in the minutes; TUC never endorsed it.
         supporters: ['tuc'],
         status: 'proposed',
       }),
