@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { DecodedUpdate } from './connection.ts'
 
 /**
  * Which attributes of which Y.XmlElements an update sets, and which elements it deletes, read
@@ -55,10 +56,7 @@ const UNKNOWN: Place = { kind: 'unknown' }
 const GONE: Place = { kind: 'gone' }
 const ROOT: Place = { kind: 'root' }
 
-export function attributeWrites(
-  { structs, ds }: { structs: readonly Struct[]; ds: Y.DeleteSet },
-  doc: Y.Doc,
-): AttributeWrites {
+export function attributeWrites({ structs, ds }: DecodedUpdate, doc: Y.Doc): AttributeWrites {
   const inUpdate = structFinder(structs)
   const find = (id: Y.ID): Struct | undefined =>
     inUpdate(id) ??
@@ -71,7 +69,8 @@ export function attributeWrites(
     places.set(item, UNKNOWN) // a cycle of origins (a forged update) ends as unknown
     let place: Place
     const parent = item.parent as string | Y.ID | Y.AbstractType<unknown> | null
-    if (parent instanceof Y.AbstractType) place = { kind: 'in', holder: parent, key: item.parentSub }
+    if (parent instanceof Y.AbstractType)
+      place = { kind: 'in', holder: parent, key: item.parentSub }
     else if (typeof parent === 'string') place = ROOT
     else if (parent) {
       const holder = find(parent)
@@ -123,7 +122,7 @@ export function attributeWrites(
 function targetOf(
   holder: Struct | Y.AbstractType<unknown>,
   inUpdate: (id: Y.ID) => Struct | undefined,
-  ds: Y.DeleteSet,
+  ds: DecodedUpdate['ds'],
 ): WrittenElement | undefined {
   const type =
     holder instanceof Y.AbstractType
@@ -139,7 +138,7 @@ function targetOf(
 }
 
 /** Elements of the document, not deleted yet, that the delete set deletes. */
-function deletedElements(ds: Y.DeleteSet, doc: Y.Doc): Y.XmlElement[] {
+function deletedElements(ds: DecodedUpdate['ds'], doc: Y.Doc): Y.XmlElement[] {
   const deleted: Y.XmlElement[] = []
   for (const [client, ranges] of ds.clients) {
     const structs = doc.store.clients.get(client)

@@ -19,11 +19,11 @@ export interface ConnectionOptions {
   checkContent?: ConnectionContentCheck
 }
 
+/** An update as `Y.decodeUpdate` reads it: its structs and its delete set. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
 /** Refuses (with a reason) or accepts a decoded update, seen against the room's document. */
-export type ConnectionContentCheck = (
-  update: { structs: readonly (Y.Item | Y.GC | Y.Skip)[]; ds: Y.DeleteSet },
-  doc: Y.Doc,
-) => string | undefined
+export type ConnectionContentCheck = (update: DecodedUpdate, doc: Y.Doc) => string | undefined
 
 /**
  * What a connection may send before its step 2 that builds on content the room lacks: a

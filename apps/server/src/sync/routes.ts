@@ -10,6 +10,7 @@ import {
 } from '@accord/sync'
 import type { Logger } from 'pino'
 import type { WebSocket } from 'ws'
+import { askValueCheck } from '../asks/ask-value-check.ts'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { originAllowed } from '../http/origin.ts'
@@ -124,6 +125,11 @@ async function admit(
   return {
     options: {
       readOnly: !can(membership.role, 'editMinutes'),
+      // Over the websocket as over HTTP: a member backs asks only for their own organisation.
+      checkContent: askValueCheck({
+        mayMoveAsks: can(membership.role, 'manageMeetings'),
+        organisationId: membership.organisationId,
+      }),
       presence: {
         name: person.name,
         organisation: organisation?.shortName ?? '',

@@ -32,9 +32,10 @@ describe('askChangeRefusal', () => {
     expect(refused(['alc', 'fpct', { id: 'cnn' }])).toBe(ASK_REFUSALS.supportersShape)
   })
 
-  it("lets a member back an ask for their own organisation and take that back, in any order", () => {
-    expect(askChangeRefusal(agreed, { ...agreed, supporters: ['cnn', 'fpct', 'alc'] }, member))
-      .toBeUndefined()
+  it('lets a member back an ask for their own organisation and take that back, in any order', () => {
+    expect(
+      askChangeRefusal(agreed, { ...agreed, supporters: ['cnn', 'fpct', 'alc'] }, member),
+    ).toBeUndefined()
     const backed = { ...agreed, supporters: ['alc', 'cnn', 'fpct'] }
     expect(askChangeRefusal(backed, agreed, member)).toBeUndefined()
   })

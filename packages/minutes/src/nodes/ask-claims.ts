@@ -49,7 +49,9 @@ export function askChangeRefusal(
   }
   const was = new Set(idsOf(before.supporters))
   const now = new Set(idsOf(after.supporters))
-  const changed = [...was].filter((id) => !now.has(id)).concat([...now].filter((id) => !was.has(id)))
+  const changed = [...was]
+    .filter((id) => !now.has(id))
+    .concat([...now].filter((id) => !was.has(id)))
   return changed.every((id) => id === writer.organisationId) ? undefined : ASK_REFUSALS.supporters
 }
 

@@ -9,10 +9,5 @@ export type { OrganisationMentionAttrs } from './organisation-mention.ts'
 export { STRUCTURED_NODE_TYPES, structuredNodeIds } from './unique-ids.ts'
 export type { StructuredNodeType } from './unique-ids.ts'
 export { parseIdList } from './attributes.ts'
-export {
-  ASK_REFUSALS,
-  askChangeRefusal,
-  NEW_ASK_CLAIMS,
-  permittedAskClaims,
-} from './ask-claims.ts'
+export { ASK_REFUSALS, askChangeRefusal, NEW_ASK_CLAIMS, permittedAskClaims } from './ask-claims.ts'
 export type { AskClaims, AskWriter } from './ask-claims.ts'

@@ -22,6 +22,9 @@ export async function rawWriter(baseUrl: string, person: AccordClient, meetingId
   socket.binaryType = 'nodebuffer'
   const received: Uint8Array[] = []
   socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+  })
   await new Promise((resolve, reject) => {
     socket.once('open', resolve)
     socket.once('error', reject)
@@ -35,6 +38,12 @@ export async function rawWriter(baseUrl: string, person: AccordClient, meetingId
     write(text: string) {
       socket.send(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, paragraphUpdate(text))))
     },
+    /** Sends an update frame carrying any Yjs update, however no editor would write it. */
+    send(update: Uint8Array) {
+      socket.send(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, update)))
+    },
+    /** The code and reason the socket closes with. */
+    closed,
     /**
      * Sends a step 1 and waits for the step 2 answering it: the server handles a socket's frames
      * in order, so it has dealt with every frame sent before, and its answers have arrived.
