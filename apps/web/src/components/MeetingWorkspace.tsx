@@ -1,4 +1,5 @@
 import type { Organisation } from '@accord/coalition'
+import type { AskWriter } from '@accord/minutes/nodes'
 import type { CollaborationSession } from '../collaboration/session.ts'
 import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
@@ -22,6 +23,8 @@ interface MeetingWorkspaceProps extends RefusalHandlers {
   organisation: string
   /** The coalition's organisations: the structure panel names owners with them. */
   organisations: Organisation[]
+  /** What the person may claim for an ask: the editor keeps their new asks to it. */
+  askWriter: AskWriter
   /** YYYY-MM-DD: due dates typed in the minutes are resolved against it. */
   meetingDate: string
   /** The coalition's members: a person named as an owner stands for their organisation. */
@@ -47,6 +50,7 @@ export function MeetingWorkspace({
   user,
   organisation,
   organisations,
+  askWriter,
   meetingDate,
   people,
   coalitionName,
@@ -67,6 +71,7 @@ export function MeetingWorkspace({
       user={user}
       organisation={organisation}
       organisations={organisations}
+      askWriter={askWriter}
       meetingDate={meetingDate}
       people={people}
       coalitionName={coalitionName}
@@ -84,6 +89,7 @@ interface WorkspaceProps {
   user: CaretUser
   organisation: string
   organisations: Organisation[]
+  askWriter: AskWriter
   meetingDate: string
   people: readonly MeetingPerson[]
   coalitionName: string
@@ -99,6 +105,7 @@ function Workspace({
   user,
   organisation,
   organisations,
+  askWriter,
   meetingDate,
   people,
   coalitionName,
@@ -139,6 +146,7 @@ function Workspace({
           user={user}
           editable={editable}
           organisations={organisations}
+          askWriter={askWriter}
           meetingDate={meetingDate}
           review={review}
         />

@@ -1,4 +1,5 @@
 import type { Organisation } from '@accord/coalition'
+import type { AskWriter } from '@accord/minutes/nodes'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { CollaborationSession } from '../collaboration/session.ts'
@@ -27,6 +28,8 @@ interface MinutesEditorProps {
   editable: boolean
   /** The coalition's organisations: offered after `@`, named as owners and supporters. */
   organisations?: readonly Organisation[]
+  /** What the person may claim for an ask; without it the editor leaves asks to the server. */
+  askWriter?: AskWriter
   /** The meeting's date, `YYYY-MM-DD`: due dates such as "Friday" are read from it. Default today. */
   meetingDate?: string
   /** Suggestions to highlight, accept and dismiss (built on the session's Y.Doc). */
@@ -51,6 +54,7 @@ export function MinutesEditor({
   user,
   editable,
   organisations = NO_ORGANISATIONS,
+  askWriter,
   meetingDate,
   review,
 }: MinutesEditorProps) {
@@ -69,6 +73,7 @@ export function MinutesEditor({
       user,
       editable,
       organisations: directory.list,
+      askWriter: askWriter ?? null,
       menus,
       review,
     }),

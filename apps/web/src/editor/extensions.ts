@@ -1,4 +1,5 @@
 import type { Organisation } from '@accord/coalition'
+import type { AskWriter } from '@accord/minutes/nodes'
 import { LinkOpener } from './link-opener.ts'
 import { minutesExtensions, MINUTES_FIELD } from '@accord/minutes'
 import { structuredNodeIds } from '@accord/minutes/nodes'
@@ -11,6 +12,7 @@ import type { CollaborationSession } from '../collaboration/session.ts'
 import { SuggestionHighlights } from '../suggestions/suggestion-highlights.ts'
 import type { SuggestionReview } from '../suggestions/suggestion-review.ts'
 import { ActionItemView } from './ActionItemView.tsx'
+import { AskGuard } from './ask-guard.ts'
 import { AskView } from './AskView.tsx'
 import { DecisionView } from './DecisionView.tsx'
 import { LineShortcuts } from './line-shortcuts.ts'
@@ -37,6 +39,8 @@ interface EditorExtensionsOptions {
   /** At creation: an observer's editor never writes ids, the server would refuse them. */
   editable: boolean
   organisations: () => readonly Organisation[]
+  /** Who is editing, for the ask guard; null leaves asks to the server's judgement. */
+  askWriter: AskWriter | null
   menus: EditorMenus
   /** Highlights the extractor's suggestions and opens their popover; none without it. */
   review?: SuggestionReview | null
@@ -52,6 +56,7 @@ export function editorExtensions({
   user,
   editable,
   organisations,
+  askWriter,
   menus,
   review = null,
 }: EditorExtensionsOptions): AnyExtension[] {
@@ -64,6 +69,7 @@ export function editorExtensions({
   return [
     ...schema,
     structuredNodeIds({ updateDocument: editable }),
+    AskGuard.configure({ writer: askWriter }),
     LineShortcuts,
     LinkOpener,
     OrganisationSuggestion.configure({ organisations, store: menus.organisations }),

@@ -106,6 +106,7 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
           user={{ name: person.name, color: colour }}
           organisation={membership.organisation.shortName}
           organisations={organisations}
+          askWriter={{ mayMoveAsks: canManage, organisationId: membership.organisation.id }}
           meetingDate={meeting.date}
           people={view.people}
           coalitionName={coalition.name}
