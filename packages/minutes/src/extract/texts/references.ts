@@ -106,20 +106,37 @@ export function demonstrativeName(
   block: ReadBlock,
 ): { name: string; used: number } | undefined {
   const sources = [block.parent, ...block.headings].filter((s): s is string => !!s)
+  // Nothing to name it: no pattern to build (building one for every action of a long document
+  // without headings took a third of its extraction).
+  if (sources.length === 0) return undefined
   for (let used = Math.min(3, after.length); used >= 1; used--) {
     const noun = after
       .slice(0, used)
       .join(' ')
       .replace(/[.,;:]$/, '')
     if (!/^\p{Ll}/u.test(noun) || contentWords(noun).size === 0) continue
-    // Capitals in the heading, the noun in any case: "this working group" → "…Policy Working Group".
-    const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${anyCase(noun)}`, 'u')
+    const pattern = namePattern(noun)
     for (const source of sources) {
       const m = pattern.exec(source)
       if (m) return { name: `the ${m[0].trim()}`, used }
     }
   }
   return undefined
+}
+
+const namePatterns = new Map<string, RegExp>()
+/** Patterns built, kept for the next action: at most this many, then they are built again. */
+const MAX_NAME_PATTERNS = 1000
+
+/** Capitals in the heading, the noun in any case: "this working group" → "…Policy Working Group". */
+function namePattern(noun: string): RegExp {
+  let pattern = namePatterns.get(noun)
+  if (!pattern) {
+    if (namePatterns.size >= MAX_NAME_PATTERNS) namePatterns.clear()
+    pattern = new RegExp(`((?:\\p{Lu}[\\p{L}'’&-]*\\s+){1,6})${anyCase(noun)}`, 'u')
+    namePatterns.set(noun, pattern)
+  }
+  return pattern
 }
 
 function anyCase(text: string): string {
