@@ -21,6 +21,8 @@ export interface Accord {
   createMeeting(title?: string): Promise<string>
   /** Someone who joined the coalition by invite, signed in in their own browser context. */
   member(name: string, role?: Role): Promise<Page>
+  /** Someone who joined the coalition by invite, signed in over the API, with their email. */
+  join(name: string, role?: Role): Promise<{ client: AccordClient; id: string; email: string }>
   /** A page in a new browser context (its own storage) carrying this client's session. */
   pageFor(client: AccordClient | undefined): Promise<Page>
 }
@@ -67,14 +69,17 @@ export const test = base.extend<{ accord: Accord; serverEnv: Record<string, stri
         return meeting.id as string
       },
       async member(name, role = 'member') {
+        return pageFor((await accord.join(name, role)).client)
+      },
+      async join(name, role = 'member') {
         const { path } = await chair.expect(201, 'POST', `/api/coalitions/${coalitionId}/invites`, {
           organisationId,
           role,
         })
-        const person = new AccordClient(server.url)
-        await person.signUp(name)
-        await person.expect(200, 'POST', `/api/invites/${path.split('/').pop()}/accept`)
-        return pageFor(person)
+        const client = new AccordClient(server.url)
+        const { id, email } = await client.signUp(name)
+        await client.expect(200, 'POST', `/api/invites/${path.split('/').pop()}/accept`)
+        return { client, id, email }
       },
       pageFor,
     }

@@ -1,38 +1,42 @@
-import { useNavigate } from 'react-router'
-import { signOut } from '../api/auth.ts'
-import { useAction } from '../api/use-action.ts'
-import { useSession } from './session.ts'
+import { ConfirmDialog } from '../meetings/ConfirmDialog.tsx'
+import { UnsavedMeetings } from './UnsavedMeetings.tsx'
+import { useSignOut } from './use-sign-out.ts'
 
 export function SignOutButton() {
-  const { signedOut } = useSession()
-  const navigate = useNavigate()
-  const { run, pending, error } = useAction()
-
-  function click() {
-    void run(async () => {
-      await signOut()
-      // Pages that need a session also go to sign in now, without `?next=` for a deliberate
-      // sign-out; this covers the pages that do not, such as an invite.
-      signedOut()
-      await navigate('/sign-in', { replace: true })
-    })
-  }
+  const { step, unsaved, error, start, confirm, cancel } = useSignOut()
+  const confirming = step === 'confirming' || (step === 'signing-out' && unsaved.length > 0)
 
   return (
     <>
       <button
         type="button"
         className="button button--small button--secondary"
-        onClick={click}
-        disabled={pending}
+        onClick={() => void start()}
+        disabled={step !== 'idle'}
       >
         Sign out
       </button>
-      {error && (
+      {step === 'saving' && (
+        <span className="account__status" role="status">
+          Saving your changes before signing out…
+        </span>
+      )}
+      {error && !confirming && (
         <span className="form-error account__error" role="alert">
           {error}
         </span>
       )}
+      <ConfirmDialog
+        open={confirming}
+        title="Sign out and lose unsaved changes?"
+        confirmLabel="Sign out and lose them"
+        pending={step === 'signing-out'}
+        error={confirming ? error : null}
+        onConfirm={() => void confirm()}
+        onCancel={cancel}
+      >
+        <UnsavedMeetings copies={unsaved} />
+      </ConfirmDialog>
     </>
   )
 }

@@ -21,8 +21,12 @@ export interface Session {
   state: SessionState
   /** Asks /api/me again; resolves once `state` shows the answer. */
   refresh(): Promise<void>
-  /** The person signed out here: no "session ended" message on the sign-in page. */
-  signedOut(): void
+  /**
+   * Signs out here: ends the session on the server, then deletes the person's local copies of
+   * the minutes. No "session ended" message on the sign-in page. Rejects, changing nothing,
+   * when the server cannot be reached.
+   */
+  signOut(): Promise<void>
   /** The server ended the session (401 or websocket close 4401). */
   ended(): void
 }

@@ -2,6 +2,7 @@ import { SaveStatus, StructureChanges } from '@accord/sync/client'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { localCopyName, recordLocalCopy } from './local-copies.ts'
 
 /**
  * Everything one open meeting needs to collaborate: the document, its local copy in IndexedDB,
@@ -20,11 +21,13 @@ export class CollaborationSession {
 
   constructor(
     readonly meetingId: string,
-    personId: string,
+    readonly personId: string,
   ) {
     // The local copy keeps edits made offline across reloads; the provider sends them when the
     // socket is back, because they are part of the document the server has not seen. It is
     // per person: two accounts in one browser must never send each other's unsaved edits.
+    // Recorded first, so that sign-out finds it even if this page closes while it opens.
+    recordLocalCopy(personId, meetingId)
     this.persistence = new IndexeddbPersistence(localCopyName(personId, meetingId), this.doc)
     // Connecting while the browser knows it is offline only burns retries; 'online' connects.
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
@@ -58,10 +61,6 @@ export class CollaborationSession {
   // browser says it is offline shows the truth at once; 'online' starts a fresh connection.
   private readonly onOffline = () => this.provider.disconnect()
   private readonly onOnline = () => this.provider.connect()
-}
-
-export function localCopyName(personId: string, meetingId: string): string {
-  return `accord:${personId}:${meetingId}`
 }
 
 function syncUrl(): string {

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
-export function MeetingNotFound() {
+/** `children`: more to say, such as what was deleted from this browser. */
+export function MeetingNotFound({ children }: { children?: ReactNode }) {
   return (
     <div className="page page--narrow">
       <title>Meeting not found – Accord</title>
@@ -9,6 +11,7 @@ export function MeetingNotFound() {
         This meeting does not exist, or it belongs to a coalition you are not in. The link may be
         mistyped, or the meeting may have been removed.
       </p>
+      {children}
       <p>
         <Link to="/">Back to your coalitions</Link>
       </p>

@@ -2,6 +2,7 @@ import type { Organisation } from '@accord/coalition'
 import type { AskWriter } from '@accord/minutes/nodes'
 import type { CollaborationSession } from '../collaboration/session.ts'
 import { useCollaboration, type RefusalHandlers } from '../collaboration/use-collaboration.ts'
+import { useTrackEditor } from '../collaboration/use-track-editor.ts'
 import { useUnsavedChangesGuard } from '../collaboration/use-unsaved-changes-guard.ts'
 import { useEditsRefused } from '../meetings/use-edits-refused.ts'
 import { useReconnectOnReopen } from '../meetings/use-reconnect-on-reopen.ts'
@@ -17,6 +18,8 @@ import { SaveIndicator } from './SaveIndicator.tsx'
 
 interface MeetingWorkspaceProps extends RefusalHandlers {
   meetingId: string
+  /** Names the meeting if signing out would lose its unsaved edits. */
+  meetingTitle: string
   personId: string
   user: CaretUser
   /** Short name of the organisation the person speaks for. */
@@ -46,6 +49,7 @@ interface MeetingWorkspaceProps extends RefusalHandlers {
 /** The live part of a meeting page: who is here, the connection, and the shared minutes. */
 export function MeetingWorkspace({
   meetingId,
+  meetingTitle,
   personId,
   user,
   organisation,
@@ -68,6 +72,7 @@ export function MeetingWorkspace({
   return (
     <Workspace
       session={session}
+      meetingTitle={meetingTitle}
       user={user}
       organisation={organisation}
       organisations={organisations}
@@ -86,6 +91,7 @@ export function MeetingWorkspace({
 
 interface WorkspaceProps {
   session: CollaborationSession
+  meetingTitle: string
   user: CaretUser
   organisation: string
   organisations: Organisation[]
@@ -102,6 +108,7 @@ interface WorkspaceProps {
 
 function Workspace({
   session,
+  meetingTitle,
   user,
   organisation,
   organisations,
@@ -126,6 +133,7 @@ function Workspace({
     nextMeetingDate,
   })
   const editable = canEdit && !accessChanged && !approved
+  useTrackEditor(session, meetingTitle, editable)
 
   return (
     <div className="workspace">

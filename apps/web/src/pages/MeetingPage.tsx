@@ -2,17 +2,18 @@ import { can } from '@accord/coalition'
 import { lazy, Suspense, useState } from 'react'
 import { useParams } from 'react-router'
 import { useSession, useSignedIn } from '../account/session.ts'
+import { getMeeting } from '../api/meetings.ts'
 import { errorMessage, isApiError } from '../api/request.ts'
 import { loadCaretColour } from '../collaboration/caret-colour.ts'
 import { LoadError } from '../components/LoadError.tsx'
 import { LoadingMinutes } from '../components/LoadingMinutes.tsx'
 import { MeetingHeading } from '../components/MeetingHeading.tsx'
-import { MeetingNotFound } from '../components/MeetingNotFound.tsx'
 import { AccessChangedAlert } from '../meetings/AccessChangedAlert.tsx'
 import { ApprovalBar } from '../meetings/ApprovalBar.tsx'
 import { currentApproval } from '../meetings/approval-text.ts'
 import { ApprovedNotice } from '../meetings/ApprovedNotice.tsx'
 import { Attendance } from '../meetings/Attendance.tsx'
+import { MeetingUnavailable } from '../meetings/MeetingUnavailable.tsx'
 import { MinutesRecord } from '../meetings/MinutesRecord.tsx'
 import { ObserverNotice } from '../meetings/ObserverNotice.tsx'
 import { useMeetingView, type MeetingView as View } from '../meetings/use-meetings.ts'
@@ -37,7 +38,7 @@ function MeetingRoute({ meetingId }: { meetingId: string }) {
   const [gone, setGone] = useState(false)
 
   if (gone || (state.status === 'failed' && isApiError(state.error, 404))) {
-    return <MeetingNotFound />
+    return <MeetingUnavailable meetingId={meetingId} wasOpen={gone} />
   }
   if (state.status === 'loading') {
     return (
@@ -102,6 +103,7 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
       <Suspense fallback={<LoadingMinutes />}>
         <MeetingWorkspace
           meetingId={meeting.id}
+          meetingTitle={meeting.title}
           personId={person.id}
           user={{ name: person.name, color: colour }}
           organisation={membership.organisation.shortName}
@@ -118,10 +120,26 @@ function Meeting({ view, onMeetingChange, onMeetingGone }: MeetingProps) {
           onNotFound={onMeetingGone}
           // The session context then sends the person to sign in, and back here afterwards.
           onUnauthenticated={ended}
-          onForbidden={() => setAccessChanged(true)}
+          onForbidden={() => {
+            setAccessChanged(true)
+            // A changed role keeps the meeting; a removal hides it, and its local copy goes.
+            void stillShown(meeting.id).then((shown) => {
+              if (!shown) onMeetingGone()
+            })
+          }}
         />
       </Suspense>
       <MinutesRecord meeting={meeting} versions={versions} canManage={canManage} />
     </div>
   )
+}
+
+/** Whether the server still shows this person the meeting; a failure to ask counts as yes. */
+async function stillShown(meetingId: string): Promise<boolean> {
+  try {
+    await getMeeting(meetingId)
+    return true
+  } catch (error) {
+    return !isApiError(error, 404)
+  }
 }
