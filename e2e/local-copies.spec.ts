@@ -162,7 +162,38 @@ test('signing out anyway loses the unsaved edits and deletes them', async ({ acc
   expect(await minutesText(accord, meetingId)).toBe('Agenda.')
 })
 
-test('a session that ends keeps offline edits for the same person, and not for anyone else', async ({
+test('a session that ends while editing offline keeps the edits for the same person to send', async ({
+  accord,
+}) => {
+  const meetingId = await accord.createMeeting('Fortnightly call')
+  const alice = await accord.join('Alice')
+  const page = await accord.pageFor(alice.client)
+  const editor = minutesPage(page)
+  await editor.open(meetingId)
+  await editor.type('Agenda.')
+  await editor.expectSaved()
+  await page.context().setOffline(true)
+  await expect(editor.connection).toHaveText('Offline')
+  await editor.type(' Written on the train.')
+
+  // Her session ends meanwhile (signed out everywhere from her phone, say); back online, the
+  // editor is refused and she is sent to sign in.
+  await alice.client.expect(204, 'POST', '/api/auth/sign-out-everywhere')
+  await page.context().setOffline(false)
+  await expect(page).toHaveURL(/\/sign-in\?next=/)
+  await expect(page.getByRole('status')).toHaveText(
+    'Your session has ended. Sign in again: the changes that had not reached the server are ' +
+      'kept on this browser and sent once you are signed in.',
+  )
+  expect(await localCopies(page)).toEqual([`accord:${alice.id}:${meetingId}`])
+
+  await signIn(page, alice.email)
+  await editor.expectText('Agenda. Written on the train.')
+  await editor.expectSaved()
+  await expect.poll(() => minutesText(accord, meetingId)).toBe('Agenda. Written on the train.')
+})
+
+test('someone else signing in deletes the previous person’s copies, unsaved edits and all', async ({
   accord,
 }) => {
   const meetingId = await accord.createMeeting('Fortnightly call')
@@ -179,29 +210,18 @@ test('a session that ends keeps offline edits for the same person, and not for a
   await editor.type(' Written on the train.')
   await page.waitForTimeout(500) // y-indexeddb stores each update a moment later
   await page.close()
-
-  // Her session ends elsewhere (signed out everywhere from her phone, say).
+  // Her session ends without her signing out here (it expired, say).
   await alice.client.expect(204, 'POST', '/api/auth/sign-out-everywhere')
   await context.setOffline(false)
-  const again = await context.newPage()
-  await again.goto(`/meetings/${meetingId}`)
-  await expect(again).toHaveURL(/\/sign-in/)
-  // Kept: she may sign in again, and the edit is hers to send.
-  expect(await localCopies(again)).toEqual([`accord:${alice.id}:${meetingId}`])
 
-  await signIn(again, alice.email)
-  const reopened = minutesPage(again)
-  await reopened.expectText('Agenda. Written on the train.')
-  await reopened.expectSaved()
-  expect(await minutesText(accord, meetingId)).toBe('Agenda. Written on the train.')
-
-  // Someone else signing in on this browser finds nothing of hers.
-  await again.context().clearCookies()
-  await again.goto('/sign-in')
-  await signIn(again, bob.email)
-  await expect(again.getByRole('button', { name: 'Sign out' })).toBeVisible()
-  await expect.poll(() => localCopies(again)).toEqual([])
-  expect(await storedValues(again)).not.toContain(meetingId)
+  const next = await context.newPage()
+  await next.goto('/sign-in')
+  expect(await localCopies(next)).toEqual([`accord:${alice.id}:${meetingId}`])
+  await signIn(next, bob.email)
+  await expect(next.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect.poll(() => localCopies(next)).toEqual([])
+  expect(await storedValues(next)).not.toContain(meetingId)
+  expect(await minutesText(accord, meetingId)).toBe('Agenda.')
 })
 
 async function signIn(page: Page, email: string) {

@@ -1,9 +1,14 @@
 import { Navigate, Outlet, useLocation } from 'react-router'
 import { errorMessage } from '../api/request.ts'
+import { hasUnsavedLocalCopies } from '../collaboration/local-copies.ts'
 import { LoadError } from '../components/LoadError.tsx'
 import { withNext } from './next-path.ts'
 import { useSession } from './session.ts'
-import { SESSION_ENDED_NOTICE, type SignInState } from './sign-in-notice.ts'
+import {
+  SESSION_ENDED_KEPT_NOTICE,
+  SESSION_ENDED_NOTICE,
+  type SignInState,
+} from './sign-in-notice.ts'
 
 /** Renders its routes for a signed-in person; sends anyone else to sign in and back here. */
 export function RequireSession() {
@@ -30,7 +35,9 @@ export function RequireSession() {
     const here = location.pathname + location.search
     const next = state.reason === 'signed-out' || here === '/' ? null : here
     const notice: SignInState | undefined =
-      state.reason === 'ended' ? { notice: SESSION_ENDED_NOTICE } : undefined
+      state.reason === 'ended'
+        ? { notice: hasUnsavedLocalCopies() ? SESSION_ENDED_KEPT_NOTICE : SESSION_ENDED_NOTICE }
+        : undefined
     return <Navigate to={withNext('/sign-in', next)} state={notice} replace />
   }
   return <Outlet />

@@ -4,6 +4,11 @@
  */
 export const SESSION_ENDED_NOTICE = 'Your session has ended. Sign in again.'
 
+/** The same, when this browser holds edits that never reached the server (local-copies.ts). */
+export const SESSION_ENDED_KEPT_NOTICE =
+  'Your session has ended. Sign in again: the changes that had not reached the server are kept ' +
+  'on this browser and sent once you are signed in.'
+
 export interface SignInState {
   notice: string
 }

@@ -50,6 +50,14 @@ export function recordLocalCopy(
   writeRecord([...copies.filter((copy) => copy !== existing), changed])
 }
 
+/**
+ * Whether any copy holds edits the server has not acknowledged: asked once a session has ended,
+ * when who was signed in is no longer known here (the copies are all of that person's).
+ */
+export function hasUnsavedLocalCopies(): boolean {
+  return readRecord().some((copy) => copy.unsaved)
+}
+
 /** This person's copies that hold edits the server has not acknowledged. */
 export function unsavedLocalCopies(personId: string): LocalCopy[] {
   return readRecord().filter((copy) => copy.personId === personId && copy.unsaved)
