@@ -14,7 +14,6 @@ import { minutesToUpdate } from '@accord/minutes/import'
 import type { Ledger, LedgerAsk } from '@accord/minutes/ledger'
 import { CloseCode } from '@accord/sync'
 import type { Client } from '@accord/sync/testing'
-import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadConfig } from '../config.ts'
@@ -22,6 +21,7 @@ import { findNodes } from '../ledger/document-edits.ts'
 import { rawWriter } from '../meetings/testing/raw-writer.ts'
 import { startServer, type RunningServer } from '../server.ts'
 import { seedCoalition, type AccordClient, type SeededCoalition } from '../testing/accord-client.ts'
+import { captureLog } from '../testing/log-capture.ts'
 import { editMinutes } from '../testing/minutes.ts'
 import { tableHashes } from '../testing/table-hashes.ts'
 import { until } from '../testing/until.ts'
@@ -30,15 +30,14 @@ let server: RunningServer
 let dataDir: string
 let db: Database.Database
 let seed: SeededCoalition
+let log: ReturnType<typeof captureLog>
 const clients: Client[] = []
 const ASK = 'k-pay'
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-ask-permissions-'))
-  server = await startServer(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir }),
-    pino({ level: 'silent' }),
-  )
+  log = captureLog('silent')
+  server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir }), log.logger)
   seed = await seedCoalition(server.url)
   db = new Database(path.join(dataDir, 'accord.sqlite'), { readonly: true, fileMustExist: true })
   // The secretariat minutes an agreed ask the meeting heard ALC back; FPCT then endorses it
@@ -153,6 +152,14 @@ describe('a member writing into an ask over the websocket', () => {
     expect(await storedAsk()).toMatchObject({ status: 'agreed', supporters: [alc, fpct] })
     expect(await askNow()).toEqual(before.ask)
     expect(await signatories()).toBe(before.letter)
+    expect(log.audit('ask_change_refused')).toEqual([
+      expect.objectContaining({
+        personId: seed.ids.member,
+        coalitionId: seed.coalitionId,
+        meetingId: seed.meetingId,
+        reason: closed.reason,
+      }),
+    ])
   })
 
   it('cannot take another organisation off it, nor back it for one', async () => {

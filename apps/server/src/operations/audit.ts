@@ -12,6 +12,7 @@ export type AuditEvent =
   | 'member_removed'
   | 'meeting_approved'
   | 'meeting_reopened'
+  | 'ask_change_refused'
 
 /** Facts about the event: who did it (personId), to what (coalitionId, meetingId), from where. */
 export type AuditFields = Record<string, string | number | boolean | null | undefined>
@@ -26,6 +27,7 @@ const MESSAGES: Record<AuditEvent, string> = {
   member_removed: 'member removed',
   meeting_approved: 'meeting approved',
   meeting_reopened: 'meeting reopened',
+  ask_change_refused: "refused a member's change to what an ask claims",
 }
 
 /**

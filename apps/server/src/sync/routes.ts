@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { upgradeWebSocket } from '@hono/node-server'
-import { can } from '@accord/coalition'
+import { can, type Role } from '@accord/coalition'
 import { meetingIdSchema } from '@accord/minutes'
 import {
   CloseCode,
+  type ConnectionContentCheck,
   type ConnectionHandle,
   type ConnectionOptions,
   type RoomServer,
@@ -17,6 +18,7 @@ import { originAllowed } from '../http/origin.ts'
 import type { RateLimits } from '../http/rate-limits.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
 import { followStatus } from '../meetings/read-only.ts'
+import { auditLog } from '../operations/audit.ts'
 import type { AccessCheck, LiveConnection, LiveConnections } from './live-connections.ts'
 import { websocketTransport } from './websocket-transport.ts'
 
@@ -103,7 +105,7 @@ export function syncRoutes(deps: SyncRoutesDependencies) {
 async function admit(
   c: Context<AppEnv>,
   meetingId: string,
-  { meetings, coalitions, rooms }: SyncRoutesDependencies,
+  { meetings, coalitions, rooms, logger }: SyncRoutesDependencies,
 ): Promise<Admission> {
   const person = c.get('person')
   const sessionHash = c.get('sessionHash')
@@ -125,11 +127,7 @@ async function admit(
   return {
     options: {
       readOnly: !can(membership.role, 'editMinutes'),
-      // Over the websocket as over HTTP: a member backs asks only for their own organisation.
-      checkContent: askValueCheck({
-        mayMoveAsks: can(membership.role, 'manageMeetings'),
-        organisationId: membership.organisationId,
-      }),
+      checkContent: askCheck(membership, meeting.id, logger),
       presence: {
         name: person.name,
         organisation: organisation?.shortName ?? '',
@@ -143,5 +141,30 @@ async function admit(
       coalitionId: membership.coalitionId,
       role: membership.role,
     },
+  }
+}
+
+/**
+ * Over the websocket as over HTTP, a member backs asks only for their own organisation and
+ * leaves their status to a chair or the secretariat (see ask-value-check.ts). A refusal is
+ * audited: Accord's editor keeps a member's own edits within these rules, so one refused is
+ * most likely someone writing the minutes by hand.
+ */
+function askCheck(
+  membership: { personId: string; coalitionId: string; organisationId: string; role: Role },
+  meetingId: string,
+  logger: Logger,
+): ConnectionContentCheck | undefined {
+  const check = askValueCheck({
+    mayMoveAsks: can(membership.role, 'manageMeetings'),
+    organisationId: membership.organisationId,
+  })
+  if (!check) return undefined
+  const { personId, coalitionId } = membership
+  return (update, doc) => {
+    const refused = check(update, doc)
+    if (refused)
+      auditLog(logger)('ask_change_refused', { personId, coalitionId, meetingId, reason: refused })
+    return refused
   }
 }
