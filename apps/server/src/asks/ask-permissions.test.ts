@@ -174,6 +174,22 @@ describe('a member writing into an ask over the websocket', () => {
       expect(closed.reason).toMatch(/only for your own organisation/)
     }
     expect(await storedAsk()).toMatchObject({ supporters: [alc, fpct] })
+
+    // Two values for one attribute in one update (two clients' concurrent writes, merged): a
+    // harmless one beside a forged one, either of which could end up in the document.
+    const harmless = await forge(seed.member, (doc) =>
+      askIn(doc).setAttribute('supporters', [alc, fpct, cnn] as unknown as string),
+    )
+    const forged = await forge(seed.member, (doc) =>
+      askIn(doc).setAttribute('supporters', [alc, fpct, cnn, 'another'] as unknown as string),
+    )
+    forged.writer.send(Y.mergeUpdates([harmless.update, forged.update]))
+    expect(await forged.writer.closed).toEqual({
+      code: CloseCode.InvalidPayload,
+      reason: "an update may set each of an ask's attributes only once",
+    })
+    harmless.writer.close()
+    expect(await storedAsk()).toMatchObject({ supporters: [alc, fpct] })
   })
 
   it('may back it for their own organisation and take that back; the letter waits for an endorsement', async () => {

@@ -1,3 +1,4 @@
+import { MINUTES_FIELD } from '@accord/minutes'
 import {
   ASK_REFUSALS,
   ASK_STATUSES,
@@ -7,8 +8,10 @@ import {
   type AskWriter,
 } from '@accord/minutes/nodes'
 import { attributeWrites, type ConnectionContentCheck, type ElementWrites } from '@accord/sync'
-import type * as Y from 'yjs'
-import { findNodes } from '../ledger/document-edits.ts'
+import * as Y from 'yjs'
+
+/** What the asks of a key claim: in the minutes now, or when last seen before a deletion. */
+type ClaimsOfKey = (key: unknown) => AskClaims[]
 
 /**
  * The ask rules of `askChangeRefusal` (@accord/minutes/nodes) for one websocket connection:
@@ -32,11 +35,20 @@ export function askValueCheck(writer: AskWriter): ConnectionContentCheck | undef
       const key = element.getAttribute('id')
       if (element.nodeName === 'ask' && typeof key === 'string') memory.set(key, claimsOf(element))
     }
+    // Read once per update, and only if it creates an ask or gives one another key: one update
+    // may hold thousands of elements, and each lookup would otherwise walk the whole minutes.
+    let inMinutes: Map<string, AskClaims[]> | undefined
+    const claimsOfKey: ClaimsOfKey = (key) => {
+      if (typeof key !== 'string') return []
+      inMinutes ??= asksByKey(doc)
+      const remembered = memory.get(key)
+      return [...(inMinutes.get(key) ?? []), ...(remembered ? [remembered] : [])]
+    }
     for (const writes of elements) {
       const refused =
         writes.target.kind === 'unknown'
           ? unknownRefusal(writes, writer)
-          : askRefusal(writes, doc, memory, writer)
+          : askRefusal(writes, claimsOfKey, writer)
       if (refused) return refused
     }
     return undefined
@@ -51,19 +63,28 @@ function deletedAsksOf(doc: Y.Doc): Map<string, AskClaims> {
   return memory
 }
 
+/** Every ask of the minutes by key, with what it claims. */
+function asksByKey(doc: Y.Doc): Map<string, AskClaims[]> {
+  const byKey = new Map<string, AskClaims[]>()
+  const asks = doc
+    .getXmlFragment(MINUTES_FIELD)
+    .createTreeWalker((node) => node instanceof Y.XmlElement && node.nodeName === 'ask')
+  for (const ask of asks as Iterable<Y.XmlElement>) {
+    const key = ask.getAttribute('id')
+    if (typeof key === 'string') byKey.set(key, [...(byKey.get(key) ?? []), claimsOf(ask)])
+  }
+  return byKey
+}
+
 function claimsOf(element: Y.XmlElement): AskClaims {
   const attributes = element.getAttributes() as Record<string, unknown>
   return { status: attributes.status, supporters: attributes.supporters }
 }
 
-/**
- * Every combination of the values written is checked (a Yjs client writes one value per
- * attribute; a forged update may hold several, any of which could end up in the document).
- */
+/** Why a change this update makes to an ask's claims is not the writer's to make. */
 function askRefusal(
   { target, attributes }: ElementWrites,
-  doc: Y.Doc,
-  memory: ReadonlyMap<string, AskClaims>,
+  claimsOfKey: ClaimsOfKey,
   writer: AskWriter,
 ): string | undefined {
   if (target.kind === 'unknown') return undefined
@@ -71,28 +92,25 @@ function askRefusal(
   if ((existing ? existing.nodeName : target.kind === 'created' && target.nodeName) !== 'ask') {
     return undefined
   }
+  // A Yjs client writes one value per attribute (one it replaces is deleted in the same update);
+  // several could each end up in the document, and checking every combination costs too much.
+  if (GUARDED.some((name) => (attributes.get(name)?.length ?? 0) > 1)) return ONE_VALUE
   const before = existing ? claimsOf(existing) : undefined
   const key: unknown = existing?.getAttribute('id')
-  for (const id of attributes.get('id') ?? [key]) {
-    const baselines =
-      before && id === key
-        ? [before]
-        : [
-            NEW_ASK_CLAIMS,
-            ...(typeof id === 'string' ? findNodes(doc, 'ask', id).map(claimsOf) : []),
-            ...(typeof id === 'string' && memory.has(id) ? [memory.get(id)!] : []),
-          ]
-    for (const status of attributes.get('status') ?? [before?.status]) {
-      for (const supporters of attributes.get('supporters') ?? [before?.supporters]) {
-        const refusals = baselines.map((claims) =>
-          askChangeRefusal(claims, { status, supporters }, writer),
-        )
-        if (refusals.every((refusal) => refusal !== undefined)) return refusals[0]
-      }
-    }
+  const id = attributes.has('id') ? attributes.get('id')![0] : key
+  const after: AskClaims = {
+    status: attributes.has('status') ? attributes.get('status')![0] : before?.status,
+    supporters: attributes.has('supporters')
+      ? attributes.get('supporters')![0]
+      : before?.supporters,
   }
-  return undefined
+  const baselines = before && id === key ? [before] : [NEW_ASK_CLAIMS, ...claimsOfKey(id)]
+  const refusals = baselines.map((claims) => askChangeRefusal(claims, after, writer))
+  return refusals.every((refusal) => refusal !== undefined) ? refusals[0] : undefined
 }
+
+const GUARDED = ['id', 'status', 'supporters']
+const ONE_VALUE = "an update may set each of an ask's attributes only once"
 
 /**
  * Values written into an element not stored yet (an update still waiting in the commit queue):
