@@ -94,7 +94,7 @@ async function runs(
       // Each projection after an edit, so each changes a row.
       rewriteEditBlock(doc, meeting, 1000 + run, fixture.coalition.organisations)
       const probe = probeEventLoop()
-      const timing = await projector.project(id, doc)
+      const timing = await projector.project(id)
       const { heldMs, gapMs } = probe.stop()
       if (!timing.changed) throw new Error('a long projection stored nothing new')
       // The first is unrecorded: V8 compiles for inputs this long then.

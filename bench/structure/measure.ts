@@ -1,9 +1,10 @@
 /**
  * Scenario S1, structure: the server's own projection code, in this process, against real
  * SQLite in a fresh temporary DATA_DIR. A meeting is projected through `Projector.project`, as
- * the server does once someone stops typing: the document copied into one update on the main
- * thread, the meeting's context loaded from SQLite (context.ts), the copy read with the shared
- * schema, extracted and listed in an extraction worker (projection/worker, `EXTRACT_WORKERS`
+ * the server does once someone stops typing: the meeting's context loaded from SQLite
+ * (context.ts), its document's stored updates read with their revision on the main thread, the
+ * document rebuilt and read with the shared schema, extracted and listed in an extraction worker
+ * (projection/worker, `EXTRACT_WORKERS`
  * of them as the server runs them), and `SqliteProjectionStore.replaceStructure` upserting the
  * rows in one transaction (synchronous=FULL, as the server runs).
  */
@@ -90,12 +91,14 @@ export async function measureStructure(
     await pool.whenReady()
     const workerStartMs = performance.now() - startingWorkers
     log(`[S1] ${workers} extraction worker(s) ready in ${workerStartMs.toFixed(0)} ms`)
-    const projector = fixture.projector((id, state, context) => pool.project(id, state, context))
-    const project = (id: string, doc: Y.Doc) => projector.project(id, doc)
+    const projector = fixture.projector((id, updates, context) =>
+      pool.project(id, updates, context),
+    )
+    const project = (id: string) => projector.project(id)
     const edit = (entry: (typeof meetings)[number]) =>
       rewriteEditBlock(entry.doc, entry.meeting, ++entry.edits, fixture.coalition.organisations)
     const one = meetings[params.yearMeetings]!
-    const cold = await project(one.id, one.doc)
+    const cold = await project(one.id)
     const stored = await fixture.storage.projection.getStructure(one.id)
     log(
       `[S1] one meeting: ${one.meeting.words} words → ${stored.actions.length} actions, ` +
@@ -108,7 +111,7 @@ export async function measureStructure(
     const samples: Timing[] = []
     for (let i = 0; i < params.warmupRepetitions + params.repetitions; i++) {
       edit(one)
-      const timing = await project(one.id, one.doc)
+      const timing = await project(one.id)
       if (i >= params.warmupRepetitions) samples.push(timing)
     }
     const sortedTotals = samples.map((s) => s.totalMs).sort((a, b) => a - b)
@@ -138,7 +141,7 @@ export async function measureStructure(
       let slowest = 0
       let changed = 0
       for (const entry of year) {
-        const timing = await project(entry.id, entry.doc)
+        const timing = await project(entry.id)
         slowest = Math.max(slowest, timing.totalMs)
         if (timing.changed) changed++
       }
@@ -168,7 +171,7 @@ export async function measureStructure(
     // ---- (d) 100,000 words, in a worker and on the main thread
     const long = await measureLong(
       fixture,
-      (id, state, context) => pool.project(id, state, context),
+      (id, updates, context) => pool.project(id, updates, context),
       log,
     )
 

@@ -79,8 +79,9 @@ export function s1Details(result: StructureResult): string[] {
   const list = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ')
   return [
     `${result.workers} extraction worker(s), warmed up and ready ${result.workerStartMs.toFixed(0)} ms ` +
-      `after they were started; "extract" is a worker's round trip (the copy rebuilt, read with ` +
-      `the schema, extracted, listed) and "copy" the main thread's Y.encodeStateAsUpdate.`,
+      `after they were started; "extract" is a worker's round trip (the stored updates applied, ` +
+      `read with the schema, extracted, listed) and "copy" the main thread's read of them ` +
+      `from SQLite with the document's revision.`,
     `One meeting: ${meeting.words} words in ${meeting.blocks} blocks → ${meeting.actions} actions, ` +
       `${meeting.asks} asks, ${meeting.decisions} decisions.`,
     `Warm: ${params.repetitions} projections after ${params.warmupRepetitions} unrecorded ones, ` +

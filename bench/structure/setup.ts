@@ -1,7 +1,7 @@
 /**
  * Scenario S1's fixture: a coalition in a fresh SQLite DATA_DIR, as createDemoCoalition stores
- * one, its meetings stored and loaded back into Y.Docs as a room loads them, and a Projector
- * whose collaborators are timed where it calls them.
+ * one, its meetings stored and loaded back into Y.Docs as a room loads them (each edit of one
+ * stored as a room stores it), and a Projector whose collaborators are timed where it calls them.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -21,8 +21,8 @@ import { loadCoalition, type BenchMeeting, type Coalition } from './meetings.ts'
 export interface Timing {
   totalMs: number
   /**
-   * The rest: on the main thread, the document copied into one update
-   * (Y.encodeStateAsUpdate) and the Projector's own queueing.
+   * The rest: on the main thread, the document's updates read from SQLite with its revision
+   * (loadWithRevision) and the Projector's own queueing.
    */
   copyMs: number
   /** The meeting, its coalition's name, organisations, members and next meeting, from SQLite. */
@@ -41,7 +41,10 @@ export interface Timing {
 export interface BenchFixture {
   storage: SqliteStorage
   coalition: Coalition
-  /** Stores the meeting and its minutes; returns its id and its document, loaded from storage. */
+  /**
+   * Stores the meeting and its minutes; returns its id and its document, loaded from storage.
+   * Every change made to the document from then on is stored, as a room stores it.
+   */
   addMeeting(meeting: BenchMeeting): Promise<{ id: string; doc: Y.Doc }>
   /** A projector that projects with `extract`, and times each projection. */
   projector(extract: ExtractState): TimedProjector
@@ -49,7 +52,7 @@ export interface BenchFixture {
 }
 
 export interface TimedProjector {
-  project(id: string, doc: Y.Doc): Promise<Timing>
+  project(id: string): Promise<Timing>
   close(): Promise<void>
   /** Anything the projector logged at warn or above; none is expected. */
   problems: string[]
@@ -121,6 +124,8 @@ export async function benchFixture(): Promise<BenchFixture> {
       // The document as a room loads it: from the stored updates.
       const doc = new Y.Doc()
       for (const update of await storage.load(id)) Y.applyUpdate(doc, update)
+      // SQLite stores it before append returns: the next projection reads it.
+      doc.on('update', (update: Uint8Array) => void storage.append([{ docName: id, update }]))
       return { id, doc }
     },
     projector: (extract) => timedProjector(storage, extract),
@@ -134,15 +139,16 @@ export async function benchFixture(): Promise<BenchFixture> {
 function timedProjector(storage: SqliteStorage, extract: ExtractState): TimedProjector {
   const phases = { contextMs: 0, extractMs: 0, storeMs: 0, changed: false }
   const timedStore: ProjectionStore = {
-    async replaceStructure(meetingId, lists, at) {
+    async replaceStructure(meetingId, lists, at, revision) {
       const started = performance.now()
-      const version = await storage.projection.replaceStructure(meetingId, lists, at)
+      const version = await storage.projection.replaceStructure(meetingId, lists, at, revision)
       phases.storeMs = performance.now() - started
       phases.changed = version !== null
       return version
     },
     getStructure: (meetingId) => storage.projection.getStructure(meetingId),
     listCoalitionItems: (coalitionId) => storage.projection.listCoalitionItems(coalitionId),
+    listMeetingsBehind: (coalitionId) => storage.projection.listMeetingsBehind(coalitionId),
   }
   const problems: string[] = []
   const logger = pino(
@@ -156,6 +162,7 @@ function timedProjector(storage: SqliteStorage, extract: ExtractState): TimedPro
   )
   const projector = new Projector({
     store: timedStore,
+    load: (meetingId) => storage.loadWithRevision(meetingId),
     context: async (meetingId) => {
       const started = performance.now()
       try {
@@ -164,10 +171,10 @@ function timedProjector(storage: SqliteStorage, extract: ExtractState): TimedPro
         phases.contextMs = performance.now() - started
       }
     },
-    extract: async (meetingId, state, context) => {
+    extract: async (meetingId, updates, context) => {
       const started = performance.now()
       try {
-        return await extract(meetingId, state, context)
+        return await extract(meetingId, updates, context)
       } finally {
         phases.extractMs = performance.now() - started
       }
@@ -178,10 +185,10 @@ function timedProjector(storage: SqliteStorage, extract: ExtractState): TimedPro
   return {
     problems,
     close: () => projector.close(),
-    async project(id, doc) {
+    async project(id) {
       Object.assign(phases, { contextMs: 0, extractMs: 0, storeMs: 0, changed: false })
       const started = performance.now()
-      await projector.project(id, doc)
+      await projector.project(id)
       const totalMs = performance.now() - started
       if (problems.length > 0) throw new Error(`the projector logged: ${problems.join('\n')}`)
       const { contextMs, extractMs, storeMs, changed } = phases

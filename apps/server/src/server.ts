@@ -14,6 +14,7 @@ import { RedisFanout } from './fanout/redis-fanout.ts'
 import { followStatuses } from './meetings/read-only.ts'
 import { ServerMetrics, type RoomCounts } from './operations/metrics.ts'
 import type { Readiness } from './operations/readiness.ts'
+import { catchUpProjections } from './projection/catch-up.ts'
 import { loadMeetingContext } from './projection/context.ts'
 import type { DebounceTiming } from './projection/debounce.ts'
 import type { ProjectionStore } from './projection/projection-store.ts'
@@ -68,6 +69,7 @@ export async function startServer(
   })
   const projector = new Projector({
     store: projectionStore,
+    load: (meetingId) => storage.loadWithRevision(meetingId),
     context: (meetingId) => loadMeetingContext(storage, meetingId),
     extract: (meetingId, state, context) => extraction.project(meetingId, state, context),
     announce: (meetingId, version) => rooms.broadcast(meetingId, encodeStructureChanged(version)),
@@ -113,10 +115,11 @@ export async function startServer(
     storage,
     projection: projectionStore,
     rooms,
-    // Reads the document once everything received is stored; resolves once its structure is.
+    // Projects the document once everything received for it is stored; resolves once stored.
     projectNow: async (meetingId) => {
       try {
-        await rooms.read(meetingId, (doc) => projector.project(meetingId, doc))
+        await rooms.read(meetingId, () => undefined)
+        await projector.project(meetingId)
       } catch (error) {
         logger.error({ meetingId, err: error }, 'could not project the minutes now')
         throw error
@@ -171,11 +174,19 @@ export async function startServer(
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   logger.info({ url, storage: describeStorage(config) }, 'Accord is listening')
+  // Meetings changed after their last projection, by a server that crashed before projecting.
+  const catchUp = catchUpProjections({
+    behind: () => projectionStore.listMeetingsBehind(),
+    project: (meetingId) => projector.project(meetingId),
+    concurrency: config.extractWorkers,
+    logger,
+  })
 
   let closing: Promise<void> | undefined
   const close = () =>
     (closing ??= (async () => {
       extraction.drain()
+      catchUp.stop()
       stopHeartbeat()
       clearInterval(checkAccess)
       const stopped = new Promise((resolve) => server.close(resolve))
@@ -183,6 +194,7 @@ export async function startServer(
       await fanout?.close()
       // Closing the rooms projected each one; the database must outlive those writes.
       await projector.close()
+      await catchUp.done
       await extraction.close()
       for (const socket of sockets.clients) socket.terminate()
       server.closeAllConnections()

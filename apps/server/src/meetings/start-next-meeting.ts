@@ -16,8 +16,10 @@ export interface StartNextMeetingDependencies {
 /**
  * Creates the meeting after `previous`, in its coalition, with its minutes begun: the previous
  * agenda and the coalition's outstanding actions (see next-meeting.ts). The previous minutes
- * are projected first, so an action typed there a moment ago is carried too; the other
- * meetings' actions are as last projected, within about a second of their documents.
+ * are projected first, so an action typed there a moment ago is carried too, and so is every
+ * meeting of the coalition whose minutes changed after their last projection (an action marked
+ * done a moment ago, or before a crash): what is carried is what the minutes say, never a
+ * ledger behind them, which the new minutes would otherwise repeat for good.
  */
 export async function startNextMeeting(
   { storage, rooms, projectNow }: StartNextMeetingDependencies,
@@ -25,6 +27,9 @@ export async function startNextMeeting(
   input: NewMeeting,
 ): Promise<Meeting> {
   await projectNow(previous.id)
+  for (const meetingId of await storage.projection.listMeetingsBehind(previous.coalitionId)) {
+    await projectNow(meetingId)
+  }
   const [minutes, ledger] = await Promise.all([
     rooms.read(previous.id, (doc) => readMinutes(doc).json),
     readLedger(storage, previous.coalitionId),

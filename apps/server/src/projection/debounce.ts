@@ -48,8 +48,11 @@ export class CappedDebounce {
     return true
   }
 
-  cancelAll(): void {
-    for (const key of [...this.pending.keys()]) this.cancel(key)
+  /** Forgets all waiting work; returns the keys it was waiting for. */
+  cancelAll(): string[] {
+    const keys = [...this.pending.keys()]
+    for (const key of keys) this.cancel(key)
+    return keys
   }
 
   private fire(key: string): void {

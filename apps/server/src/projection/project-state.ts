@@ -1,5 +1,6 @@
 import { extract } from '@accord/minutes/extract'
 import type { StructureLists } from '@accord/minutes/structure'
+import { applyStoredUpdates } from '@accord/sync'
 import * as Y from 'yjs'
 import type { MeetingContext } from './context.ts'
 import type { Extract } from './extract-contract.ts'
@@ -11,15 +12,18 @@ import { toLists } from './to-lists.ts'
 const extractMinutes: Extract = extract
 
 /**
- * The rows to store for a meeting whose document is `state` (one Yjs update): the document
- * rebuilt, its minutes and dismissed keys read, extracted and listed. Synchronous and as long
- * as the document, so the server runs it in a worker (pool.ts); the state is a copy, so the
- * room's own document is never touched.
+ * The rows to store for a meeting whose document is `updates` (as stored, or one Yjs update):
+ * the document rebuilt as a room loads it (a corrupt update skipped, as the room skips it), its
+ * minutes and dismissed keys read, extracted and listed. Synchronous and as long as the
+ * document, so the server runs it in a worker (pool.ts), never on a room's document.
  */
-export function projectState(state: Uint8Array, context: MeetingContext): StructureLists {
+export function projectState(
+  updates: readonly Uint8Array[],
+  context: MeetingContext,
+): StructureLists {
   const doc = new Y.Doc()
   try {
-    Y.applyUpdate(doc, state)
+    applyStoredUpdates(doc, updates)
     const { node, dismissed } = readDocument(doc, { copy: false })
     return toLists(extractMinutes(node, { ...context, dismissed }))
   } finally {
@@ -31,5 +35,5 @@ export function projectState(state: Uint8Array, context: MeetingContext): Struct
  * projectState on the calling thread, where no event loop serves anyone: `npm run demo` before
  * the server starts (project-stored.ts), tests of what is around it, the bench's baseline.
  */
-export const extractInline: ExtractState = (_meetingId, state, context) =>
-  Promise.resolve(projectState(state, context))
+export const extractInline: ExtractState = (_meetingId, updates, context) =>
+  Promise.resolve(projectState(updates, context))

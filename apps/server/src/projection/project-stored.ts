@@ -1,5 +1,4 @@
 import type { Logger } from 'pino'
-import * as Y from 'yjs'
 import type { Storage } from '../storage/storage.ts'
 import { loadMeetingContext } from './context.ts'
 import { extractInline } from './project-state.ts'
@@ -19,20 +18,13 @@ export async function projectStoredMeetings(
 ): Promise<void> {
   const projector = new Projector({
     store: storage.projection,
+    load: (meetingId) => storage.loadWithRevision(meetingId),
     context: (meetingId) => loadMeetingContext(storage, meetingId),
     extract: extractInline,
     // Nobody has these minutes open yet.
     announce: () => {},
     logger,
   })
-  for (const meetingId of meetingIds) {
-    const doc = new Y.Doc()
-    try {
-      for (const update of await storage.load(meetingId)) Y.applyUpdate(doc, update)
-      await projector.project(meetingId, doc)
-    } finally {
-      doc.destroy()
-    }
-  }
+  for (const meetingId of meetingIds) await projector.project(meetingId)
   await projector.close()
 }

@@ -19,13 +19,26 @@ export interface CoalitionItems {
 /** Where the projected structure of each meeting is kept, for the API to serve. */
 export interface ProjectionStore {
   /**
-   * Makes the meeting's stored items equal `lists`, in one transaction: new keys are inserted,
-   * changed items updated (stamped `at`), keys no longer there deleted, and equal items left
-   * untouched. Returns the meeting's new version if anything changed, otherwise null.
+   * Makes the meeting's stored items equal `lists`, projected from its document at `revision`
+   * (storage's loadWithRevision), in one transaction: new keys are inserted, changed items
+   * updated (stamped `at`), keys no longer there deleted, equal items left untouched, and the
+   * revision recorded. A projection from an older revision than the one recorded writes
+   * nothing. Returns the meeting's new version if any item changed, otherwise null.
    */
-  replaceStructure(meetingId: string, lists: StructureLists, at: string): Promise<number | null>
+  replaceStructure(
+    meetingId: string,
+    lists: StructureLists,
+    at: string,
+    revision: number,
+  ): Promise<number | null>
   /** The stored structure, each list in document order; version 0 and empty lists before any. */
   getStructure(meetingId: string): Promise<Structure>
   /** The items of every meeting of the coalition, for the ledger. */
   listCoalitionItems(coalitionId: string): Promise<CoalitionItems>
+  /**
+   * Meetings (of the coalition, or all) whose document is at a later revision than the one
+   * their structure was projected from, or was never projected: what a crash left behind.
+   * Latest meetings first.
+   */
+  listMeetingsBehind(coalitionId?: string): Promise<string[]>
 }

@@ -148,6 +148,7 @@ describe('projection of the minutes', () => {
     const failing = (store: ProjectionStore): ProjectionStore => ({
       getStructure: (meetingId) => store.getStructure(meetingId),
       listCoalitionItems: (coalitionId) => store.listCoalitionItems(coalitionId),
+      listMeetingsBehind: (coalitionId) => store.listMeetingsBehind(coalitionId),
       replaceStructure: () => {
         attempts++
         return Promise.reject(new Error('disk full'))

@@ -1,23 +1,25 @@
 import type { StructureLists } from '@accord/minutes/structure'
 import type { Logger } from 'pino'
-import * as Y from 'yjs'
+import type { RevisedDocument } from '../storage/storage.ts'
 import type { MeetingContext } from './context.ts'
 import { CappedDebounce, type DebounceTiming } from './debounce.ts'
 import type { ProjectionStore } from './projection-store.ts'
 
 /**
- * The rows to store for a meeting whose document is `state` (Y.encodeStateAsUpdate): read and
- * extracted by an ExtractionPool worker on the server, by projectState inline where nothing is
- * served (extractInline).
+ * The rows to store for a meeting whose document is `updates` (as stored): read and extracted by
+ * an ExtractionPool worker on the server, by projectState inline where nothing is served
+ * (extractInline).
  */
 export type ExtractState = (
   meetingId: string,
-  state: Uint8Array,
+  updates: readonly Uint8Array[],
   context: MeetingContext,
 ) => Promise<StructureLists>
 
 export interface ProjectorOptions {
   store: ProjectionStore
+  /** The meeting's document as stored, with its revision (Storage.loadWithRevision). */
+  load: (meetingId: string) => Promise<RevisedDocument>
   /** The meeting's date, organisations and people; undefined when there is nothing to project. */
   context: (meetingId: string) => Promise<MeetingContext | undefined>
   extract: ExtractState
@@ -46,14 +48,19 @@ export const DEFAULT_PROJECTION_TIMING: DebounceTiming = { waitMs: 300, maxWaitM
 
 /**
  * Keeps each meeting's stored structure in step with its document. A committed change schedules
- * a projection (debounced per meeting); a room leaving memory is projected at once. Projections
- * of one meeting run one after another, so an older snapshot never overwrites a newer one.
- * Nothing here may break a room: every failure is logged and the document carries on.
+ * a projection (debounced per meeting); a room leaving memory has its scheduled one run at once.
+ * A projection reads the document from storage, not from a room, together with its revision,
+ * and stores the structure with that revision: a meeting whose stored revision is ahead of its
+ * structure's was changed after its last projection (a crash came first; catch-up.ts). Reading
+ * storage also takes in what other servers stored, which a room may not have received yet.
+ * Projections of one meeting run one after another, and a projection asked for while another
+ * waits to start is that one: it reads storage when it starts, so it holds everything stored
+ * before either was asked for. Nothing here may break a room: every failure is logged.
  */
 export class Projector {
-  /** Loaded documents with a projection scheduled; dropped when their room unloads. */
-  private readonly docs = new Map<string, Y.Doc>()
   private readonly queues = new Map<string, Promise<void>>()
+  /** Projections queued that have not started reading yet, by meeting. */
+  private readonly waiting = new Map<string, Promise<void>>()
   /** The newest projection of each meeting with one queued, by a counter across meetings. */
   private readonly latest = new Map<string, number>()
   private sequence = 0
@@ -62,46 +69,51 @@ export class Projector {
 
   constructor(private readonly options: ProjectorOptions) {
     this.debounce = new CappedDebounce(options.timing ?? DEFAULT_PROJECTION_TIMING, (id) => {
-      const doc = this.docs.get(id)
-      this.docs.delete(id)
-      if (doc) void this.project(id, doc)
+      void this.enqueue(id)
     })
   }
 
-  /** RoomServer's onCommitted. */
-  readonly committed = (meetingId: string, doc: Y.Doc): void => {
+  /** RoomServer's onCommitted and onLoaded: the document changed, or was first seen. */
+  readonly committed = (meetingId: string): void => {
     if (this.closed) return
-    this.docs.set(meetingId, doc)
     this.debounce.schedule(meetingId)
   }
 
-  /** RoomServer's onUnload: the doc is destroyed when this returns, so it is read now. */
-  readonly unloaded = (meetingId: string, doc: Y.Doc): void => {
-    this.debounce.cancel(meetingId)
-    this.docs.delete(meetingId)
-    if (!this.closed) void this.project(meetingId, doc)
+  /** RoomServer's onUnload: nobody is typing there any more, so nothing is gained by waiting. */
+  readonly unloaded = (meetingId: string): void => {
+    if (this.debounce.cancel(meetingId)) void this.enqueue(meetingId)
   }
 
   /**
-   * Copies the document now and stores its structure once earlier projections are done. Only
-   * the copy (one Yjs update, a few ms for 100,000 words) is made on this thread: reading it
-   * into minutes and extracting them grow with the document and happen in `extract`.
+   * Stores the meeting's structure from its document as storage holds it when this projection's
+   * turn comes; resolves once stored, or once the failure is logged. Once closed, does nothing.
    */
-  project(meetingId: string, doc: Y.Doc): Promise<void> {
-    let snapshot: Uint8Array
-    try {
-      snapshot = Y.encodeStateAsUpdate(doc)
-    } catch (error) {
-      this.options.logger.error({ meetingId, err: error }, 'could not read minutes to project')
-      return Promise.resolve()
-    }
+  project(meetingId: string): Promise<void> {
+    if (this.closed) return Promise.resolve()
+    return this.enqueue(meetingId)
+  }
+
+  /** Runs the projections still scheduled and waits for every one under way. */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const meetingId of this.debounce.cancelAll()) void this.enqueue(meetingId)
+    while (this.queues.size > 0) await Promise.all(this.queues.values())
+  }
+
+  private enqueue(meetingId: string): Promise<void> {
+    const waiting = this.waiting.get(meetingId)
+    if (waiting) return waiting
     const turn = ++this.sequence
     this.latest.set(meetingId, turn)
     const next = (this.queues.get(meetingId) ?? Promise.resolve())
-      .then(() => this.storeExclusively(meetingId, snapshot, turn))
+      .then(() => {
+        this.waiting.delete(meetingId)
+        return this.storeExclusively(meetingId, turn)
+      })
       .catch((error: unknown) => {
         this.options.logger.error({ meetingId, err: error }, 'projecting the minutes failed')
       })
+    this.waiting.set(meetingId, next)
     this.queues.set(meetingId, next)
     void next.then(() => {
       if (this.queues.get(meetingId) !== next) return
@@ -111,24 +123,16 @@ export class Projector {
     return next
   }
 
-  /** Waits for every projection under way; call after the rooms have closed (they project). */
-  async close(): Promise<void> {
-    this.closed = true
-    this.debounce.cancelAll()
-    this.docs.clear()
-    while (this.queues.size > 0) await Promise.all(this.queues.values())
-  }
-
   /**
-   * Another instance projecting the meeting may hold an older state than this snapshot (an
-   * edit made here that has not reached it yet), so a skipped write is retried until it runs or
-   * a newer projection here takes over.
+   * Another instance projecting the meeting may have read an older revision than this one will
+   * (an edit stored here after its read), so a skipped write is retried until it runs or a
+   * newer projection here takes over.
    */
-  private async storeExclusively(meetingId: string, snapshot: Uint8Array, turn: number) {
+  private async storeExclusively(meetingId: string, turn: number) {
     const { exclusive, lockRetryMs = DEFAULT_LOCK_RETRY_MS, logger } = this.options
-    if (!exclusive) return this.store(meetingId, snapshot)
+    if (!exclusive) return this.store(meetingId)
     for (let attempt = 1; ; attempt++) {
-      if (await exclusive(meetingId, () => this.store(meetingId, snapshot))) return
+      if (await exclusive(meetingId, () => this.store(meetingId))) return
       const superseded = this.latest.get(meetingId) !== turn || this.debounce.has(meetingId)
       if (superseded) return
       if (attempt === LOCK_ATTEMPTS) {
@@ -139,19 +143,24 @@ export class Projector {
     }
   }
 
-  private async store(meetingId: string, state: Uint8Array): Promise<void> {
-    const { context, extract, store, announce, logger } = this.options
+  private async store(meetingId: string): Promise<void> {
+    const { load, context, extract, store, announce, logger } = this.options
     const meeting = await context(meetingId)
     if (!meeting) return
     const started = performance.now()
-    const lists = await extract(meetingId, state, meeting)
+    const { updates, revision } = await load(meetingId)
+    const loaded = performance.now()
+    const lists = await extract(meetingId, updates, meeting)
     const extracted = performance.now()
-    const version = await store.replaceStructure(meetingId, lists, new Date().toISOString())
+    const at = new Date().toISOString()
+    const version = await store.replaceStructure(meetingId, lists, at, revision)
     logger.debug(
       {
         meetingId,
+        revision,
         version,
-        extractMs: Math.round(extracted - started),
+        loadMs: Math.round(loaded - started),
+        extractMs: Math.round(extracted - loaded),
         storeMs: Math.round(performance.now() - extracted),
       },
       'projected the minutes',

@@ -38,6 +38,6 @@ export function warmUpExtractor(runs = 3): void {
   }
   const states = [importMinutesToUpdate(SAMPLE, 'markdown'), ...demo.meetings.map((m) => m.update)]
   for (let run = 0; run < runs; run++) {
-    for (const state of states) projectState(state, context)
+    for (const state of states) projectState([state], context)
   }
 }

@@ -60,11 +60,14 @@ describe('document locks across instances', () => {
       fragment.insert(fragment.length, [paragraph])
     }
 
+    await a.append([{ docName: 'm', update: Y.encodeStateAsUpdate(doc) }])
+
     const outcomes: boolean[] = []
     const announced: number[] = []
     const projector = (storage: PostgresStorage) =>
       new Projector({
         store: storage.projection,
+        load: (id) => storage.loadWithRevision(id),
         context: (id) => loadMeetingContext(storage, id),
         extract: extractInline,
         announce: (_id, version) => announced.push(version),
@@ -78,7 +81,7 @@ describe('document locks across instances', () => {
       })
     const projectors = [projector(a), projector(b)]
     await Promise.all(
-      Array.from({ length: 10 }, () => projectors.map((p) => p.project('m', doc))).flat(),
+      Array.from({ length: 10 }, () => projectors.map((p) => p.project('m'))).flat(),
     )
     await Promise.all(projectors.map((p) => p.close()))
 

@@ -369,4 +369,22 @@ export const migrations: readonly Migration[] = [
      ALTER TABLE asks ADD COLUMN confidence DOUBLE PRECISION NOT NULL DEFAULT 1;
      ALTER TABLE decisions ADD COLUMN confidence DOUBLE PRECISION NOT NULL DEFAULT 1;`,
   },
+  // A ledger behind its minutes after a crash (issue 17.3): each document's revision, moved in
+  // the transaction that appends to it, and the revision each meeting's structure was projected
+  // from. A server starting re-projects every meeting whose document is ahead. Documents stored
+  // before this start at revision 1 and no structure at 0: the first start projects them all.
+  {
+    sqlite: `CREATE TABLE document_revisions (
+       doc TEXT PRIMARY KEY,
+       revision INTEGER NOT NULL
+     );
+     INSERT INTO document_revisions (doc, revision) SELECT DISTINCT doc, 1 FROM document_updates;
+     ALTER TABLE structure_versions ADD COLUMN document_revision INTEGER NOT NULL DEFAULT 0;`,
+    postgres: `CREATE TABLE document_revisions (
+       doc TEXT PRIMARY KEY,
+       revision BIGINT NOT NULL
+     );
+     INSERT INTO document_revisions (doc, revision) SELECT DISTINCT doc, 1 FROM document_updates;
+     ALTER TABLE structure_versions ADD COLUMN document_revision BIGINT NOT NULL DEFAULT 0;`,
+  },
 ]

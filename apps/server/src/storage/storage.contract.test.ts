@@ -156,7 +156,7 @@ describe.each([
   })
 
   it('migrates once: a second run finds nothing to do, and the database answers a ping', async () => {
-    expect(await engine.migrateAgain()).toEqual({ from: 5, to: 5 })
+    expect(await engine.migrateAgain()).toEqual({ from: migrations.length, to: migrations.length })
     await expect(s.ping()).resolves.toBeUndefined()
   })
 
@@ -568,6 +568,38 @@ describe.each([
       // Loading merges every update, so the snapshot may come after the one that stayed.
       expect(await s.load('a')).toEqual([bytes(3), bytes(1, 2)])
     })
+
+    it('moves a document’s revision once per append holding it, and not when compacting', async () => {
+      expect(await s.loadWithRevision('a')).toEqual({ updates: [], revision: 0 })
+      await s.append([
+        { docName: 'a', update: bytes(1) },
+        { docName: 'b', update: bytes(9) },
+        { docName: 'a', update: bytes(2) },
+      ])
+      expect(await s.loadWithRevision('a')).toEqual({ updates: [bytes(1), bytes(2)], revision: 1 })
+      await s.append([{ docName: 'a', update: bytes(3) }])
+      expect((await s.loadWithRevision('a')).revision).toBe(2)
+      const { position } = await s.loadLog('a')
+      await s.compact('a', bytes(1, 2, 3), position)
+      expect(await s.loadWithRevision('a')).toEqual({ updates: [bytes(1, 2, 3)], revision: 2 })
+      expect(await s.loadWithRevision('b')).toEqual({ updates: [bytes(9)], revision: 1 })
+    })
+
+    it('reads the updates and the revision they make up together, while others append', async () => {
+      // One update per append: a read that mixed two moments would see a count and a revision
+      // that differ. PostgreSQL serves these from several connections at once.
+      const reads: Promise<{ updates: Uint8Array[]; revision: number }>[] = []
+      const appends: Promise<void>[] = []
+      for (let i = 0; i < 100; i++) {
+        appends.push(s.append([{ docName: 'a', update: bytes(i) }]))
+        reads.push(s.loadWithRevision('a'))
+      }
+      await Promise.all(appends)
+      for (const { updates, revision } of await Promise.all(reads)) {
+        expect(updates.length).toBe(revision)
+      }
+      expect((await s.loadWithRevision('a')).revision).toBe(100)
+    })
   })
 
   describe('document locks', () => {
@@ -666,16 +698,16 @@ describe.each([
         asks: [ask],
         decisions: [decision],
       }
-      expect(await s.projection.replaceStructure('m', lists, at)).toBe(1)
+      expect(await s.projection.replaceStructure('m', lists, at, 1)).toBe(1)
       expect(await s.projection.getStructure('m')).toEqual({ version: 1, ...lists })
-      expect(await s.projection.replaceStructure('m', lists, later)).toBeNull()
+      expect(await s.projection.replaceStructure('m', lists, later, 1)).toBeNull()
       expect(await updatedAt('actions')).toEqual([
         { key: 'a', updated_at: at },
         { key: 'b', updated_at: at },
       ])
 
       const changed = { ...lists, actions: [action('a', 0), action('b', 1, 'Rewritten')] }
-      expect(await s.projection.replaceStructure('m', changed, later)).toBe(2)
+      expect(await s.projection.replaceStructure('m', changed, later, 1)).toBe(2)
       expect(await updatedAt('actions')).toEqual([
         { key: 'a', updated_at: at },
         { key: 'b', updated_at: later },
@@ -689,10 +721,10 @@ describe.each([
         asks: [ask],
         decisions: [decision],
       }
-      await s.projection.replaceStructure('m', lists, at)
+      await s.projection.replaceStructure('m', lists, at, 1)
       const fewer = { actions: [{ ...action('b', 1), position: 0 }], asks: [ask], decisions: [] }
-      expect(await s.projection.replaceStructure('m', fewer, later)).toBe(2)
-      expect(await s.projection.replaceStructure('m', { ...fewer, asks: [] }, later)).toBe(3)
+      expect(await s.projection.replaceStructure('m', fewer, later, 1)).toBe(2)
+      expect(await s.projection.replaceStructure('m', { ...fewer, asks: [] }, later, 1)).toBe(3)
       expect(await s.projection.getStructure('m')).toEqual({
         version: 3,
         actions: [{ ...action('b', 1), position: 0 }],
@@ -704,11 +736,11 @@ describe.each([
     it('round-trips where an action was carried from', async () => {
       const carried = { ...action('a', 0), carriedFrom: 'earlier-meeting' }
       const lists = { actions: [carried], asks: [], decisions: [] }
-      expect(await s.projection.replaceStructure('m', lists, at)).toBe(1)
+      expect(await s.projection.replaceStructure('m', lists, at, 1)).toBe(1)
       expect((await s.projection.getStructure('m')).actions).toEqual([carried])
       // The column takes part in the comparison: a change of it alone is a change.
       const uncarried = { ...lists, actions: [{ ...carried, carriedFrom: null }] }
-      expect(await s.projection.replaceStructure('m', uncarried, later)).toBe(2)
+      expect(await s.projection.replaceStructure('m', uncarried, later, 1)).toBe(2)
       expect((await s.projection.getStructure('m')).actions[0]?.carriedFrom).toBeNull()
     })
 
@@ -722,21 +754,25 @@ describe.each([
         'm',
         { actions: [action('b', 1), action('a', 0)], asks: [ask], decisions: [decision] },
         at,
+        1,
       )
       await s.projection.replaceStructure(
         'early',
         { actions: [action('e', 0)], asks: [], decisions: [] },
         later,
+        1,
       )
       await s.projection.replaceStructure(
         'same',
         { actions: [action('s', 0)], asks: [], decisions: [{ ...decision, key: 's' }] },
         latest,
+        1,
       )
       await s.projection.replaceStructure(
         'other',
         { actions: [action('o', 0)], asks: [{ ...ask, key: 'o' }], decisions: [decision] },
         at,
+        1,
       )
 
       const items = await s.projection.listCoalitionItems('c')
@@ -767,11 +803,44 @@ describe.each([
       })
     })
 
+    it('records the revision projected, lists the meetings behind it, and never goes back', async () => {
+      const update = new Uint8Array([0, 0])
+      const empty = { actions: [], asks: [], decisions: [] }
+      const lists = { actions: [action('a', 0)], asks: [], decisions: [] }
+      await seedOther()
+      await s.meetings.createMeeting(meeting('early', '2025-01-01'))
+      await s.meetings.createMeeting(meeting('other', '2025-02-01', [], 'd'))
+      // No document at all: nothing to project.
+      await s.meetings.createMeeting(meeting('blank', '2025-02-02'))
+      expect(await s.projection.listMeetingsBehind()).toEqual([])
+      await s.append(
+        ['m', 'early', 'other', 'not-a-meeting'].map((docName) => ({ docName, update })),
+      )
+      expect(await s.projection.listMeetingsBehind()).toEqual(['m', 'other', 'early'])
+      expect(await s.projection.listMeetingsBehind('c')).toEqual(['m', 'early'])
+
+      expect(await s.projection.replaceStructure('m', lists, at, 1)).toBe(1)
+      // No item changed, so no new version; the revision is recorded all the same.
+      expect(await s.projection.replaceStructure('early', empty, at, 1)).toBeNull()
+      expect(await s.projection.getStructure('early')).toEqual({ version: 0, ...empty })
+      expect(await s.projection.listMeetingsBehind('c')).toEqual([])
+      expect(await s.projection.listMeetingsBehind()).toEqual(['other'])
+
+      await s.append([{ docName: 'm', update }])
+      expect(await s.projection.listMeetingsBehind('c')).toEqual(['m'])
+      const newer = { actions: [action('a', 0, 'Newer')], asks: [], decisions: [] }
+      expect(await s.projection.replaceStructure('m', newer, later, 2)).toBe(2)
+      // A projection of revision 1 that finishes last writes nothing over revision 2's.
+      expect(await s.projection.replaceStructure('m', lists, latest, 1)).toBeNull()
+      expect(await s.projection.getStructure('m')).toEqual({ version: 2, ...newer })
+      expect(await s.projection.listMeetingsBehind('c')).toEqual([])
+    })
+
     it('gives an item the time its row last changed', async () => {
       const lists = { actions: [action('a', 0), action('b', 1)], asks: [], decisions: [] }
-      await s.projection.replaceStructure('m', lists, at)
+      await s.projection.replaceStructure('m', lists, at, 1)
       const changed = { ...lists, actions: [action('a', 0), action('b', 1, 'Rewritten')] }
-      await s.projection.replaceStructure('m', changed, later)
+      await s.projection.replaceStructure('m', changed, later, 1)
       const { actions } = await s.projection.listCoalitionItems('c')
       expect(actions.map((a) => [a.key, a.text, a.updatedAt])).toEqual([
         ['a', 'Write', at],
@@ -905,6 +974,7 @@ describe.each([
       for (const migration of migrations.slice(0, 3)) db.exec(migration.sqlite)
       db.pragma('user_version = 3')
       db.exec(version3Data)
+      db.exec(`INSERT INTO document_updates (doc, data) VALUES ('m', X'0000')`)
       const run = migrateSqlite(db)
       db.close()
       const storage = new SqliteStorage(dir)
@@ -936,6 +1006,7 @@ describe.each([
           await raw.run(`INSERT INTO ${schema}.schema_migrations (version) VALUES (${i + 1})`)
         }
         await raw.run(version3Data)
+        await raw.run(`INSERT INTO document_updates (doc, data) VALUES ('m', '\\x0000')`)
         const run = await migratePostgres(raw, schema)
         const storage = await PostgresStorage.open({ url: TEST_DATABASE_URL, schema })
         return {
@@ -952,10 +1023,10 @@ describe.each([
     },
   ],
 ])('a version 3 database on %s', (_name, open) => {
-  it('migrates to the latest version: meetings drafts, actions carried from nowhere, stored items sure and not proposed', async () => {
+  it('migrates to the latest version: meetings drafts, actions carried from nowhere, stored items sure and not proposed, documents to be projected again', async () => {
     const { run, storage, dispose } = await open()
     try {
-      expect(run).toEqual({ from: 3, to: 5 })
+      expect(run).toEqual({ from: 3, to: migrations.length })
       expect(await storage.meetings.getMeeting('m')).toEqual({
         id: 'm',
         coalitionId: 'c',
@@ -988,6 +1059,9 @@ describe.each([
       ).toBe('changed')
       expect((await storage.meetings.getMeeting('m'))?.status).toBe('approved')
       expect((await storage.projection.listCoalitionItems('c')).actions).toHaveLength(1)
+      // Projected before revisions were kept: projected again at the next start, to be sure.
+      expect(await storage.projection.listMeetingsBehind()).toEqual(['m'])
+      expect((await storage.loadWithRevision('m')).revision).toBe(1)
     } finally {
       await dispose()
     }
@@ -1006,7 +1080,7 @@ describe('the schema', () => {
       const versions = await queryTestDatabase<{ version: number }>(
         `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
       )
-      expect(versions.map((row) => row.version)).toEqual([1, 2, 3, 4, 5])
+      expect(versions.map((row) => row.version)).toEqual(migrations.map((_, i) => i + 1))
     } finally {
       await dropSchema(schema)
     }

@@ -8,6 +8,12 @@ import type { DocumentLocks } from './document-locks.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
 import type { ProjectionStore } from '../projection/projection-store.ts'
 
+/** A document's stored updates and the revision they make up (see loadWithRevision). */
+export interface RevisedDocument {
+  updates: Uint8Array[]
+  revision: number
+}
+
 /**
  * Everything the server keeps, whichever engine keeps it (SQLite or PostgreSQL, see
  * open-storage.ts). The document methods resolve only once the write is committed: the sync
@@ -22,6 +28,13 @@ export interface Storage extends DocumentStore, DocumentLocks {
   readonly projection: ProjectionStore
   readonly endorsements: EndorsementStore
   readonly calendarFeeds: CalendarFeedStore
+  /**
+   * The document's updates and its revision, read in one snapshot. Every append moves the
+   * document's revision in its own transaction (compaction does not: it changes no content),
+   * so these updates hold exactly what was stored up to that revision. A document never written
+   * is at revision 0, with no updates. Projections record the revision they read.
+   */
+  loadWithRevision(docName: string): Promise<RevisedDocument>
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>
   close(): Promise<void>

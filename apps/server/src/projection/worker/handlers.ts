@@ -4,6 +4,6 @@ import type { TaskHandlers } from './protocol.ts'
 
 /** What the extraction worker does for each task (protocol.ts). */
 export const taskHandlers: TaskHandlers = {
-  project: ({ state, context }) => projectState(state, context),
+  project: ({ updates, context }) => projectState(updates, context),
   review: ({ minutes, context }) => reviewMinutes(minutes, context),
 }

@@ -6,6 +6,9 @@
  * the real pool recover.
  */
 import { parentPort } from 'node:worker_threads'
+import { MINUTES_FIELD } from '@accord/minutes'
+import { applyStoredUpdates } from '@accord/sync'
+import * as Y from 'yjs'
 import { taskHandlers } from './handlers.ts'
 import type { TaskRequest } from './protocol.ts'
 import { serveExtraction } from './serve.ts'
@@ -13,8 +16,17 @@ import { serveExtraction } from './serve.ts'
 export const CRASH_MARKER = 'crash-the-extraction-worker'
 export const SPIN_MARKER = 'spin-the-extraction-worker'
 
-const contains = ({ task }: TaskRequest, marker: string) =>
-  task.kind === 'project' && Buffer.from(task.state).includes(marker)
+/** Whether the minutes hold the marker now: the stored updates still hold text deleted since. */
+function contains({ task }: TaskRequest, marker: string): boolean {
+  if (task.kind !== 'project') return false
+  const doc = new Y.Doc()
+  try {
+    applyStoredUpdates(doc, task.updates)
+    return doc.getXmlFragment(MINUTES_FIELD).toString().includes(marker)
+  } finally {
+    doc.destroy()
+  }
+}
 
 // Imported by the tests for the markers: only a worker serves.
 if (parentPort) {

@@ -28,7 +28,8 @@ function pool(options: Partial<ExtractionPoolOptions> = {}) {
   return { pool: created, logs }
 }
 
-function minutes(...paragraphs: string[]): Uint8Array {
+/** A meeting's document as storage would hand it over: a list of updates (here one). */
+function minutes(...paragraphs: string[]): Uint8Array[] {
   const doc = new Y.Doc()
   const fragment = doc.getXmlFragment(MINUTES_FIELD)
   for (const text of paragraphs) {
@@ -36,7 +37,7 @@ function minutes(...paragraphs: string[]): Uint8Array {
     paragraph.insert(0, [new Y.XmlText(text)])
     fragment.insert(fragment.length, [paragraph])
   }
-  return Y.encodeStateAsUpdate(doc)
+  return [Y.encodeStateAsUpdate(doc)]
 }
 
 const context = {

@@ -77,9 +77,13 @@ export class ExtractionPool {
     return new Promise((resolve) => this.readyListeners.push(resolve))
   }
 
-  /** The structure of a meeting whose document is `state`; rejects with an ExtractionError. */
-  project(meetingId: string, state: Uint8Array, context: MeetingContext): Promise<StructureLists> {
-    return this.run(meetingId, { kind: 'project', state, context })
+  /** The structure of a meeting whose document is `updates`; rejects with an ExtractionError. */
+  project(
+    meetingId: string,
+    updates: readonly Uint8Array[],
+    context: MeetingContext,
+  ): Promise<StructureLists> {
+    return this.run(meetingId, { kind: 'project', updates, context })
   }
 
   /** The minutes with every strong suggestion accepted, as a Yjs update (the demo's). */

@@ -3,9 +3,9 @@
  * structured clone, one object per message):
  *
  *   main → worker  { type: 'task', id, task }, task being one of
- *       { kind: 'project', state, context }  a meeting's Y.Doc as one update
- *                                            (Y.encodeStateAsUpdate, dismissed keys and all)
- *                                            and its context: the rows to store
+ *       { kind: 'project', updates, context } a meeting's Y.Doc as its stored updates
+ *                                            (dismissed keys and all, applied in order) and
+ *                                            its context: the rows to store
  *       { kind: 'review', minutes, context } ProseMirror JSON with every strong suggestion
  *                                            accepted, as one Yjs update (the demo)
  *   worker → main  { type: 'ready' }               warmed up: send work
@@ -21,7 +21,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { MeetingContext } from '../context.ts'
 
 export type Task =
-  | { kind: 'project'; state: Uint8Array; context: MeetingContext }
+  | { kind: 'project'; updates: readonly Uint8Array[]; context: MeetingContext }
   | { kind: 'review'; minutes: JSONContent; context: MeetingContext }
 
 export interface TaskResults {

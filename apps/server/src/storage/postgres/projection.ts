@@ -87,25 +87,38 @@ export class PostgresProjectionStore implements ProjectionStore {
 
   constructor(private readonly db: Database) {}
 
-  replaceStructure(meetingId: string, lists: StructureLists, at: string): Promise<number | null> {
+  replaceStructure(
+    meetingId: string,
+    lists: StructureLists,
+    at: string,
+    revision: number,
+  ): Promise<number | null> {
     return this.db.transaction(async (tx) => {
       // One writer per meeting at a time, across servers: the second reads what the first
       // wrote. NO KEY UPDATE still lets the rows' foreign keys to the meeting be checked.
       await tx.run('SELECT 1 FROM meetings WHERE id = $1 FOR NO KEY UPDATE', [meetingId])
+      const recorded = await tx.row<{ revision: string }>(
+        'SELECT document_revision AS revision FROM structure_versions WHERE meeting_id = $1',
+        [meetingId],
+      )
+      if (Number(recorded?.revision ?? 0) > revision) return null
       // Each list is written, whatever the others did: no short-circuit.
       const changed = [
         await this.actions.write(tx, meetingId, lists.actions, at),
         await this.asks.write(tx, meetingId, lists.asks, at),
         await this.decisions.write(tx, meetingId, lists.decisions, at),
       ].includes(true)
-      if (!changed) return null
-      const bumped = await tx.row<{ version: number }>(
-        `INSERT INTO structure_versions (meeting_id, version) VALUES ($1, 1)
-         ON CONFLICT (meeting_id) DO UPDATE SET version = structure_versions.version + 1
+      // `changed` is 1 or 0: the version counts changes of the items, the revision every write.
+      const recordedNow = await tx.row<{ version: number }>(
+        `INSERT INTO structure_versions (meeting_id, version, document_revision)
+         VALUES ($1, $2, $3)
+         ON CONFLICT (meeting_id) DO UPDATE SET
+           version = structure_versions.version + excluded.version,
+           document_revision = excluded.document_revision
          RETURNING version`,
-        [meetingId],
+        [meetingId, changed ? 1 : 0, revision],
       )
-      return bumped!.version
+      return changed ? recordedNow!.version : null
     })
   }
 
@@ -138,5 +151,18 @@ export class PostgresProjectionStore implements ProjectionStore {
       }),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     )
+  }
+
+  async listMeetingsBehind(coalitionId?: string): Promise<string[]> {
+    const rows = await this.db.rows<{ id: string }>(
+      `SELECT m.id FROM meetings m
+       JOIN document_revisions d ON d.doc = m.id
+       LEFT JOIN structure_versions s ON s.meeting_id = m.id
+       WHERE d.revision > coalesce(s.document_revision, 0)
+         AND ($1::text IS NULL OR m.coalition_id = $1)
+       ORDER BY m.date DESC, m.id COLLATE "C"`,
+      [coalitionId ?? null],
+    )
+    return rows.map((row) => row.id)
   }
 }

@@ -1,6 +1,6 @@
 import type { DocumentLog, LogPosition, StoredUpdate } from '@accord/sync'
 import type { LockPurpose } from '../document-locks.ts'
-import type { Storage } from '../storage.ts'
+import type { RevisedDocument, Storage } from '../storage.ts'
 import { PostgresAccountStore } from './accounts.ts'
 import { PostgresCalendarFeedStore } from './calendar-feeds.ts'
 import { PostgresCoalitionStore } from './coalitions.ts'
@@ -76,14 +76,38 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  async loadWithRevision(docName: string): Promise<RevisedDocument> {
+    // One snapshot for both: an append commits its updates and its revision together.
+    return this.db.transaction(async (tx) => {
+      const revision = await tx.row<{ revision: string }>(
+        'SELECT revision FROM document_revisions WHERE doc = $1',
+        [docName],
+      )
+      const rows = await tx.rows<{ data: Buffer }>(
+        'SELECT data FROM document_updates WHERE doc = $1 ORDER BY id',
+        [docName],
+      )
+      return {
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        revision: Number(revision?.revision ?? 0),
+      }
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+  }
+
   async append(updates: readonly StoredUpdate[]): Promise<void> {
     if (updates.length === 0) return
-    // The batch is one statement, so one transaction that resolves after its COMMIT. ORDER BY
-    // gives the rows ids in the order the updates came.
+    // The batch is one statement, so one transaction that resolves after its COMMIT: the
+    // updates and the revision of each of their documents. ORDER BY gives the rows ids in the
+    // order the updates came, and takes the revisions' row locks in one order on every server.
     await this.db.run(
-      `INSERT INTO document_updates (doc, data)
-       SELECT doc, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u (doc, data, n)
-       ORDER BY n`,
+      `WITH appended AS (
+         INSERT INTO document_updates (doc, data)
+         SELECT doc, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u (doc, data, n)
+         ORDER BY n
+       )
+       INSERT INTO document_revisions (doc, revision)
+       SELECT DISTINCT doc, 1 FROM unnest($1::text[]) AS d (doc) ORDER BY doc
+       ON CONFLICT (doc) DO UPDATE SET revision = document_revisions.revision + 1`,
       [updates.map((u) => u.docName), updates.map((u) => toBuffer(u.update))],
     )
   }

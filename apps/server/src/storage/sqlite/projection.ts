@@ -92,23 +92,44 @@ export class SqliteProjectionStore implements ProjectionStore {
       version: db.prepare<[string], { version: number }>(
         'SELECT version FROM structure_versions WHERE meeting_id = ?',
       ),
-      bump: db.prepare<[string], { version: number }>(
-        `INSERT INTO structure_versions (meeting_id, version) VALUES (?, 1)
-         ON CONFLICT (meeting_id) DO UPDATE SET version = version + 1 RETURNING version`,
+      projectedRevision: db.prepare<[string], { revision: number }>(
+        'SELECT document_revision AS revision FROM structure_versions WHERE meeting_id = ?',
+      ),
+      // `changed` is 1 or 0: the version counts changes of the items, the revision every write.
+      record: db.prepare<[string, number, number], { version: number }>(
+        `INSERT INTO structure_versions (meeting_id, version, document_revision) VALUES (?, ?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET
+           version = version + excluded.version, document_revision = excluded.document_revision
+         RETURNING version`,
+      ),
+      behind: db.prepare<[string | null, string | null], { id: string }>(
+        `SELECT m.id FROM meetings m
+         JOIN document_revisions d ON d.doc = m.id
+         LEFT JOIN structure_versions s ON s.meeting_id = m.id
+         WHERE d.revision > coalesce(s.document_revision, 0) AND (? IS NULL OR m.coalition_id = ?)
+         ORDER BY m.date DESC, m.id`,
       ),
     }
   }
 
-  replaceStructure(meetingId: string, lists: StructureLists, at: string): Promise<number | null> {
+  replaceStructure(
+    meetingId: string,
+    lists: StructureLists,
+    at: string,
+    revision: number,
+  ): Promise<number | null> {
     return Promise.resolve(
       this.db.transaction(() => {
+        const recorded = this.statements.projectedRevision.get(meetingId)?.revision ?? 0
+        if (recorded > revision) return null
         // Each list is written, whatever the others did: no short-circuit.
         const changed = [
           this.actions.write(meetingId, lists.actions, at),
           this.asks.write(meetingId, lists.asks, at),
           this.decisions.write(meetingId, lists.decisions, at),
         ].includes(true)
-        return changed ? this.statements.bump.get(meetingId)!.version : null
+        const { version } = this.statements.record.get(meetingId, changed ? 1 : 0, revision)!
+        return changed ? version : null
       })(),
     )
   }
@@ -132,5 +153,10 @@ export class SqliteProjectionStore implements ProjectionStore {
         decisions: this.decisions.readCoalition(coalitionId),
       }))(),
     )
+  }
+
+  listMeetingsBehind(coalitionId?: string): Promise<string[]> {
+    const id = coalitionId ?? null
+    return Promise.resolve(this.statements.behind.all(id, id).map((row) => row.id))
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { DocumentLog, LogPosition, StoredUpdate } from '@accord/sync'
 import { InProcessLocks, type LockPurpose } from '../document-locks.ts'
-import type { Storage } from '../storage.ts'
+import type { RevisedDocument, Storage } from '../storage.ts'
 import { migrate } from './migrate.ts'
 import { SqliteAccountStore } from './accounts.ts'
 import { SqliteCalendarFeedStore } from './calendar-feeds.ts'
@@ -50,12 +50,28 @@ export class SqliteStorage implements Storage {
       deleteUpdates: this.db.prepare<[string, number]>(
         'DELETE FROM document_updates WHERE doc = ? AND id <= ?',
       ),
+      bumpRevision: this.db.prepare<[string]>(
+        `INSERT INTO document_revisions (doc, revision) VALUES (?, 1)
+         ON CONFLICT (doc) DO UPDATE SET revision = revision + 1`,
+      ),
+      revision: this.db.prepare<[string], { revision: number }>(
+        'SELECT revision FROM document_revisions WHERE doc = ?',
+      ),
     }
   }
 
   private readonly appendAll = (updates: readonly StoredUpdate[]) => {
     for (const { docName, update } of updates) this.statements.appendUpdate.run(docName, update)
+    // Once per document of the batch, in the same transaction as its updates.
+    for (const docName of new Set(updates.map((u) => u.docName))) {
+      this.statements.bumpRevision.run(docName)
+    }
   }
+
+  private readonly readRevised = (docName: string): RevisedDocument => ({
+    updates: this.statements.loadUpdates.all(docName).map((row) => new Uint8Array(row.data)),
+    revision: this.statements.revision.get(docName)?.revision ?? 0,
+  })
 
   load(docName: string): Promise<Uint8Array[]> {
     return this.loadLog(docName).then((log) => log.updates)
@@ -68,6 +84,10 @@ export class SqliteStorage implements Storage {
       // The last id is enough: one writer at a time, so ids commit in the order they are given.
       position: String(rows.at(-1)?.id ?? 0) as LogPosition,
     })
+  }
+
+  loadWithRevision(docName: string): Promise<RevisedDocument> {
+    return Promise.resolve(this.db.transaction(this.readRevised)(docName))
   }
 
   append(updates: readonly StoredUpdate[]): Promise<void> {
