@@ -82,6 +82,25 @@ test('access removed while the meeting is open: its local copy is deleted and th
   expect(await storedValues(page)).not.toContain(meetingId)
 })
 
+test('a meeting no longer shown on arrival loses its local copy too', async ({ accord }) => {
+  const meetingId = await accord.createMeeting('Fortnightly call')
+  const { client, id } = await accord.join('Alice')
+  const page = await accord.pageFor(client)
+  const alice = minutesPage(page)
+  await alice.open(meetingId)
+  await alice.type('Agenda.')
+  await alice.expectSaved()
+  await page.goto('/')
+  await accord.chair.expect(204, 'DELETE', `/api/coalitions/${accord.coalitionId}/members/${id}`)
+
+  await page.goto(`/meetings/${meetingId}`)
+  await expect(page.getByRole('heading', { name: 'Meeting not found' })).toBeVisible()
+  await expect(
+    page.getByText('The copy of its minutes kept on this browser has been deleted.'),
+  ).toBeVisible()
+  await expect.poll(() => localCopies(page)).toEqual([])
+})
+
 test('signing out waits for edits on their way to the server', async ({ accord }) => {
   const meetingId = await accord.createMeeting('Fortnightly call')
   const page = await accord.member('Alice')
