@@ -23,7 +23,7 @@ import { noStore } from './http/no-store.ts'
 import { checkOrigin } from './http/origin.ts'
 import { rateLimits } from './http/rate-limits.ts'
 import { securityHeaders } from './http/security-headers.ts'
-import { MEETING_IMPORT_PATH } from './imports/routes.ts'
+import { MEETING_IMPORT_PATH, type MeetingImportDependencies } from './imports/routes.ts'
 import { coalitionInviteRoutes, publicInviteRoutes } from './invites/routes.ts'
 import { ledgerRoutes } from './ledger/routes.ts'
 import { meetingLifecycleRoutes } from './meetings/lifecycle-routes.ts'
@@ -46,6 +46,8 @@ export interface AppDependencies {
   projectNow: (meetingId: string) => Promise<void>
   /** The demo's reviewed minutes, extracted in a worker. */
   reviewMinutes: ReviewMinutes
+  /** An import's work off the server's thread: reading the minutes, projecting them stored. */
+  imports: Pick<MeetingImportDependencies, 'readImport' | 'projectStored'>
   live: LiveConnections
   logger: Logger
   /** The checks behind /api/ready. */
@@ -61,6 +63,7 @@ export function createApp({
   rooms,
   projectNow,
   reviewMinutes,
+  imports,
   live,
   logger,
   readiness,
@@ -127,7 +130,9 @@ export function createApp({
       coalitions,
       documents,
       maxImportBytes: config.maxImportBytes,
-      projectNow,
+      maxImportsAtOnce: config.maxImportsAtOnce,
+      ...imports,
+      audit,
       caps: personCaps,
     }),
   )

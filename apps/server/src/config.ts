@@ -61,6 +61,9 @@ export const configSchema = z.object({
   MAX_MESSAGE_BYTES: positive.default(DEFAULT_MAX_MESSAGE_BYTES),
   MAX_REQUEST_BYTES: positive.default(64 * 1024),
   MAX_IMPORT_BYTES: positive.default(5 * 1024 * 1024),
+  // Imports running at once on the whole server (one per person besides): each holds its
+  // upload, a .docx its own converting process (up to about 300 MB), and the worker pool.
+  MAX_IMPORTS_AT_ONCE: wholeNumber(1, 64, 'imports').default(3),
   MAX_BUFFERED_BYTES: positive.default(16 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: positive.default(DEFAULT_COMPACT_AFTER),
   // A burst of typing is committed (one fsync) and fanned out (one write per reader) at most
@@ -127,6 +130,8 @@ export interface Config {
   maxRequestBytes: number
   /** The body limit of a minutes import (an uploaded file); every other request has maxRequestBytes. */
   maxImportBytes: number
+  /** Imports running at once on the server; past it one more is refused with 503. */
+  maxImportsAtOnce: number
   /** Unsent bytes a socket may hold before its reader counts as stuck and is dropped. */
   maxBufferedBytes: number
   compactAfterUpdates: number
@@ -179,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxRequestBytes: c.MAX_REQUEST_BYTES,
     maxImportBytes: c.MAX_IMPORT_BYTES,
+    maxImportsAtOnce: c.MAX_IMPORTS_AT_ONCE,
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     commitIntervalMs: c.COMMIT_INTERVAL_MS,

@@ -126,6 +126,12 @@ export async function startServer(
       }
     },
     reviewMinutes: (minutes, context) => extraction.review(minutes, context),
+    imports: {
+      readImport: (input) => extraction.readImport(input),
+      // An imported meeting has no room: its structure is read from storage, in a worker,
+      // rather than by loading a room, which applies the whole document on this thread.
+      projectStored: (meetingId) => projector.project(meetingId),
+    },
     live,
     logger,
     readiness,

@@ -1,5 +1,6 @@
 import { importMinutes } from '@accord/minutes/import'
 import { ApiError } from '../http/api-error.ts'
+import { decodeText } from './decode-text.ts'
 import { docxToHtml } from './docx-to-html.ts'
 import { htmlToMinutes, type MinutesJson } from './html-to-minutes.ts'
 
@@ -18,37 +19,62 @@ export interface ImportedMinutes {
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'] as const
 
 /**
- * Reads minutes from a source: .txt and pasted text as plain text, .md and .markdown as
- * Markdown, .docx through mammoth's HTML. Throws a 400 ApiError for a file type not accepted
- * (`unsupported_file`), a file that cannot be read (`corrupt_file`) or minutes with no text
- * (`empty_minutes`).
+ * Minutes in a form the import's worker parses (read-import.ts): plain data, to cross to it.
+ * Text files travel as their bytes, so decoding them happens there too.
  */
-export async function readMinutesSource(source: MinutesSource): Promise<ImportedMinutes> {
-  const minutes = await convert(source)
-  if (!hasText(minutes)) {
-    const what = source.kind === 'file' ? `"${source.name}" has` : 'The pasted minutes have'
-    throw new ApiError(400, 'empty_minutes', `${what} no text to import.`)
-  }
-  return { minutes, heading: firstHeading(minutes) }
-}
+export type MinutesInput =
+  | { format: 'text' | 'markdown'; name: string; bytes: Uint8Array }
+  | { format: 'pasted'; text: string }
+  | { format: 'html'; name: string; html: string }
 
-async function convert(source: MinutesSource): Promise<MinutesJson> {
-  if (source.kind === 'pasted') return importMinutes(source.text, 'text')
+/**
+ * On the server's thread: what kind of minutes a source holds, by extension – .txt as plain
+ * text, .md and .markdown as Markdown, pasted text as plain text – and a .docx converted to
+ * HTML in a process of its own (docx-to-html.ts). Throws a 400 ApiError for a file type not
+ * accepted (`unsupported_file`) and for a .docx that cannot be read (docxToHtml).
+ */
+export async function prepareMinutes(source: MinutesSource): Promise<MinutesInput> {
+  if (source.kind === 'pasted') return { format: 'pasted', text: source.text }
   const { name, bytes } = source
   switch (extensionOf(name)) {
     case '.txt':
-      return importMinutes(decodeText(bytes, name), 'text')
+      return { format: 'text', name, bytes }
     case '.md':
     case '.markdown':
-      return importMinutes(decodeText(bytes, name), 'markdown')
+      return { format: 'markdown', name, bytes }
     case '.docx':
-      return htmlToMinutes(await docxToHtml(bytes, name))
+      return { format: 'html', name, html: await docxToHtml(bytes, name) }
     default:
       throw new ApiError(
         400,
         'unsupported_file',
         `"${name}" is not a file Accord can import: use ${IMPORT_EXTENSIONS.join(', ')}, or paste the text.`,
       )
+  }
+}
+
+/**
+ * In the import's worker: the minutes document. Throws a 400 ApiError for a file that is not
+ * text (`corrupt_file`, decodeText) or minutes with no text (`empty_minutes`).
+ */
+export function readMinutes(input: MinutesInput): ImportedMinutes {
+  const minutes = parse(input)
+  if (!hasText(minutes)) {
+    const what = input.format === 'pasted' ? 'The pasted minutes have' : `"${input.name}" has`
+    throw new ApiError(400, 'empty_minutes', `${what} no text to import.`)
+  }
+  return { minutes, heading: firstHeading(minutes) }
+}
+
+function parse(input: MinutesInput): MinutesJson {
+  switch (input.format) {
+    case 'pasted':
+      return importMinutes(input.text, 'text')
+    case 'text':
+    case 'markdown':
+      return importMinutes(decodeText(input.bytes, input.name), input.format)
+    case 'html':
+      return htmlToMinutes(input.html)
   }
 }
 
@@ -61,23 +87,6 @@ function extensionOf(name: string): string {
 export function baseName(name: string): string {
   const extension = extensionOf(name)
   return extension ? name.slice(0, -extension.length) : name
-}
-
-/**
- * Text files are UTF-8 these days, but Windows editors still save Windows-1252, whose bytes are
- * rarely valid UTF-8: try UTF-8 strictly, then fall back. A NUL byte means this is no text file.
- */
-function decodeText(bytes: Uint8Array, name: string): string {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes)
-  }
-  if (text.includes('\u0000')) {
-    throw new ApiError(400, 'corrupt_file', `"${name}" is not a text file.`)
-  }
-  return text
 }
 
 function hasText(node: MinutesJson): boolean {

@@ -1,6 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import {
   Document,
   HeadingLevel,
@@ -11,62 +9,42 @@ import {
   TableRow,
   TextRun,
 } from 'docx'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../config.ts'
-import { startServer, type RunningServer } from '../server.ts'
 import { seedCoalition, type AccordClient, type SeededCoalition } from '../testing/accord-client.ts'
 import { expectErrorShape } from '../testing/expect-error.ts'
+import { holdImport, postImport, type ImportField } from '../testing/import-upload.ts'
+import { captureLog } from '../testing/log-capture.ts'
+import { lyingDocx } from '../testing/lying-docx.ts'
+import { startTestServer, type TestServer } from '../testing/test-server.ts'
 
 const MAX_IMPORT_BYTES = 256 * 1024
 const samplesDir = new URL('../demo/samples/', import.meta.url)
 const sample = (file: string) => new Uint8Array(fs.readFileSync(new URL(file, samplesDir)))
 
-let server: RunningServer
-let dataDir: string
+let server: TestServer
 let seeded: SeededCoalition
+const log = captureLog()
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-import-'))
-  const config = loadConfig({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES),
-  })
-  server = await startServer(config, pino({ level: 'silent' }))
+  server = await startTestServer(
+    {
+      MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES),
+      // One import at a time on the whole server, so the test of the limit needs two people.
+      MAX_IMPORTS_AT_ONCE: '1',
+    },
+    log.logger,
+  )
   seeded = await seedCoalition(server.url)
 })
 
-afterAll(async () => {
-  await server.close()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
-
-type Field = string | { name: string; content: Uint8Array<ArrayBuffer> | string }
+afterAll(() => server.close())
 
 /** Posts the import form as a browser would: multipart, with the person's session cookie. */
-async function importMinutes(
+const importMinutes = (
   person: AccordClient,
-  fields: Record<string, Field>,
+  fields: Record<string, ImportField>,
   coalitionId = seeded.coalitionId,
-) {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === 'string') form.append(key, value)
-    else form.append(key, new Blob([value.content]), value.name)
-  }
-  const response = await fetch(`${server.url}/api/coalitions/${coalitionId}/meetings/import`, {
-    method: 'POST',
-    body: form,
-    // The server answers 413 before reading an upload and then drops the connection: no
-    // later request may be sent on it.
-    headers: { connection: 'close', ...(person.cookie ? { cookie: person.cookie } : {}) },
-  })
-  const text = await response.text()
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted loosely, as AccordClient's answers
-  const body: any = text ? JSON.parse(text) : undefined
-  return { status: response.status, body, headers: response.headers }
-}
+) => postImport(person, coalitionId, fields)
 
 async function minutesOf(meetingId: string) {
   const { minutes } = await seeded.chair.expect(200, 'GET', `/api/meetings/${meetingId}/minutes`)
@@ -143,6 +121,18 @@ async function attendanceDocument(rows: string[][]): Promise<Uint8Array<ArrayBuf
     ],
   })
   return new Uint8Array(await Packer.toArrayBuffer(document))
+}
+
+/** Every byte value but NUL, in an order no text has: how a picture or an archive looks. */
+function binaryWithoutNul(): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from({ length: 4096 }, (_, i) => 1 + ((i * 7919) % 255))
+}
+
+/** `text` in UTF-16 with its byte-order mark, little- or big-endian, as Windows tools save it. */
+function utf16(order: 'le' | 'be', text: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.from(`\uFEFF${text}`, 'utf16le')
+  if (order === 'be') bytes.swap16()
+  return new Uint8Array(bytes)
 }
 
 describe('POST /api/coalitions/:cid/meetings/import', () => {
@@ -306,6 +296,87 @@ describe('POST /api/coalitions/:cid/meetings/import', () => {
     expectErrorShape(other, 413, 'too_large')
   })
 
+  it.each(['le', 'be'] as const)(
+    'imports UTF-16 text with a byte-order mark (%s)',
+    async (order) => {
+      const answer = await importMinutes(seeded.chair, {
+        file: {
+          name: 'Notes – März.txt',
+          content: utf16(order, 'Café budget call\n\nALC will write to the council – by Friday.'),
+        },
+        date: '2025-04-06',
+      })
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201)
+      expect((await minutesOf(answer.body.meeting.id)).text).toBe(
+        'Café budget call\nALC will write to the council – by Friday.',
+      )
+    },
+  )
+
+  it('refuses a Word file that unpacks to far more than its zip says, creating nothing', async () => {
+    // 200 MB of blank space in word/document.xml, declared as the few KB of the real one.
+    const bomb = await lyingDocx(200 * 1024 * 1024)
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES)
+    const before = await meetingIds()
+    const answer = await importMinutes(seeded.secretariat, {
+      file: { name: 'Budget call.docx', content: bomb },
+      date: '2025-04-07',
+    })
+    expectErrorShape(answer, 400, 'file_too_complex')
+    expect(answer.body.error.message).toMatch(
+      /^This Word file \("Budget call\.docx"\) expands to more than 50 MB when unpacked/,
+    )
+    expect(await meetingIds()).toEqual(before)
+    expect(log.audit('import_refused').at(-1)).toMatchObject({
+      personId: seeded.ids.secretariat,
+      coalitionId: seeded.coalitionId,
+      status: 400,
+      code: 'file_too_complex',
+    })
+  })
+
+  it('runs one import per person and MAX_IMPORTS_AT_ONCE on the server, refusing the rest', async () => {
+    const before = await meetingIds()
+    const fields = { text: 'Notes of the held call.', date: '2025-04-08' }
+    // Two uploads by one person, neither finished: whichever the server took first holds the
+    // person's import; the other is refused at once, without waiting for its file.
+    const first = holdImport(seeded.chair, seeded.coalitionId, fields)
+    const second = holdImport(seeded.chair, seeded.coalitionId, fields)
+    const firstRefused = await Promise.race([
+      first.answer.then(() => true),
+      second.answer.then(() => false),
+    ])
+    const [turnedAway, held] = firstRefused ? [first, second] : [second, first]
+    const refused = await turnedAway.answer
+    expectErrorShape(refused, 429, 'import_in_progress')
+    expect(refused.body.error.message).toMatch(/already importing minutes/)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+
+    // Someone else past the server's limit (1 here) is told the server is busy.
+    const other = holdImport(seeded.secretariat, seeded.coalitionId, fields)
+    const busy = await other.answer
+    expectErrorShape(busy, 503, 'imports_busy')
+    expect(busy.body.error.message).toMatch(/try again in a few seconds/i)
+    expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(log.audit('import_refused').slice(-2)).toMatchObject([
+      { personId: seeded.ids.chair, status: 429, code: 'import_in_progress' },
+      { personId: seeded.ids.secretariat, status: 503, code: 'imports_busy' },
+    ])
+    expect(await meetingIds()).toEqual(before)
+
+    held.finish()
+    const done = await held.answer
+    expect(done.status, JSON.stringify(done.body)).toBe(201)
+    expect(await meetingIds()).toEqual([...before, done.body.meeting.id].sort())
+    // Both are free again.
+    const next = await importMinutes(seeded.secretariat, {
+      text: 'Next.',
+      title: 'Next',
+      date: '2025-04-09',
+    })
+    expect(next.status, JSON.stringify(next.body)).toBe(201)
+  })
+
   describe('refuses bad input and creates nothing', () => {
     const docx = (content: Uint8Array<ArrayBuffer> | string) => ({ name: 'minutes.docx', content })
     it.each([
@@ -336,6 +407,24 @@ describe('POST /api/coalitions/:cid/meetings/import', () => {
       [
         'a binary file named .txt',
         { file: { name: 'minutes.txt', content: new Uint8Array([0, 1, 2, 0]) } },
+        400,
+        'corrupt_file',
+      ],
+      [
+        'a binary file without NUL bytes named .md',
+        { file: { name: 'minutes.md', content: binaryWithoutNul() } },
+        400,
+        'corrupt_file',
+      ],
+      [
+        'control characters that are valid UTF-8, named .txt',
+        { file: { name: 'minutes.txt', content: 'Minutes\u0001\u0002\u0003\u0004\u0005\u0006' } },
+        400,
+        'corrupt_file',
+      ],
+      [
+        'UTF-16 whose text is cut in half, named .txt',
+        { file: { name: 'minutes.txt', content: utf16('le', 'Minutes').subarray(0, 7) } },
         400,
         'corrupt_file',
       ],

@@ -1,5 +1,5 @@
-import { newMeetingSchema } from '@accord/minutes'
-import { minutesToUpdate } from '@accord/minutes/import'
+import { setImmediate } from 'node:timers/promises'
+import { newMeetingSchema, type Meeting } from '@accord/minutes'
 import type { DocumentStore } from '@accord/sync'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -9,9 +9,12 @@ import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import type { MeetingStore } from '../meetings/meeting-store.ts'
-import { attendanceOf } from './attendance.ts'
-import { readImportForm } from './import-form.ts'
-import { baseName, readMinutesSource, type MinutesSource } from './minutes-source.ts'
+import type { Audit } from '../operations/audit.ts'
+import { attendanceContext } from './attendance.ts'
+import { ImportLimits } from './import-limits.ts'
+import { readImportForm, type ImportForm } from './import-form.ts'
+import { baseName, prepareMinutes, type MinutesSource } from './minutes-source.ts'
+import type { ImportInput, ImportOutcome } from './read-import.ts'
 
 /**
  * Where the import route is mounted. Its uploads are larger than any other request, so app.ts
@@ -25,18 +28,26 @@ export interface MeetingImportDependencies {
   coalitions: CoalitionStore
   documents: DocumentStore
   maxImportBytes: number
-  /** Stores the meeting's structure now, so the tracker lists its actions before anyone opens it. */
-  projectNow: (meetingId: string) => Promise<void>
+  /** Imports running at once on the server (MAX_IMPORTS_AT_ONCE); one per person besides. */
+  maxImportsAtOnce: number
+  /** Runs readImport off the server's thread: in the worker pool. */
+  readImport: (input: ImportInput) => Promise<ImportOutcome>
+  /**
+   * Stores the meeting's structure from its stored document now, so the tracker lists its
+   * actions before anyone opens it; off the server's thread, without loading a room.
+   */
+  projectStored: (meetingId: string) => Promise<void>
+  audit: Audit
 }
 
-/** `POST /api/coalitions/:cid/meetings/import`: a new meeting holding existing minutes. */
-export function meetingImportRoutes({
-  meetings,
-  coalitions,
-  documents,
-  maxImportBytes,
-  projectNow,
-}: MeetingImportDependencies) {
+/**
+ * `POST /api/coalitions/:cid/meetings/import`: a new meeting holding existing minutes. On this
+ * thread only what does not grow with the minutes is done: a .docx is converted in a process of
+ * its own, and everything else that reads the minutes runs in the worker pool.
+ */
+export function meetingImportRoutes(deps: MeetingImportDependencies) {
+  const { coalitions, maxImportBytes, audit } = deps
+  const limits = new ImportLimits(deps.maxImportsAtOnce)
   const importLimit = bodyLimit({
     maxSize: maxImportBytes,
     onError: () => {
@@ -50,36 +61,83 @@ export function meetingImportRoutes({
   return new Hono<AppEnv>().post('/', importLimit, async (c) => {
     const access = await coalitionAccess(c, coalitions, c.req.param('cid') ?? '')
     requirePermission(access, 'manageMeetings', 'import minutes')
-    const form = await readImportForm(c)
-    // Everything that can fail on the input fails here, before anything is stored.
-    const { minutes, heading } = await readMinutesSource(form.source)
-    const title = form.title ?? defaultTitle(heading, form.source)
-    const update = minutesToUpdate(minutes)
+    const personId = access.person.id
     const coalitionId = access.membership.coalitionId
-    const attendance = await attendanceOf(coalitions, coalitionId, minutes)
-
-    const id = newId()
-    // The document first: should creating the meeting fail, what is left is a document no
-    // meeting points at, which nobody can see, rather than a meeting with its minutes missing.
-    await documents.append([{ docName: id, update }])
-    const meeting = await meetings.createMeeting({
-      id,
-      coalitionId,
-      status: 'draft',
-      title,
-      date: form.date,
-      // The organisations the minutes record as present, ticked as the chair would.
-      attendance,
-      createdAt: new Date().toISOString(),
-    })
-    // The meeting exists whatever happens here: a projection that fails is logged and done
-    // again when someone opens the minutes.
-    await projectNow(meeting.id).catch(() => undefined)
-    return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
+    let file: string | undefined
+    try {
+      // Before the upload is read: a refused import costs the server nothing more.
+      const release = limits.admit(personId)
+      try {
+        const form = await readImportForm(c)
+        file = form.source.kind === 'file' ? form.source.name : undefined
+        const meeting = await importMeeting(deps, form, coalitionId)
+        return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
+      } finally {
+        release()
+      }
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const detail = error.cause instanceof Error ? error.cause.message : undefined
+        const { status, code } = error
+        audit('import_refused', { personId, coalitionId, status, code, file, detail })
+      }
+      throw error
+    }
   })
 }
 
+async function importMeeting(
+  { meetings, coalitions, documents, readImport, projectStored }: MeetingImportDependencies,
+  form: ImportForm,
+  coalitionId: string,
+): Promise<Meeting> {
+  // Everything that can fail on the input fails here, before anything is stored.
+  const input: ImportInput = {
+    minutes: await prepareMinutes(form.source),
+    attendance: await attendanceContext(coalitions, coalitionId),
+  }
+  const outcome = await readImport(input).catch((error: unknown) => {
+    throw tooMuchToRead(form.source, error)
+  })
+  if (!outcome.ok) throw new ApiError(400, outcome.code, outcome.message)
+  const title = form.title ?? defaultTitle(outcome.heading, form.source)
+
+  const id = newId()
+  // The document first: should creating the meeting fail, what is left is a document no
+  // meeting points at, which nobody can see, rather than a meeting with its minutes missing.
+  await documents.append([{ docName: id, update: outcome.update }])
+  // Storing 5 MB takes SQLite tens of ms on this thread, and each step below as many: each
+  // gets a turn of the event loop of its own rather than adding up to one long block.
+  await setImmediate()
+  const meeting = await meetings.createMeeting({
+    id,
+    coalitionId,
+    status: 'draft',
+    title,
+    date: form.date,
+    // The organisations the minutes record as present, ticked as the chair would.
+    attendance: outcome.attendance,
+    createdAt: new Date().toISOString(),
+  })
+  await setImmediate()
+  // The meeting exists whatever happens here: a projection that fails is logged and done
+  // again when someone opens the minutes.
+  await projectStored(meeting.id).catch(() => undefined)
+  return meeting
+}
+
 const mebibytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+
+/** The worker reading the minutes crashed or ran out of time: its limits, not a bug of theirs. */
+function tooMuchToRead(source: MinutesSource, cause: unknown): ApiError {
+  const what = source.kind === 'file' ? `"${source.name}" needs` : 'The pasted minutes need'
+  return new ApiError(
+    400,
+    'file_too_complex',
+    `${what} more time or memory to read than Accord gives one import. Nothing was imported: split the minutes into smaller parts, or paste their text.`,
+    { cause },
+  )
+}
 
 const MAX_TITLE = 200
 

@@ -16,7 +16,7 @@ import type { Caps } from '../coalitions/caps.ts'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
-import { meetingImportRoutes } from '../imports/routes.ts'
+import { meetingImportRoutes, type MeetingImportDependencies } from '../imports/routes.ts'
 import { parseBody } from '../http/parse-body.ts'
 import type { ProjectionStore } from '../projection/projection-store.ts'
 import type { MeetingStore } from './meeting-store.ts'
@@ -59,11 +59,7 @@ export async function meetingAccess(
 
 /** `/api/coalitions/:cid/meetings`: a coalition's meetings. */
 export function coalitionMeetingRoutes(
-  deps: MeetingRoutesDependencies & {
-    maxImportBytes: number
-    projectNow: (meetingId: string) => Promise<void>
-    caps: Pick<Caps, 'newMeeting'>
-  },
+  deps: MeetingRoutesDependencies & MeetingImportDependencies & { caps: Pick<Caps, 'newMeeting'> },
 ) {
   const { meetings, coalitions, caps } = deps
   return new Hono<AppEnv>()

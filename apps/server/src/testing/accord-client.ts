@@ -17,7 +17,7 @@ export interface ApiAnswer<T = unknown> {
  * shape, so a body typed `unknown` would only add casts. Production code never uses this.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type LooseJson = any
+export type LooseJson = any
 
 export class AccordClient {
   cookie: string | undefined

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { StructureLists } from '@accord/minutes/structure'
 import type { JSONContent } from '@tiptap/core'
 import type { Logger } from 'pino'
+import type { ImportInput, ImportOutcome } from '../../imports/read-import.ts'
 import type { MeetingContext } from '../context.ts'
 import type { Task, TaskRequest, TaskResults, WorkerMessage } from './protocol.ts'
 
@@ -49,11 +50,12 @@ interface Slot {
 }
 
 /**
- * Runs extraction (projections, the demo's review) on a few worker threads, so reading and
- * extracting a long document never holds the server's event loop. Tasks wait in one queue,
- * first come first served; a worker that crashes or overruns `timeoutMs` is ended, its task
- * rejected, and a fresh worker takes its place. Ordering per meeting is the Projector's: it
- * sends a meeting's next projection only after the last one settled.
+ * Runs extraction (projections, the demo's review) and the reading of imported minutes on a
+ * few worker threads, so reading and extracting a long document never holds the server's
+ * event loop. Tasks wait in one queue, first come first served; a worker that crashes or
+ * overruns `timeoutMs` is ended, its task rejected, and a fresh worker takes its place.
+ * Ordering per meeting is the Projector's: it sends a meeting's next projection only after the
+ * last one settled.
  */
 export class ExtractionPool {
   private readonly slots = new Set<Slot>()
@@ -89,6 +91,11 @@ export class ExtractionPool {
   /** The minutes with every strong suggestion accepted, as a Yjs update (the demo's). */
   review(minutes: JSONContent, context: MeetingContext): Promise<Uint8Array> {
     return this.run(undefined, { kind: 'review', minutes, context })
+  }
+
+  /** Imported minutes read into a meeting's first document (imports/read-import.ts). */
+  readImport(input: ImportInput): Promise<ImportOutcome> {
+    return this.run(undefined, { kind: 'import', input })
   }
 
   private run<T extends Task>(

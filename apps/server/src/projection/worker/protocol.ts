@@ -8,6 +8,8 @@
  *                                            its context: the rows to store
  *       { kind: 'review', minutes, context } ProseMirror JSON with every strong suggestion
  *                                            accepted, as one Yjs update (the demo)
+ *       { kind: 'import', input }            minutes being imported (imports/read-import.ts):
+ *                                            read into one Yjs update, heading, attendance
  *   worker → main  { type: 'ready' }               warmed up: send work
  *                  { type: 'done', id, result }    the task's result (TaskResults)
  *                  { type: 'failed', id, message } the task threw: the input could not be read
@@ -18,15 +20,18 @@
  */
 import type { StructureLists } from '@accord/minutes/structure'
 import type { JSONContent } from '@tiptap/core'
+import type { ImportInput, ImportOutcome } from '../../imports/read-import.ts'
 import type { MeetingContext } from '../context.ts'
 
 export type Task =
   | { kind: 'project'; updates: readonly Uint8Array[]; context: MeetingContext }
   | { kind: 'review'; minutes: JSONContent; context: MeetingContext }
+  | { kind: 'import'; input: ImportInput }
 
 export interface TaskResults {
   project: StructureLists
   review: Uint8Array
+  import: ImportOutcome
 }
 
 /** What a worker runs for each kind of task. */

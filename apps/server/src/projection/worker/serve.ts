@@ -26,5 +26,7 @@ function handle(handlers: TaskHandlers, task: Task): TaskResults[Task['kind']] {
       return handlers.project(task)
     case 'review':
       return handlers.review(task)
+    case 'import':
+      return handlers.import(task)
   }
 }
