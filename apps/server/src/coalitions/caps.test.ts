@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { AccordClient, seedCoalition, type ApiAnswer } from '../testing/accord-client.ts'
 import { expectErrorShape } from '../testing/expect-error.ts'
+import { postImport } from '../testing/import-upload.ts'
 import { withServer, type TestServer } from '../testing/test-server.ts'
 
 async function signedUp(s: TestServer, name: string) {
@@ -74,8 +75,15 @@ describe('DEMOS_PER_PERSON_PER_DAY', () => {
   })
 })
 
+const importMinutes = (client: AccordClient, coalitionId: string, title: string) =>
+  postImport(client, coalitionId, {
+    text: 'Present: ALC\n\nALC to write.',
+    title,
+    date: '2025-05-01',
+  })
+
 describe('meetings', () => {
-  it('MEETINGS_PER_PERSON_PER_DAY=3: the fourth meeting one person makes in a day, new or next, is 429; others still make theirs', async () => {
+  it('MEETINGS_PER_PERSON_PER_DAY=3: the fourth meeting one person makes in a day, new, next or imported, is 429; others still make theirs', async () => {
     await withServer({ MEETINGS_PER_PERSON_PER_DAY: '3' }, async (s) => {
       // The seed's chair makes the first meeting.
       const { chair, secretariat, coalitionId, meetingId } = await seedCoalition(s.url)
@@ -98,12 +106,13 @@ describe('meetings', () => {
         }),
         /meetings/,
       )
+      expectTooMany(await importMinutes(chair, coalitionId, 'Imported'), /meetings/)
       expect(await count()).toBe(3)
       await secretariat.expect(201, 'POST', meetingsPath, { title: 'Theirs', date: '2025-04-15' })
     })
   })
 
-  it('MAX_MEETINGS_PER_COALITION=2: a coalition with two is refused a third, new or next; another coalition is not', async () => {
+  it('MAX_MEETINGS_PER_COALITION=2: a coalition with two is refused a third, new, next or imported; another coalition is not', async () => {
     await withServer({ MAX_MEETINGS_PER_COALITION: '2' }, async (s) => {
       const { chair, secretariat, coalitionId, meetingId } = await seedCoalition(s.url)
       const meetingsPath = `/api/coalitions/${coalitionId}/meetings`
@@ -119,6 +128,7 @@ describe('meetings', () => {
         }),
         /2 meetings/,
       )
+      expectLimit(await importMinutes(chair, coalitionId, 'Imported'), /2 meetings/)
       expect((await chair.expect(200, 'GET', meetingsPath)).meetings).toHaveLength(2)
       const { membership } = await (await newCoalition(chair, 'Another')).body
       await chair.expect(201, 'POST', `/api/coalitions/${membership.coalition.id}/meetings`, {

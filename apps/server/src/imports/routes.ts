@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { newId } from '../accounts/tokens.ts'
 import { coalitionAccess, requirePermission } from '../coalitions/access.ts'
+import type { Caps } from '../coalitions/caps.ts'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -38,6 +39,8 @@ export interface MeetingImportDependencies {
    */
   projectStored: (meetingId: string) => Promise<void>
   audit: Audit
+  /** An imported meeting counts against the caps on meetings (coalitions/caps.ts). */
+  caps: Pick<Caps, 'newMeeting'>
 }
 
 /**
@@ -70,7 +73,9 @@ export function meetingImportRoutes(deps: MeetingImportDependencies) {
       try {
         const form = await readImportForm(c)
         file = form.source.kind === 'file' ? form.source.name : undefined
-        const meeting = await importMeeting(deps, form, coalitionId)
+        const meeting = await deps.caps.newMeeting(personId, coalitionId, () =>
+          importMeeting(deps, form, coalitionId),
+        )
         return c.json({ meeting }, 201, { Location: `/api/meetings/${meeting.id}` })
       } finally {
         release()

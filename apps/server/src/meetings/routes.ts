@@ -12,7 +12,6 @@ import { applyStoredUpdates, type DocumentStore } from '@accord/sync'
 import { requirePerson } from '../accounts/require-person.ts'
 import { newId } from '../accounts/tokens.ts'
 import { coalitionAccess, requirePermission, type Access } from '../coalitions/access.ts'
-import type { Caps } from '../coalitions/caps.ts'
 import type { CoalitionStore } from '../coalitions/coalition-store.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
@@ -59,7 +58,7 @@ export async function meetingAccess(
 
 /** `/api/coalitions/:cid/meetings`: a coalition's meetings. */
 export function coalitionMeetingRoutes(
-  deps: MeetingRoutesDependencies & MeetingImportDependencies & { caps: Pick<Caps, 'newMeeting'> },
+  deps: MeetingRoutesDependencies & MeetingImportDependencies,
 ) {
   const { meetings, coalitions, caps } = deps
   return new Hono<AppEnv>()
