@@ -42,6 +42,8 @@ export class Connection {
   backlog: Uint8Array[] = []
   started = false
   closed = false
+  /** The server closed it; the transport has not reported the close yet. */
+  private closing = false
   /** Set once the read-only client has been told its edits are refused; it is told once. */
   toldReadOnly = false
   /** Whether the client has answered the room's step 1; see Room.receiveContent. */
@@ -72,9 +74,24 @@ export class Connection {
     })
   }
 
+  /** Stops reading the peer's frames while those already read wait (see FrameScheduler). */
+  pause(): void {
+    this.transport.pause?.()
+  }
+
+  resume(): void {
+    this.transport.resume?.()
+  }
+
   /** Closes the socket; the room forgets the connection when the transport reports the close. */
   close(code: number, reason: string): void {
+    this.closing = true
     if (!this.closed) this.transport.close(code, reason)
+  }
+
+  /** Closed, or being closed: frames it sent that still wait are not handled. */
+  get ended(): boolean {
+    return this.closed || this.closing
   }
 
   /** Keeps an update until the step 2 arrives; false once that would exceed the bound. */

@@ -2,11 +2,12 @@ import * as Y from 'yjs'
 import { Connection, type ConnectionOptions } from './connection.ts'
 import { schemaContentCheck, type ContentCheck, type ContentSchema } from './content-check.ts'
 import type { Fanout } from './fanout.ts'
+import { FrameScheduler } from './frame-scheduler.ts'
 import { CloseCode } from './protocol.ts'
-import { Room, type PendingUpdate } from './room.ts'
+import { MAX_ROW_BYTES, Room, type PendingUpdate } from './room.ts'
 import { DEFAULT_HEAL_INTERVAL_MS, RoomFanout, type FanoutStats } from './room-fanout.ts'
 import type { DocumentStore } from './store.ts'
-import { applyStoredUpdates } from './stored-updates.ts'
+import { applyStoredUpdatesInTurns } from './stored-updates.ts'
 import { silentLogger, type Logger, type Transport } from './transport.ts'
 
 export interface RoomServerOptions {
@@ -98,6 +99,21 @@ export const DEFAULT_COMMIT_INTERVAL_MS = 0
 export const DEFAULT_AWARENESS_INTERVAL_MS = 0
 /** Frames a connection may send while its room is still loading. */
 const MAX_BACKLOG_FRAMES = 256
+/**
+ * Time per event-loop turn spent checking and decoding received frames; the rest waits for
+ * the next turn (see FrameScheduler). Small against the 100 ms nobody should wait, large
+ * against a keystroke (well under a millisecond).
+ */
+const RECEIVE_BUDGET_MS = 20
+/**
+ * Bytes of updates one commit stores and applies; what is queued beyond waits for the next
+ * commit. Applying costs about as much as checking (tens of ms for a few hundred KiB of
+ * paragraphs): a commit of everything queued, twenty large pastes at once, held the loop for
+ * seconds. One update larger than this is committed alone.
+ */
+const MAX_COMMIT_BYTES = 256 * 1024
+/** Documents whose log holds more than this are not compacted (see compactIfDue). */
+const MAX_COMPACT_BYTES = 1024 * 1024
 
 /**
  * Serves y-websocket rooms over any transport. Persist before broadcast: every update is
@@ -128,6 +144,10 @@ export class RoomServer {
   private readonly fanout: RoomFanout | undefined
   private readonly exclusive: NonNullable<RoomServerOptions['exclusive']>
   private readonly checkContent: ContentCheck | undefined
+  private readonly frames = new FrameScheduler<Connection>(
+    (connection, frame) => connection.room.receive(connection, frame),
+    RECEIVE_BUDGET_MS,
+  )
 
   constructor(options: RoomServerOptions) {
     this.store = options.store
@@ -277,8 +297,8 @@ export class RoomServer {
     room.connections.add(connection)
     const loading = this.loading.get(docName)
     if (loading)
-      void loading.then(() => !connection.closed && !room.failed && room.start(connection))
-    else room.start(connection)
+      void loading.then(() => !connection.closed && !room.failed && this.start(connection))
+    else this.start(connection)
 
     return {
       receive: (frame) => {
@@ -290,7 +310,7 @@ export class RoomServer {
           )
           connection.close(CloseCode.MessageTooBig, 'message too big')
         } else if (connection.started) {
-          room.receive(connection, frame)
+          this.frames.push(connection, frame)
         } else if (connection.backlog.length < MAX_BACKLOG_FRAMES) {
           connection.backlog.push(frame)
         } else {
@@ -299,6 +319,14 @@ export class RoomServer {
       },
       closed: () => this.disconnect(connection),
     }
+  }
+
+  /** Greets the connection, then handles what it sent while its room loaded. */
+  private start(connection: Connection): void {
+    connection.room.start(connection)
+    const backlog = connection.backlog
+    connection.backlog = []
+    for (const frame of backlog) this.frames.push(connection, frame)
   }
 
   private openRoom(docName: string): Room {
@@ -315,8 +343,8 @@ export class RoomServer {
     this.fanout?.attach(room)
     const loading = this.store
       .load(docName)
-      .then((updates) => {
-        const skipped = room.load(updates)
+      .then(async (updates) => {
+        const skipped = await room.load(updates)
         if (skipped > 0) this.logger.error({ docName, skipped }, 'skipped corrupt stored updates')
         this.fanout?.loaded(room)
         this.runHook('onLoaded', room)
@@ -345,6 +373,7 @@ export class RoomServer {
   private disconnect(connection: Connection): void {
     if (connection.closed) return
     connection.closed = true
+    this.frames.forget(connection)
     const room = connection.room
     room.connections.delete(connection)
     connection.forgetAwareness()
@@ -380,6 +409,10 @@ export class RoomServer {
   private enqueue(room: Room, pending: PendingUpdate): void {
     room.pending.push(pending)
     this.dirty.add(room)
+    this.scheduleCommit()
+  }
+
+  private scheduleCommit(): void {
     if (this.commitScheduled) return
     this.commitScheduled = true
     const commit = () => void this.runStorage(() => this.commitPending())
@@ -398,12 +431,7 @@ export class RoomServer {
   private async commitPending(): Promise<void> {
     this.commitScheduled = false
     this.lastCommitAt = performance.now()
-    const batch = [...this.dirty].map((room) => ({ room, updates: room.pending }))
-    this.dirty.clear()
-    for (const { room } of batch) {
-      room.pending = []
-      room.committing = true
-    }
+    const batch = this.takeBatch()
     const entries = batch.flatMap(({ room, updates }) =>
       updates.filter((u) => u.hasContent).map(({ update }) => ({ docName: room.name, update })),
     )
@@ -411,6 +439,7 @@ export class RoomServer {
       if (entries.length > 0) await this.store.append(entries)
     } catch (error) {
       this.failBatch(batch, error)
+      if (this.dirty.size > 0) this.scheduleCommit()
       return
     }
     for (const { room, updates } of batch) {
@@ -426,6 +455,32 @@ export class RoomServer {
       this.unloadIfIdle(room)
     }
     this.reportAcknowledged(batch, entries.length)
+    if (this.dirty.size > 0) this.scheduleCommit()
+  }
+
+  /**
+   * The updates the next commit takes: each room's in the order they came, rooms in turn, up to
+   * MAX_COMMIT_BYTES. A room left with updates queued goes to the back of the line, and another
+   * commit is scheduled for them once this one is done.
+   */
+  private takeBatch(): { room: Room; updates: PendingUpdate[] }[] {
+    const batch: { room: Room; updates: PendingUpdate[] }[] = []
+    let bytes = 0
+    for (const room of [...this.dirty]) {
+      let count = 0
+      for (const { update } of room.pending) {
+        if (bytes > 0 && bytes + update.byteLength > MAX_COMMIT_BYTES) break
+        bytes += update.byteLength
+        count++
+      }
+      if (count === 0) break
+      batch.push({ room, updates: room.pending.slice(0, count) })
+      room.pending = room.pending.slice(count)
+      room.committing = true
+      this.dirty.delete(room)
+      if (room.pending.length > 0) this.dirty.add(room)
+    }
+    return batch
   }
 
   private reportAcknowledged(batch: { updates: PendingUpdate[] }[], stored: number): void {
@@ -464,6 +519,9 @@ export class RoomServer {
     // thousands before their bytes reached its size, and every load would merge them all.
     const manyRows = room.storedUpdates >= this.compactAfter * MAX_ROWS_PER_COMPACT_AFTER
     if (room.storedBytes < room.snapshotBytes && !manyRows) return
+    // Encoding the snapshot is one piece of work as long as the document: a large document
+    // keeps its log instead, whose rows are at most MAX_ROW_BYTES and load a few per turn.
+    if (room.storedBytes + room.snapshotBytes > MAX_COMPACT_BYTES) return
     room.compactionQueued = true
     setImmediate(() =>
       this.runStorage(async () => {
@@ -492,7 +550,10 @@ export class RoomServer {
     if (updates.length < 2) return updates[0]?.byteLength ?? 0
     const doc = new Y.Doc()
     try {
-      const skipped = applyStoredUpdates(doc, updates)
+      const skipped = await applyStoredUpdatesInTurns(doc, updates, {
+        budgetMs: RECEIVE_BUDGET_MS,
+        pieceBytes: MAX_ROW_BYTES,
+      })
       if (skipped > 0) this.logger.error({ docName, skipped }, 'compaction drops corrupt updates')
       const snapshot = Y.encodeStateAsUpdate(doc)
       await this.store.compact(docName, snapshot, position)
@@ -515,7 +576,8 @@ export class RoomServer {
       const current = this.storage
       await current
       await new Promise((resolve) => setImmediate(resolve))
-      if (current === this.storage && !this.commitScheduled && this.dirty.size === 0) break
+      const idle = !this.commitScheduled && this.dirty.size === 0 && this.frames.backlog === 0
+      if (current === this.storage && idle) break
     }
     for (const room of [...this.rooms.values()]) {
       for (const connection of [...room.connections]) {

@@ -3,8 +3,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
 import type { ContentCheck } from './content-check.ts'
+import { DocumentChanges, type DocumentChange } from './document-changes.ts'
 import { stampAwarenessUpdate } from './presence.ts'
-import { applyStoredUpdates } from './stored-updates.ts'
+import { splitUpdate } from './split-update.ts'
+import { applyStoredUpdatesInTurns } from './stored-updates.ts'
 import { checkUpdate } from './update-check.ts'
 import type { Logger } from './transport.ts'
 import {
@@ -24,6 +26,11 @@ export interface PendingUpdate {
   hasContent: boolean
   /** Which of its sender's content frames this is; acknowledged once it is committed. */
   frame: number
+  /**
+   * An editor's update (not a step 2): what it changes is sent on as it came, not encoded again
+   * (see DocumentChanges).
+   */
+  asIs?: boolean
   /** performance.now() when it was queued for storage: its acknowledgement latency starts here. */
   receivedAt: number
   /** Told once the update is stored and applied, or that it could not be stored. */
@@ -45,11 +52,20 @@ export interface RoomHost {
   awarenessIntervalMs: number
 }
 
-/** An update the document took, and the origin it was applied with. */
-export type DocumentChange = { update: Uint8Array; origin: unknown }
+export type { DocumentChange } from './document-changes.ts'
 
 /** Awareness ids one connection may own at once (see mayControl). */
 const MAX_AWARENESS_IDS = 8
+
+/** Applying per event-loop turn while a room loads: see applyStoredUpdatesInTurns. */
+const LOAD_BUDGET_MS = 20
+/**
+ * A content frame larger than this is stored, applied and sent on in pieces of about this
+ * size (splitUpdate), one or two per commit, so that a large paste never holds the event loop
+ * for the whole of it; its "saved" waits for the last piece. Loading reads rows this large
+ * one or a few per turn.
+ */
+export const MAX_ROW_BYTES = 128 * 1024
 
 /** How long the encoding of the whole document is shared between people joining. */
 const SHARED_JOIN_MS = 1000
@@ -80,7 +96,8 @@ export class Room {
   holds = 0
   /** Every connection's edits are refused (approved minutes); see RoomServer.setReadOnly. */
   readOnly = false
-  private readonly outgoing: DocumentChange[] = []
+  /** What changed the document since the last commit was sent on. */
+  private readonly changes = new DocumentChanges(this.doc, () => (this.wholeDocument = null))
   /**
    * The step 2 for a client that has nothing (an empty state vector), encoded once and shared
    * by everyone joining until the document changes: a join storm on a large document would
@@ -103,17 +120,16 @@ export class Room {
     private readonly host: RoomHost,
   ) {
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.outgoing.push({ update, origin })
-      this.wholeDocument = null
-    })
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
       this.awarenessChanged(change, origin),
     )
   }
 
-  /** Loads stored updates; returns how many were corrupt and skipped. */
-  load(updates: Uint8Array[]): number {
+  /**
+   * Loads stored updates, a few milliseconds' worth per event-loop turn (nobody is greeted
+   * before it is done); resolves how many were corrupt and skipped.
+   */
+  async load(updates: Uint8Array[]): Promise<number> {
     this.storedUpdates = updates.length
     // The largest row is most likely the last snapshot; the others were appended after it.
     // A loop, not Math.max(...sizes): a long log would overflow the argument list.
@@ -125,8 +141,11 @@ export class Room {
     }
     this.snapshotBytes = largest
     this.storedBytes = total - largest
-    const skipped = applyStoredUpdates(this.doc, updates)
-    this.outgoing.length = 0
+    const skipped = await applyStoredUpdatesInTurns(this.doc, updates, {
+      budgetMs: LOAD_BUDGET_MS,
+      pieceBytes: MAX_ROW_BYTES,
+    })
+    this.changes.take()
     return skipped
   }
 
@@ -137,7 +156,10 @@ export class Room {
     this.snapshotBytes = snapshotBytes
   }
 
-  /** Greets a connection the way y-websocket servers do: our state vector and who is here. */
+  /**
+   * Greets a connection the way y-websocket servers do: our state vector and who is here. The
+   * frames it sent while the room loaded (its backlog) are the server's to hand on.
+   */
   start(connection: Connection): void {
     connection.started = true
     const greeting = [encodeSyncMessage(SyncMessageType.Step1, Y.encodeStateVector(this.doc))]
@@ -148,9 +170,6 @@ export class Room {
       )
     }
     connection.sendAll(greeting)
-    const backlog = connection.backlog
-    connection.backlog = []
-    for (const frame of backlog) this.receive(connection, frame)
   }
 
   /** Handles one frame; a frame that is not the protocol closes only its own connection. */
@@ -264,8 +283,15 @@ export class Room {
     // Frames are numbered in the order they are stored, held ones after the step 2: the
     // client counts them all as sent before its step 2, so its "saved" waits for them too.
     const frame = ++connection.framesReceived
-    const pending = { from: connection, update, hasContent, frame, receivedAt: performance.now() }
-    this.host.enqueue(this, pending)
+    const receivedAt = performance.now()
+    const pieces = splitUpdate(update, MAX_ROW_BYTES)
+    pieces.forEach((piece, i) => {
+      // Every piece but the last acknowledges only the frames before this one.
+      const last = i === pieces.length - 1
+      const asIs = syncType === SyncMessageType.Update
+      const pending = { from: connection, update: piece, hasContent, receivedAt, asIs }
+      this.host.enqueue(this, { ...pending, frame: last ? frame : frame - 1 })
+    })
     if (syncType === SyncMessageType.Step2 && !connection.sentStepTwo) {
       connection.sentStepTwo = true
       for (const held of connection.takeHeld()) {
@@ -313,9 +339,10 @@ export class Room {
    */
   applyCommitted(batch: readonly PendingUpdate[]): readonly DocumentChange[] {
     const acknowledged = new Map<Connection, number>()
-    for (const { from, update, hasContent, frame } of batch) {
+    for (const { from, update, hasContent, frame, asIs } of batch) {
       try {
-        if (hasContent) Y.applyUpdate(this.doc, update, from)
+        if (hasContent && asIs) this.changes.applyAsIs(update, from)
+        else if (hasContent) Y.applyUpdate(this.doc, update, from)
       } catch {
         this.reject(from, CloseCode.InvalidPayload, 'update could not be applied')
       }
@@ -323,7 +350,7 @@ export class Room {
       // belong to the next batch and are not stored yet.
       acknowledged.set(from, frame)
     }
-    const outgoing = this.outgoing.splice(0)
+    const outgoing = this.changes.take()
     // Yjs edits the document itself while applying some updates: the same formatting made
     // concurrently is cleaned up by deleting the redundant format marks, in a transaction of
     // its own (origin null). Everyone is sent that deletion below, so it must be stored like an
@@ -335,9 +362,7 @@ export class Room {
     const updates = new UpdateFanOut(outgoing)
     for (const connection of this.connections) {
       if (!connection.started) continue
-      const messages: Uint8Array[] = []
-      const update = updates.messageFor(connection)
-      if (update) messages.push(update)
+      const messages = [...updates.messagesFor(connection)]
       const frames = acknowledged.get(connection)
       if (frames !== undefined && saved) messages.push(encodeSaved(frames, saved))
       connection.sendAll(messages)
@@ -420,35 +445,54 @@ export class Room {
 
 /**
  * Merges one batch's updates once per distinct audience: connections that sent nothing get
- * everything; a sender gets everything but its own updates, never an echo.
+ * everything; a sender gets everything but its own updates, never an echo. Merging costs in
+ * proportion to the bytes merged (Y.mergeUpdates re-encodes them), so a batch of large updates
+ * (pastes) goes out unmerged, one message per update, each encoded once for everyone.
  */
 class UpdateFanOut {
-  private readonly messages = new Map<unknown, Uint8Array | null>()
+  private readonly messages = new Map<unknown, Uint8Array[]>()
   private readonly origins: Set<unknown>
-  private everything: Uint8Array | null | undefined
+  private readonly alone = new Map<number, Uint8Array>()
 
   constructor(private readonly outgoing: readonly { update: Uint8Array; origin: unknown }[]) {
     this.origins = new Set(outgoing.map((entry) => entry.origin))
   }
 
-  messageFor(connection: Connection): Uint8Array | null {
-    if (this.outgoing.length === 0) return null
-    if (!this.origins.has(connection)) {
-      this.everything ??= this.merge(this.outgoing)
-      return this.everything
+  messagesFor(connection: Connection): Uint8Array[] {
+    // Everyone who sent nothing in this batch gets the same messages.
+    const audience = this.origins.has(connection) ? connection : EVERYONE
+    let messages = this.messages.get(audience)
+    if (messages === undefined) {
+      const indices: number[] = []
+      this.outgoing.forEach((entry, i) => entry.origin !== connection && indices.push(i))
+      messages = this.encode(indices)
+      this.messages.set(audience, messages)
     }
-    let message = this.messages.get(connection)
-    if (message === undefined) {
-      message = this.merge(this.outgoing.filter((entry) => entry.origin !== connection))
-      this.messages.set(connection, message)
+    return messages
+  }
+
+  private encode(indices: readonly number[]): Uint8Array[] {
+    let bytes = 0
+    for (const i of indices) bytes += this.outgoing[i]!.update.byteLength
+    if (indices.length === 1 || (indices.length > 1 && bytes > MAX_MERGED_BYTES)) {
+      return indices.map((i) => this.encodeAlone(i))
+    }
+    if (indices.length === 0) return []
+    const merged = Y.mergeUpdates(indices.map((i) => this.outgoing[i]!.update))
+    return [encodeSyncMessage(SyncMessageType.Update, merged)]
+  }
+
+  private encodeAlone(i: number): Uint8Array {
+    let message = this.alone.get(i)
+    if (!message) {
+      message = encodeSyncMessage(SyncMessageType.Update, this.outgoing[i]!.update)
+      this.alone.set(i, message)
     }
     return message
   }
-
-  private merge(entries: readonly { update: Uint8Array }[]): Uint8Array | null {
-    if (entries.length === 0) return null
-    const update =
-      entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((e) => e.update))
-    return encodeSyncMessage(SyncMessageType.Update, update)
-  }
 }
+
+/** The audience of connections that sent nothing in a batch. */
+const EVERYONE = Symbol('everyone')
+/** A batch of updates larger than this is sent unmerged (see UpdateFanOut). */
+const MAX_MERGED_BYTES = 64 * 1024

@@ -4,6 +4,12 @@ export interface Transport {
   close(code: number, reason: string): void
   /** Batches the writes `send` makes inside `write` into as few socket writes as possible. */
   cork?(write: () => void): void
+  /**
+   * Stops reading frames from the peer until `resume`: what it sends waits in the operating
+   * system's buffers, then its own, while the server handles what it already has.
+   */
+  pause?(): void
+  resume?(): void
 }
 
 /** The pino-compatible subset of a logger the room server writes to. */

@@ -129,7 +129,11 @@ const readVarUint = decoding.readVarUint
  * Skips an item's content (Yjs' readItemContent, V1); returns its length in clocks, or null
  * for a list of more than `budget` values (each is an object once decoded, like a struct).
  */
-function skipContent(decoder: decoding.Decoder, kind: number, budget: number): number | null {
+export function skipContent(
+  decoder: decoding.Decoder,
+  kind: number,
+  budget: number,
+): number | null {
   switch (kind) {
     case 1: // deleted
       return decoding.readVarUint(decoder)

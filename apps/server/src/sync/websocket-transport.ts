@@ -27,6 +27,8 @@ export function websocketTransport(
       socket.send(message)
     },
     close: (code, reason) => socket.close(code, reason),
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
     cork: tcp
       ? (write) => {
           tcp.cork()

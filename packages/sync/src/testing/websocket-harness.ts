@@ -36,6 +36,8 @@ export async function startHarness<Store extends DocumentStore = MemoryStore>(
       {
         send: (message) => socket.readyState === socket.OPEN && socket.send(message),
         close: (code, reason) => socket.close(code, reason),
+        pause: () => socket.pause(),
+        resume: () => socket.resume(),
       },
       options.connectionOptions?.(url.searchParams),
     )
