@@ -26,7 +26,12 @@ type Status = StructureAction['status']
 const KILLS = scaled(3, 50)
 const MEETINGS = 3
 const ACTIONS_PER_MEETING = 6
-const MATCHED_WITHIN_MS = 15_000
+/**
+ * The catch-up waits for the restarted server's extraction worker to warm up: about 2 s on an
+ * idle 2-core machine, 8–13 s measured while other test suites loaded it (load average 13).
+ * Before the catch-up the ledger stayed behind until someone opened the meeting.
+ */
+const MATCHED_WITHIN_MS = 30_000
 /** Kills land this soon after the last change: inside the projection's 300 ms wait. */
 const MAX_KILL_DELAY_MS = 300
 const STATUSES: readonly Status[] = ['open', 'in_progress', 'done', 'dropped']
@@ -58,9 +63,8 @@ it(
     servers.push(server)
     const setup = await seed(server)
     const { chair, coalitionId, editors } = setup
-    expect(
-      (await ledgerMatches(chair, coalitionId, expected(server, editors), 30_000)).matched,
-    ).toBe(true)
+    const first = await ledgerMatches(chair, coalitionId, expected(server, editors), 30_000)
+    expect(first.differences).toEqual([])
 
     let changesChecked = 0
     let actionsChecked = 0
@@ -95,7 +99,7 @@ it(
       servers.push(server)
       const restartedAt = performance.now()
       const minutes = expected(server, editors)
-      const { matched, atFirst } = await ledgerMatches(
+      const { matched, atFirst, differences } = await ledgerMatches(
         chair,
         coalitionId,
         minutes,
@@ -104,7 +108,7 @@ it(
       if (matched) matchedMs.push(performance.now() - restartedAt)
       else mismatches++
       if (!atFirst) behindAtRestart++
-      expect(matched, `the ledger after kill ${kill} (seed ${SEED})`).toBe(true)
+      expect(differences, `the ledger after kill ${kill} (seed ${SEED})`).toEqual([])
       expect(await feedEvents(chair, setup.feedPath)).toEqual(outstanding(minutes))
       changesChecked += changes
       actionsChecked += minutes.size
@@ -187,23 +191,24 @@ function statusIn(doc: Y.Doc, key: string): Status {
 
 /**
  * Polls the ledger until its actions are exactly `minutes`: whether they ever were within
- * `timeoutMs`, and whether the first answer already was.
+ * `timeoutMs`, whether the first answer already was, and how the last answer differed.
  */
 async function ledgerMatches(
   chair: AccordClient,
   coalitionId: string,
   minutes: Map<string, Status>,
   timeoutMs: number,
-): Promise<{ matched: boolean; atFirst: boolean }> {
+): Promise<{ matched: boolean; atFirst: boolean; differences: string[] }> {
   const deadline = performance.now() + timeoutMs
   for (let answer = 0; ; answer++) {
     const ledger = await chair.expect<Ledger>(200, 'GET', `/api/coalitions/${coalitionId}/ledger`)
     const inLedger = new Map(ledger.actions.map((action) => [action.key, action.status]))
-    const same =
-      inLedger.size === minutes.size &&
-      [...minutes].every(([key, status]) => inLedger.get(key) === status)
-    if (same) return { matched: true, atFirst: answer === 0 }
-    if (performance.now() > deadline) return { matched: false, atFirst: false }
+    const keys = new Set([...minutes.keys(), ...inLedger.keys()])
+    const differences = [...keys]
+      .filter((key) => inLedger.get(key) !== minutes.get(key))
+      .map((key) => `${key}: minutes ${minutes.get(key)}, ledger ${inLedger.get(key)}`)
+    if (differences.length === 0) return { matched: true, atFirst: answer === 0, differences }
+    if (performance.now() > deadline) return { matched: false, atFirst: false, differences }
     await sleep(20)
   }
 }
