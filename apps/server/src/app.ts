@@ -164,6 +164,7 @@ export function createApp({
       addressOf,
       allowedOrigins: config.publicOrigins,
       maxBufferedBytes: config.maxBufferedBytes,
+      editBytesPerMinute: config.editBytesPerMinute,
       logger,
     }),
   )

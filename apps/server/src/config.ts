@@ -65,6 +65,12 @@ export const configSchema = z.object({
   // upload, a .docx its own converting process (up to about 300 MB), and the worker pool.
   MAX_IMPORTS_AT_ONCE: wholeNumber(1, 64, 'imports').default(3),
   MAX_BUFFERED_BYTES: positive.default(16 * 1024 * 1024),
+  // Edits one person may send per minute, in bursts of up to a minute's worth; beyond it their
+  // sockets are read more slowly (sync/edit-budget.ts). 8 MiB is several of the longest minutes
+  // anyone writes (100,000 words are about 1.2 MB as Yjs updates) pasted at once, and waiting
+  // out the largest frame (MAX_MESSAGE_BYTES, 2 MiB) takes 15 s, under the 30 s after which
+  // y-websocket gives up on a silent server and reconnects.
+  EDIT_BYTES_PER_MINUTE: wholeNumber(1024, 2 ** 40, 'bytes').default(8 * 1024 * 1024),
   COMPACT_AFTER_UPDATES: positive.default(DEFAULT_COMPACT_AFTER),
   // A burst of typing is committed (one fsync) and fanned out (one write per reader) at most
   // every 10 ms instead of once per keystroke; a lone keystroke still goes at once. See
@@ -134,6 +140,8 @@ export interface Config {
   maxImportsAtOnce: number
   /** Unsent bytes a socket may hold before its reader counts as stuck and is dropped. */
   maxBufferedBytes: number
+  /** Bytes of edits (content frames) one person may send per minute. */
+  editBytesPerMinute: number
   compactAfterUpdates: number
   commitIntervalMs: number
   /** Shortest time between two awareness broadcasts of a room. */
@@ -186,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxImportBytes: c.MAX_IMPORT_BYTES,
     maxImportsAtOnce: c.MAX_IMPORTS_AT_ONCE,
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
+    editBytesPerMinute: c.EDIT_BYTES_PER_MINUTE,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     commitIntervalMs: c.COMMIT_INTERVAL_MS,
     awarenessIntervalMs: c.AWARENESS_INTERVAL_MS,

@@ -4,6 +4,7 @@ import { can, type Role } from '@accord/coalition'
 import { meetingIdSchema } from '@accord/minutes'
 import {
   CloseCode,
+  isContentFrame,
   type ConnectionContentCheck,
   type ConnectionHandle,
   type ConnectionOptions,
@@ -20,7 +21,8 @@ import type { MeetingStore } from '../meetings/meeting-store.ts'
 import { followStatus } from '../meetings/read-only.ts'
 import { auditLog } from '../operations/audit.ts'
 import type { AccessCheck, LiveConnection, LiveConnections } from './live-connections.ts'
-import { websocketTransport } from './websocket-transport.ts'
+import { EditBudgets } from './edit-budget.ts'
+import { holdReading, websocketTransport } from './websocket-transport.ts'
 
 export interface SyncRoutesDependencies {
   meetings: MeetingStore
@@ -32,6 +34,8 @@ export interface SyncRoutesDependencies {
   addressOf: (c: Context) => string
   allowedOrigins: readonly string[] | undefined
   maxBufferedBytes: number
+  /** Bytes of edits one person may send per minute (EditBudgets). */
+  editBytesPerMinute: number
   logger: Logger
 }
 
@@ -42,6 +46,7 @@ type Admission =
 /** `/sync/:meetingId`: the y-websocket endpoint of one meeting's minutes. */
 export function syncRoutes(deps: SyncRoutesDependencies) {
   const { rooms, live, accessCheck, limits, addressOf, allowedOrigins, logger } = deps
+  const budgets = new EditBudgets(deps.editBytesPerMinute)
   return new Hono<AppEnv>().get(
     '/:meetingId',
     // Refused before the upgrade, as plain HTTP: a page on another site (cross-site websocket
@@ -90,7 +95,12 @@ export function syncRoutes(deps: SyncRoutesDependencies) {
           if (typeof event.data === 'string') {
             return ws.close(CloseCode.UnsupportedData, 'binary frames only')
           }
-          handle?.receive(new Uint8Array(event.data as ArrayBuffer))
+          const frame = new Uint8Array(event.data as ArrayBuffer)
+          if ('live' in admission && isContentFrame(frame)) {
+            const waitMs = budgets.charge(admission.live.personId, frame.byteLength)
+            if (waitMs > 0) setTimeout(holdReading(socket), waitMs).unref()
+          }
+          handle?.receive(frame)
         },
         onClose() {
           forget?.()

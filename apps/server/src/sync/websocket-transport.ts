@@ -15,6 +15,7 @@ export function websocketTransport(
 ): Transport {
   // `ws` keeps its net.Socket private; corking it is the documented way to batch frames.
   const tcp = (socket as unknown as { _socket?: Duplex })._socket
+  let releaseReading: (() => void) | undefined
   return {
     send: (message) => {
       if (socket.readyState !== socket.OPEN) return
@@ -27,8 +28,13 @@ export function websocketTransport(
       socket.send(message)
     },
     close: (code, reason) => socket.close(code, reason),
-    pause: () => socket.pause(),
-    resume: () => socket.resume(),
+    pause: () => {
+      releaseReading ??= holdReading(socket)
+    },
+    resume: () => {
+      releaseReading?.()
+      releaseReading = undefined
+    },
     cork: tcp
       ? (write) => {
           tcp.cork()
@@ -39,5 +45,26 @@ export function websocketTransport(
           }
         }
       : undefined,
+  }
+}
+
+/** Reasons each socket is not being read for: it is read again once none is left. */
+const holds = new WeakMap<WebSocket, number>()
+
+/**
+ * Stops reading the socket until the returned function is called. The room server (frames
+ * waiting) and the edit budget (a person over it) each hold a socket for reasons of their own.
+ */
+export function holdReading(socket: WebSocket): () => void {
+  const count = holds.get(socket) ?? 0
+  holds.set(socket, count + 1)
+  if (count === 0) socket.pause()
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    const left = (holds.get(socket) ?? 1) - 1
+    holds.set(socket, left)
+    if (left === 0) socket.resume()
   }
 }
