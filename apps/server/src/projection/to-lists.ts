@@ -2,8 +2,18 @@ import type { StructureLists } from '@accord/minutes/structure'
 import type { ExtractResult } from './extract-contract.ts'
 
 /**
+ * Items of each list a meeting's structure keeps: the first in document order. Minutes hold
+ * tens of actions, a year of them in one document a few hundred; a document of 18,000 one-line
+ * actions (anyone can write one) made every projection store, and every reading of the
+ * structure, the tracker and the ledger, hold the event loop for a second. The minutes keep
+ * everything; only what the ledger lists of them stops here.
+ */
+export const MAX_ITEMS_PER_LIST = 2000
+
+/**
  * The rows to store for what `extract()` returned: each list in document order, numbered from
- * 0. A key is a row's identity, so should extract ever repeat one, the first stays.
+ * 0, at most MAX_ITEMS_PER_LIST. A key is a row's identity, so should extract ever repeat one,
+ * the first stays.
  */
 export function toLists(result: ExtractResult): StructureLists {
   return {
@@ -50,5 +60,6 @@ function positioned<T extends ExtractResult['decisions'][number]>(items: readonl
   return items
     .filter((entry) => !seen.has(entry.key) && seen.add(entry.key))
     .toSorted((a, b) => a.source.from - b.source.from)
+    .slice(0, MAX_ITEMS_PER_LIST)
     .map((entry, position) => ({ ...entry, position }))
 }
