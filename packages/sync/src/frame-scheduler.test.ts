@@ -56,6 +56,20 @@ describe('frames handled a budget per event-loop turn', () => {
     expect(small.paused).toBe(false)
   })
 
+  it('does work a frame was split into before the next frame, a turn at a time', async () => {
+    const { frames, handled } = scheduler(6, 10)
+    const a = new FakeConnection('a')
+    // The first frame is split into two pieces, whose work waits for later turns.
+    frames.push(a, new Uint8Array([1]))
+    frames.later(a, [() => handled.push('a1.1'), () => handled.push('a1.2')])
+    frames.push(a, new Uint8Array([2]))
+    expect(handled).toEqual(['a1'])
+    expect(a.paused).toBe(true)
+    while (frames.backlog > 0) await nextTurn()
+    expect(handled).toEqual(['a1', 'a1.1', 'a1.2', 'a2'])
+    expect(a.paused).toBe(false)
+  })
+
   it('drops what a connection sent once it is closed', async () => {
     const { frames, handled } = scheduler(11, 10)
     const closing = new FakeConnection('c')

@@ -19,8 +19,11 @@ export interface ScheduledConnection {
   resume(): void
 }
 
+/** A frame as received, or work a frame was split into (see Room: large frames in pieces). */
+export type Work = Uint8Array | (() => void)
+
 export class FrameScheduler<C extends ScheduledConnection> {
-  private readonly waiting = new Map<C, Uint8Array[]>()
+  private readonly waiting = new Map<C, Work[]>()
   /** Milliseconds spent handling frames since the turn began. */
   private spent = 0
   private turnEnds: NodeJS.Immediate | undefined
@@ -47,6 +50,22 @@ export class FrameScheduler<C extends ScheduledConnection> {
     }
   }
 
+  /**
+   * Work to do for the connection before anything else it sent, each in a turn with budget
+   * left; never at once.
+   */
+  later(connection: C, work: readonly (() => void)[]): void {
+    if (connection.ended || work.length === 0) return
+    const queue = this.waiting.get(connection)
+    if (queue) {
+      queue.unshift(...work)
+    } else {
+      this.waiting.set(connection, [...work])
+      connection.pause()
+      this.endTurnSoon()
+    }
+  }
+
   /** Frames waiting, for tests and metrics. */
   get backlog(): number {
     let frames = 0
@@ -59,9 +78,10 @@ export class FrameScheduler<C extends ScheduledConnection> {
     this.waiting.delete(connection)
   }
 
-  private run(connection: C, frame: Uint8Array): void {
+  private run(connection: C, work: Work): void {
     const started = this.now()
-    this.handle(connection, frame)
+    if (typeof work === 'function') work()
+    else this.handle(connection, work)
     this.spent += this.now() - started
     this.endTurnSoon()
   }
@@ -78,13 +98,14 @@ export class FrameScheduler<C extends ScheduledConnection> {
   private drain(): void {
     while (this.waiting.size > 0 && this.spent < this.budgetMs) {
       const [connection, queue] = this.waiting.entries().next().value!
-      // Taken off and put back at the end: the next frame is another connection's.
+      // Run while its queue is still listed: it may put work in front (`later`).
+      const work = queue.shift()!
+      if (!connection.ended) this.run(connection, work)
+      // Put back at the end: the next frame is another connection's.
       this.waiting.delete(connection)
-      const frame = queue.shift()!
       if (connection.ended) continue
-      this.run(connection, frame)
-      if (queue.length > 0 && !connection.ended) this.waiting.set(connection, queue)
-      else if (!connection.ended) connection.resume()
+      if (queue.length > 0) this.waiting.set(connection, queue)
+      else connection.resume()
     }
     if (this.waiting.size > 0) this.endTurnSoon()
   }

@@ -111,7 +111,7 @@ const RECEIVE_BUDGET_MS = 20
  * paragraphs): a commit of everything queued, twenty large pastes at once, held the loop for
  * seconds. One update larger than this is committed alone.
  */
-const MAX_COMMIT_BYTES = 256 * 1024
+const MAX_COMMIT_BYTES = 128 * 1024
 /** Documents whose log holds more than this are not compacted (see compactIfDue). */
 const MAX_COMPACT_BYTES = 1024 * 1024
 
@@ -334,6 +334,7 @@ export class RoomServer {
       enqueue: (r, pending) => this.enqueue(r, pending),
       // A failure to store it is logged by failBatch, like any other.
       storeOwnChange: (r, update) => void this.commit(r, update).catch(() => {}),
+      later: (connection, work) => this.frames.later(connection, work),
       logger: this.logger,
       awarenessIntervalMs: this.awarenessIntervalMs,
       checkContent: this.checkContent,

@@ -42,6 +42,8 @@ export interface RoomHost {
   enqueue(room: Room, pending: PendingUpdate): void
   /** Stores a change the document made itself (see applyCommitted), like the server's own edit. */
   storeOwnChange(room: Room, update: Uint8Array): void
+  /** Work for the connection's next turns, before anything else it sent (FrameScheduler). */
+  later(connection: Connection, work: readonly (() => void)[]): void
   /** Refuses content the document's editor cannot hold (see RoomServerOptions.contentSchema). */
   checkContent?: ContentCheck
   logger: Logger
@@ -60,12 +62,11 @@ const MAX_AWARENESS_IDS = 8
 /** Applying per event-loop turn while a room loads: see applyStoredUpdatesInTurns. */
 const LOAD_BUDGET_MS = 20
 /**
- * A content frame larger than this is stored, applied and sent on in pieces of about this
- * size (splitUpdate), one or two per commit, so that a large paste never holds the event loop
- * for the whole of it; its "saved" waits for the last piece. Loading reads rows this large
- * one or a few per turn.
+ * A content frame larger than this is checked, stored, applied and sent on in pieces of about
+ * this size (splitUpdate), so that a large paste never holds the event loop for the whole of
+ * it; its "saved" waits for the last piece. Loading reads rows this large a few per turn.
  */
-export const MAX_ROW_BYTES = 128 * 1024
+export const MAX_ROW_BYTES = 64 * 1024
 
 /** How long the encoding of the whole document is shared between people joining. */
 const SHARED_JOIN_MS = 1000
@@ -232,16 +233,46 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder)
       connection.send(this.step2For(stateVector))
     } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
-      this.receiveContent(connection, syncType, decoding.readVarUint8Array(decoder))
+      const update = decoding.readVarUint8Array(decoder)
+      if (update.byteLength > MAX_ROW_BYTES) this.receiveInPieces(connection, syncType, update)
+      else this.receiveContent(connection, syncType, update, true)
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
   }
 
+  /**
+   * A large frame is checked, stored and applied piece by piece (splitUpdate), each piece in a
+   * turn of its own: checking and applying it whole held the event loop for as long as it is
+   * large. The pieces are what an editor would have sent as several frames, and are checked as
+   * those would be; if one is refused, the pieces before it are kept, and the client, never told
+   * the frame was saved, sends what is missing again in its next step 2.
+   */
+  private receiveInPieces(
+    connection: Connection,
+    syncType: typeof SyncMessageType.Step2 | typeof SyncMessageType.Update,
+    update: Uint8Array,
+  ): void {
+    const pieces = splitUpdate(update, MAX_ROW_BYTES)
+    const receivePiece = (piece: Uint8Array, last: boolean) => () => {
+      try {
+        this.receiveContent(connection, syncType, piece, last)
+      } catch {
+        this.reject(connection, CloseCode.InvalidPayload, 'malformed message')
+      }
+    }
+    this.host.later(
+      connection,
+      pieces.map((piece, i) => receivePiece(piece, i === pieces.length - 1)),
+    )
+  }
+
+  /** One update, or one piece of a frame's (`last`: the piece that ends the frame). */
   private receiveContent(
     connection: Connection,
     syncType: typeof SyncMessageType.Step2 | typeof SyncMessageType.Update,
     update: Uint8Array,
+    last: boolean,
   ): void {
     // Checked before Yjs decodes it: a frame of a million tiny structs, or content that
     // waits forever for something the room never saw, would block or slow the whole room.
@@ -282,21 +313,16 @@ export class Room {
     }
     // Frames are numbered in the order they are stored, held ones after the step 2: the
     // client counts them all as sent before its step 2, so its "saved" waits for them too.
-    const frame = ++connection.framesReceived
+    // A piece but the last acknowledges only the frames before its own.
+    const frame = last ? ++connection.framesReceived : connection.framesReceived
+    const asIs = syncType === SyncMessageType.Update
     const receivedAt = performance.now()
-    const pieces = splitUpdate(update, MAX_ROW_BYTES)
-    pieces.forEach((piece, i) => {
-      // Every piece but the last acknowledges only the frames before this one.
-      const last = i === pieces.length - 1
-      const asIs = syncType === SyncMessageType.Update
-      const pending = { from: connection, update: piece, hasContent, receivedAt, asIs }
-      this.host.enqueue(this, { ...pending, frame: last ? frame : frame - 1 })
-    })
-    if (syncType === SyncMessageType.Step2 && !connection.sentStepTwo) {
+    this.host.enqueue(this, { from: connection, update, hasContent, frame, receivedAt, asIs })
+    if (last && syncType === SyncMessageType.Step2 && !connection.sentStepTwo) {
       connection.sentStepTwo = true
       for (const held of connection.takeHeld()) {
         if (connection.closed) break
-        this.receiveContent(connection, SyncMessageType.Update, held)
+        this.receiveContent(connection, SyncMessageType.Update, held, true)
       }
     }
   }
