@@ -48,6 +48,8 @@ export class ServerWatch {
   /** The longest block since the last takeWindow(), to tell which frames caused it. */
   private windowMaxMs = 0
   healthChecks = 0
+  /** How long each /api/health took to answer, in ms. */
+  readonly healthMs: number[] = []
   readonly failures: string[] = []
   private timer: NodeJS.Timeout | undefined
   private running: Promise<void> = Promise.resolve()
@@ -82,9 +84,11 @@ export class ServerWatch {
 
   private async check(): Promise<void> {
     try {
+      const asked = performance.now()
       const health = await fetch(`${this.baseUrl}/api/health`, {
         signal: AbortSignal.timeout(5000),
       })
+      this.healthMs.push(performance.now() - asked)
       this.healthChecks++
       if (!health.ok) this.failures.push(`/api/health answered ${health.status}`)
       const { loopMaxMs, cpuMs } = await sample(this.baseUrl)
