@@ -94,6 +94,21 @@ async function newMeeting(title: string): Promise<string> {
   return meeting.id as string
 }
 
+/** The long minutes as a member reads them (the API) and downloads them (each export). */
+async function downloadAll(meetingId: string) {
+  const paths = ['minutes', 'export.md', 'export.docx', 'export.html']
+  return Promise.all(
+    paths.map(async (what) => {
+      const asked = performance.now()
+      const response = await fetch(`${server.url}/api/meetings/${meetingId}/${what}`, {
+        headers: { cookie: coalition.member.cookie! },
+      })
+      const bytes = (await response.arrayBuffer()).byteLength
+      return { what, status: response.status, bytes, ms: performance.now() - asked }
+    }),
+  )
+}
+
 /** The structure lists the action of this paragraph. */
 const shows = (structure: Structure, paragraph: string) =>
   structure.actions.some((action) => paragraph.includes(action.text))
@@ -219,6 +234,8 @@ describe('the server while one account sends long documents', () => {
         LONG ? 10 * 60_000 : 3 * 60_000,
       ).catch((error: Error) => error)
       const projectedSeconds = (performance.now() - started) / 1000
+      // Then everyone downloads the long minutes, in every format, while the watch goes on.
+      const downloads = await downloadAll(longMeeting)
       await watch.stop()
 
       const pastedBytes = pastes.reduce((sum, paste) => sum + paste.bytes, 0)
@@ -236,7 +253,8 @@ describe('the server while one account sends long documents', () => {
         `${Math.round(watch.maxLoopMs)} ms); /api/health p99 ` +
         `${Math.round(percentile(health, 0.99))} ms, max ${Math.round(Math.max(...health))} ms ` +
         `over ${health.length}; typist ${typist.lines.length} lines, saved p99 ` +
-        `${Math.round(percentile(saved, 0.99))} ms, max ${Math.round(Math.max(...saved))} ms`
+        `${Math.round(percentile(saved, 0.99))} ms, max ${Math.round(Math.max(...saved))} ms; ` +
+        `downloads ${downloads.map((d) => `${d.what} ${mib(d.bytes)} in ${seconds(d.ms)}`).join(', ')}`
       console.log(`stall: ${notes}`)
 
       expect(server.process.exitCode, server.output().slice(-4000)).toBeNull()
@@ -251,6 +269,7 @@ describe('the server while one account sends long documents', () => {
         }
       }
       expect(imports.some((answer) => answer.status === 201)).toBe(true)
+      for (const download of downloads) expect(download.status, download.what).toBe(200)
       expect(watch.maxBlockMs, notes).toBeLessThan(MAX_LOOP_BLOCK_MS)
       if (projected instanceof Error) throw projected
       report({

@@ -13,6 +13,7 @@ import { coalitionRoutes } from './coalitions/routes.ts'
 import type { Config } from './config.ts'
 import type { ReviewMinutes } from './demo/review-minutes.ts'
 import { demoRoutes } from './demo/routes.ts'
+import type { RenderMinutes } from './exports/render-minutes.ts'
 import { calendarFeedRoutes, coalitionExportRoutes, meetingExportRoutes } from './exports/routes.ts'
 import { ApiError, handleError } from './http/api-error.ts'
 import type { AppEnv } from './http/app-env.ts'
@@ -46,6 +47,8 @@ export interface AppDependencies {
   projectNow: (meetingId: string) => Promise<void>
   /** The demo's reviewed minutes, extracted in a worker. */
   reviewMinutes: ReviewMinutes
+  /** A meeting's stored minutes read and written out, in a worker (exports/render-minutes.ts). */
+  renderMinutes: RenderMinutes
   /** An import's work off the server's thread: reading the minutes, projecting them stored. */
   imports: Pick<MeetingImportDependencies, 'readImport' | 'projectStored'>
   live: LiveConnections
@@ -63,6 +66,7 @@ export function createApp({
   rooms,
   projectNow,
   reviewMinutes,
+  renderMinutes,
   imports,
   live,
   logger,
@@ -137,12 +141,15 @@ export function createApp({
     }),
   )
   app.route('/api/invites', publicInviteRoutes(inviteDeps))
-  app.route('/api/meetings', meetingRoutes({ meetings, coalitions, documents, projection }))
+  app.route(
+    '/api/meetings',
+    meetingRoutes({ meetings, coalitions, documents, projection, renderMinutes }),
+  )
   app.route(
     '/api/meetings',
     meetingLifecycleRoutes({ storage, rooms, projectNow, audit, caps: personCaps }),
   )
-  const exportDeps = { storage, rooms, publicOrigins: config.publicOrigins }
+  const exportDeps = { storage, rooms, publicOrigins: config.publicOrigins, renderMinutes }
   app.route('/api/meetings', meetingExportRoutes(exportDeps))
   app.route('/api/coalitions/:cid', ledgerRoutes({ storage, rooms, projectNow }))
   app.route('/api/coalitions/:cid', coalitionExportRoutes(exportDeps))

@@ -126,6 +126,7 @@ export async function startServer(
       }
     },
     reviewMinutes: (minutes, context) => extraction.review(minutes, context),
+    renderMinutes: (request) => extraction.render(request),
     imports: {
       readImport: (input) => extraction.readImport(input),
       // An imported meeting has no room: its structure is read from storage, in a worker,

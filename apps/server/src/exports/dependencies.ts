@@ -1,12 +1,14 @@
 import type { Context } from 'hono'
 import type { RoomServer } from '@accord/sync'
 import type { Storage } from '../storage/storage.ts'
+import type { RenderMinutes } from './render-minutes.ts'
 
 export interface ExportRoutesDependencies {
   storage: Storage
   rooms: RoomServer
   /** Where links in exports point: PUBLIC_ORIGIN's first origin, else the request's own. */
   publicOrigins: readonly string[] | undefined
+  renderMinutes: RenderMinutes
 }
 
 /**

@@ -1,15 +1,16 @@
 import { Hono } from 'hono'
-import { minutesDocx, minutesHtml, minutesMarkdown, type MinutesExportInput } from '@accord/exports'
-import { readMinutes, type Meeting } from '@accord/minutes'
-import * as Y from 'yjs'
+import type { Meeting } from '@accord/minutes'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { meetingAccess } from '../meetings/routes.ts'
-import { storedProposals, versionProposals } from './action-proposals.ts'
+import { storedProposals } from './action-proposals.ts'
 import type { ExportRoutesDependencies } from './dependencies.ts'
 import { requestedFormat, sendFile } from './download.ts'
+import type { RenderRequest } from './render-minutes.ts'
 
 const MINUTES_FORMATS = ['md', 'docx', 'html'] as const
+
+type FileRequest = Extract<RenderRequest, { format: (typeof MINUTES_FORMATS)[number] }>
 
 /**
  * The HTML page shows minutes anyone in the coalition typed, served from Accord's own origin:
@@ -20,7 +21,7 @@ const HTML_HEADERS = {
 }
 
 /** Mounted at /api/meetings: a meeting's minutes as files, live or as approved. */
-export function meetingExportRoutes({ storage, rooms }: ExportRoutesDependencies) {
+export function meetingExportRoutes({ storage, rooms, renderMinutes }: ExportRoutesDependencies) {
   const { meetings, coalitions } = storage
 
   /** The approved minutes of that version, and its number among the approvals. */
@@ -37,72 +38,57 @@ export function meetingExportRoutes({ storage, rooms }: ExportRoutesDependencies
         `There is no approved version "${versionId}" of these minutes.`,
       )
     }
-    return { minutes: snapshotMinutes(snapshot), label: String(index + 1) }
+    return { snapshot, label: String(index + 1) }
   }
 
   /**
-   * What the exporters read: the minutes, the names their ids stand for, and the owners and
+   * What the exporters read, for a worker to read the minutes from and write out
+   * (render-minutes.ts): the stored document, the names its ids stand for, and the owners and
    * dates the stored structure (the tracker's) read from actions whose nodes leave them open.
    */
-  const exportInput = async (
+  const renderRequest = async (
     meeting: Meeting,
+    format: (typeof MINUTES_FORMATS)[number],
     versionId: string | undefined,
-  ): Promise<MinutesExportInput> => {
-    const [coalition, organisations, members, version, live, structure] = await Promise.all([
+  ): Promise<FileRequest> => {
+    const [coalition, organisations, members, version, updates, structure] = await Promise.all([
       coalitions.getCoalition(meeting.coalitionId),
       coalitions.listOrganisations(meeting.coalitionId),
       coalitions.listMembers(meeting.coalitionId),
       versionId === undefined ? undefined : approvedVersion(meeting, versionId),
       // The live document once everything received for it is stored, as a new editor would.
-      rooms.read(meeting.id, (doc) => readMinutes(doc).json),
+      rooms.read(meeting.id, () => undefined).then(() => storage.load(meeting.id)),
       storage.projection.getStructure(meeting.id),
     ])
-    const proposals = storedProposals(structure.actions)
     return {
-      coalition: coalition?.name ?? '',
-      meeting: {
-        title: meeting.title,
-        date: meeting.date,
-        // A version is the minutes as approved, whatever has happened to the meeting since.
-        status: version ? 'approved' : meeting.status,
+      format,
+      updates,
+      version,
+      input: {
+        coalition: coalition?.name ?? '',
+        meeting: {
+          title: meeting.title,
+          date: meeting.date,
+          // A version is the minutes as approved, whatever has happened to the meeting since.
+          status: version ? 'approved' : meeting.status,
+        },
+        organisations: organisations.map(({ id, name, shortName }) => ({ id, name, shortName })),
+        people: members.map(({ personId, name }) => ({ id: personId, name })),
       },
-      minutes: version?.minutes ?? live,
-      organisations: organisations.map(({ id, name, shortName }) => ({ id, name, shortName })),
-      people: members.map(({ personId, name }) => ({ id: personId, name })),
-      proposals: version ? versionProposals(proposals, version.minutes, live) : proposals,
-      ...(version ? { version: { label: version.label } } : {}),
+      proposals: storedProposals(structure.actions),
     }
   }
 
   return new Hono<AppEnv>().get('/:id/:file{export\\.[^/]+}', async (c) => {
     const { meeting } = await meetingAccess(c, { meetings, coalitions })
     const format = requestedFormat(c.req.param('file'), 'export', MINUTES_FORMATS)
-    const input = await exportInput(meeting, c.req.query('version'))
-    const name = `${meeting.title} ${meeting.date}${input.version ? ` v${input.version.label}` : ''}`
-    switch (format) {
-      case 'md':
-        return sendFile(c, { name, format, content: minutesMarkdown(input) })
-      case 'docx':
-        return sendFile(c, { name, format, content: await minutesDocx(input) })
-      case 'html':
-        return sendFile(c, {
-          name,
-          format,
-          content: minutesHtml(input),
-          disposition: 'inline',
-          headers: HTML_HEADERS,
-        })
+    const request = await renderRequest(meeting, format, c.req.query('version'))
+    const label = request.version?.label
+    const name = `${meeting.title} ${meeting.date}${label ? ` v${label}` : ''}`
+    const content = await renderMinutes(request)
+    if (format === 'html') {
+      return sendFile(c, { name, format, content, disposition: 'inline', headers: HTML_HEADERS })
     }
+    return sendFile(c, { name, format, content })
   })
-}
-
-/** A stored snapshot read through a document of its own. */
-function snapshotMinutes(snapshot: Uint8Array): MinutesExportInput['minutes'] {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, snapshot)
-    return readMinutes(doc).json
-  } finally {
-    doc.destroy()
-  }
 }

@@ -4,11 +4,9 @@ import {
   meetingIdSchema,
   meetingPatchSchema,
   newMeetingSchema,
-  readMinutes,
   type Meeting,
 } from '@accord/minutes'
-import * as Y from 'yjs'
-import { applyStoredUpdates, type DocumentStore } from '@accord/sync'
+import type { DocumentStore } from '@accord/sync'
 import { requirePerson } from '../accounts/require-person.ts'
 import { newId } from '../accounts/tokens.ts'
 import { coalitionAccess, requirePermission, type Access } from '../coalitions/access.ts'
@@ -17,6 +15,7 @@ import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/app-env.ts'
 import { meetingImportRoutes, type MeetingImportDependencies } from '../imports/routes.ts'
 import { parseBody } from '../http/parse-body.ts'
+import type { RenderMinutes } from '../exports/render-minutes.ts'
 import type { ProjectionStore } from '../projection/projection-store.ts'
 import type { MeetingStore } from './meeting-store.ts'
 
@@ -87,8 +86,10 @@ export function coalitionMeetingRoutes(
 }
 
 /** `/api/meetings/:id`: one meeting, its attendance, its minutes and their structure. */
-export function meetingRoutes(deps: MeetingRoutesDependencies & { projection: ProjectionStore }) {
-  const { meetings, coalitions, documents, projection } = deps
+export function meetingRoutes(
+  deps: MeetingRoutesDependencies & { projection: ProjectionStore; renderMinutes: RenderMinutes },
+) {
+  const { meetings, coalitions, documents, projection, renderMinutes } = deps
   return new Hono<AppEnv>()
     .get('/:id', async (c) => c.json({ meeting: (await meetingAccess(c, deps)).meeting }))
     .patch('/:id', async (c) => {
@@ -117,15 +118,13 @@ export function meetingRoutes(deps: MeetingRoutesDependencies & { projection: Pr
       return c.json({ meeting: await meetings.setAttendance(access.meeting.id, organisationIds) })
     })
     .get('/:id/minutes', async (c) => {
-      // Read from storage, not from a loaded room: this is exactly what survives a restart.
+      // Read from storage, not from a loaded room: this is exactly what survives a restart. On
+      // a worker: reading long minutes would hold the event loop (render-minutes.ts).
       const { meeting } = await meetingAccess(c, deps)
-      const doc = new Y.Doc()
-      try {
-        applyStoredUpdates(doc, await documents.load(meeting.id))
-        return c.json({ minutes: readMinutes(doc) })
-      } finally {
-        doc.destroy()
-      }
+      const updates = await documents.load(meeting.id)
+      const json = await renderMinutes({ format: 'json', updates })
+      // JSON is text: the worker answers this format with a string.
+      return c.body(String(json), 200, { 'Content-Type': 'application/json' })
     })
     .get('/:id/structure', async (c) => {
       // As last projected: within about a second of the document while it is being edited.

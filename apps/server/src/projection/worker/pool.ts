@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { StructureLists } from '@accord/minutes/structure'
 import type { JSONContent } from '@tiptap/core'
 import type { Logger } from 'pino'
+import type { RenderRequest } from '../../exports/render-minutes.ts'
 import type { ImportInput, ImportOutcome } from '../../imports/read-import.ts'
 import type { MeetingContext } from '../context.ts'
 import type { Task, TaskRequest, TaskResults, WorkerMessage } from './protocol.ts'
@@ -96,6 +97,11 @@ export class ExtractionPool {
   /** Imported minutes read into a meeting's first document (imports/read-import.ts). */
   readImport(input: ImportInput): Promise<ImportOutcome> {
     return this.run(undefined, { kind: 'import', input })
+  }
+
+  /** A meeting's stored minutes read and written out (exports/render-minutes.ts). */
+  render(request: RenderRequest): Promise<string | Uint8Array> {
+    return this.run(undefined, { kind: 'render', request })
   }
 
   private run<T extends Task>(

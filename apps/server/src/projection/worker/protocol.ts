@@ -10,6 +10,9 @@
  *                                            accepted, as one Yjs update (the demo)
  *       { kind: 'import', input }            minutes being imported (imports/read-import.ts):
  *                                            read into one Yjs update, heading, attendance
+ *       { kind: 'render', request }          a meeting's stored minutes read and written out
+ *                                            (exports/render-minutes.ts): JSON text, Markdown,
+ *                                            HTML or a Word file's bytes
  *   worker → main  { type: 'ready' }               warmed up: send work
  *                  { type: 'done', id, result }    the task's result (TaskResults)
  *                  { type: 'failed', id, message } the task threw: the input could not be read
@@ -20,6 +23,7 @@
  */
 import type { StructureLists } from '@accord/minutes/structure'
 import type { JSONContent } from '@tiptap/core'
+import type { RenderRequest } from '../../exports/render-minutes.ts'
 import type { ImportInput, ImportOutcome } from '../../imports/read-import.ts'
 import type { MeetingContext } from '../context.ts'
 
@@ -27,16 +31,20 @@ export type Task =
   | { kind: 'project'; updates: readonly Uint8Array[]; context: MeetingContext }
   | { kind: 'review'; minutes: JSONContent; context: MeetingContext }
   | { kind: 'import'; input: ImportInput }
+  | { kind: 'render'; request: RenderRequest }
 
 export interface TaskResults {
   project: StructureLists
   review: Uint8Array
   import: ImportOutcome
+  render: string | Uint8Array
 }
 
-/** What a worker runs for each kind of task. */
+/** What a worker runs for each kind of task; a task answered later (a Word file) promises it. */
 export type TaskHandlers = {
-  [Kind in Task['kind']]: (task: Extract<Task, { kind: Kind }>) => TaskResults[Kind]
+  [Kind in Task['kind']]: (
+    task: Extract<Task, { kind: Kind }>,
+  ) => TaskResults[Kind] | Promise<TaskResults[Kind]>
 }
 
 export interface TaskRequest {

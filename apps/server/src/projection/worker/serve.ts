@@ -11,16 +11,24 @@ export function serveExtraction(port: MessagePort, handlers: TaskHandlers): void
   // Before 'ready': the first minutes projected should not pay for compiling the rules.
   warmUpExtractor()
   port.on('message', ({ id, task }: TaskRequest) => {
-    try {
-      send({ type: 'done', id, result: handle(handlers, task) })
-    } catch (error) {
+    const failed = (error: unknown) =>
       send({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) })
+    try {
+      const result = handle(handlers, task)
+      if (result instanceof Promise) {
+        result.then((done) => send({ type: 'done', id, result: done }), failed)
+      } else send({ type: 'done', id, result })
+    } catch (error) {
+      failed(error)
     }
   })
   send({ type: 'ready' })
 }
 
-function handle(handlers: TaskHandlers, task: Task): TaskResults[Task['kind']] {
+function handle(
+  handlers: TaskHandlers,
+  task: Task,
+): TaskResults[Task['kind']] | Promise<TaskResults[Task['kind']]> {
   switch (task.kind) {
     case 'project':
       return handlers.project(task)
@@ -28,5 +36,7 @@ function handle(handlers: TaskHandlers, task: Task): TaskResults[Task['kind']] {
       return handlers.review(task)
     case 'import':
       return handlers.import(task)
+    case 'render':
+      return handlers.render(task)
   }
 }
