@@ -104,14 +104,14 @@ const MAX_BACKLOG_FRAMES = 256
  * the next turn (see FrameScheduler). Small against the 100 ms nobody should wait, large
  * against a keystroke (well under a millisecond).
  */
-const RECEIVE_BUDGET_MS = 20
+const RECEIVE_BUDGET_MS = 10
 /**
  * Bytes of updates one commit stores and applies; what is queued beyond waits for the next
  * commit. Applying costs about as much as checking (tens of ms for a few hundred KiB of
  * paragraphs): a commit of everything queued, twenty large pastes at once, held the loop for
  * seconds. One update larger than this is committed alone.
  */
-const MAX_COMMIT_BYTES = 128 * 1024
+const MAX_COMMIT_BYTES = 64 * 1024
 /** Documents whose log holds more than this are not compacted (see compactIfDue). */
 const MAX_COMPACT_BYTES = 1024 * 1024
 

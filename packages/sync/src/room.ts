@@ -60,13 +60,13 @@ export type { DocumentChange } from './document-changes.ts'
 const MAX_AWARENESS_IDS = 8
 
 /** Applying per event-loop turn while a room loads: see applyStoredUpdatesInTurns. */
-const LOAD_BUDGET_MS = 20
+const LOAD_BUDGET_MS = 10
 /**
  * A content frame larger than this is checked, stored, applied and sent on in pieces of about
  * this size (splitUpdate), so that a large paste never holds the event loop for the whole of
  * it; its "saved" waits for the last piece. Loading reads rows this large a few per turn.
  */
-export const MAX_ROW_BYTES = 64 * 1024
+export const MAX_ROW_BYTES = 32 * 1024
 
 /** How long the encoding of the whole document is shared between people joining. */
 const SHARED_JOIN_MS = 1000
