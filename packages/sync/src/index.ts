@@ -47,3 +47,4 @@ export {
 } from './room-server.ts'
 export { isAllowedHref, type ContentSchema } from './content-check.ts'
 export { checkUpdate, UPDATE_LIMITS } from './update-check.ts'
+export { splitUpdate } from './split-update.ts'
