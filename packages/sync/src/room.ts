@@ -7,6 +7,7 @@ import { DocumentChanges, type DocumentChange } from './document-changes.ts'
 import { stampAwarenessUpdate } from './presence.ts'
 import { splitUpdate } from './split-update.ts'
 import { applyStoredUpdatesInTurns } from './stored-updates.ts'
+import { UpdateFanOut } from './update-fan-out.ts'
 import { checkUpdate } from './update-check.ts'
 import type { Logger } from './transport.ts'
 import {
@@ -234,8 +235,14 @@ export class Room {
       connection.send(this.step2For(stateVector))
     } else if (syncType === SyncMessageType.Step2 || syncType === SyncMessageType.Update) {
       const update = decoding.readVarUint8Array(decoder)
-      if (update.byteLength > MAX_ROW_BYTES) this.receiveInPieces(connection, syncType, update)
-      else this.receiveContent(connection, syncType, update, true)
+      // Only a frame within the bounds is split (the check stops at the first one crossed; a
+      // split reads every struct): any other is refused, or held, whole.
+      const inBounds = () => checkUpdate(update, this.knownTo(connection)).refused === null
+      if (update.byteLength > MAX_ROW_BYTES && inBounds()) {
+        this.receiveInPieces(connection, syncType, update)
+      } else {
+        this.receiveContent(connection, syncType, update, true)
+      }
     } else {
       this.reject(connection, CloseCode.UnsupportedData, `unknown sync message type ${syncType}`)
     }
@@ -277,11 +284,8 @@ export class Room {
     // Checked before Yjs decodes it: a frame of a million tiny structs, or content that
     // waits forever for something the room never saw, would block or slow the whole room.
     if (this.pending.length === 0 && !this.committing) this.queuedClocks.clear()
-    // A read-only connection's edits are dropped, so they may build on earlier dropped ones:
-    // only the size bounds apply to them.
     const readOnly = connection.options.readOnly || this.readOnly
-    const known = readOnly ? () => Infinity : (client: number) => this.nextClock(client)
-    const { refused, missingContent, ends } = checkUpdate(update, known)
+    const { refused, missingContent, ends } = checkUpdate(update, this.knownTo(connection))
     if (refused) {
       // Someone who typed offline and types on as they reconnect sends those keystrokes
       // before their step 2, which answers the room's step 1 a round trip later and carries
@@ -325,6 +329,15 @@ export class Room {
         this.receiveContent(connection, SyncMessageType.Update, held, true)
       }
     }
+  }
+
+  /**
+   * What checkUpdate takes the room to hold. A read-only connection's edits are dropped, so
+   * they may build on earlier dropped ones: only the size bounds apply to them.
+   */
+  private knownTo(connection: Connection): (client: number) => number {
+    if (connection.options.readOnly || this.readOnly) return () => Infinity
+    return (client) => this.nextClock(client)
   }
 
   /** The clock the room expects next from this client, counting updates not yet applied. */
@@ -468,57 +481,3 @@ export class Room {
     this.doc.destroy()
   }
 }
-
-/**
- * Merges one batch's updates once per distinct audience: connections that sent nothing get
- * everything; a sender gets everything but its own updates, never an echo. Merging costs in
- * proportion to the bytes merged (Y.mergeUpdates re-encodes them), so a batch of large updates
- * (pastes) goes out unmerged, one message per update, each encoded once for everyone.
- */
-class UpdateFanOut {
-  private readonly messages = new Map<unknown, Uint8Array[]>()
-  private readonly origins: Set<unknown>
-  private readonly alone = new Map<number, Uint8Array>()
-
-  constructor(private readonly outgoing: readonly { update: Uint8Array; origin: unknown }[]) {
-    this.origins = new Set(outgoing.map((entry) => entry.origin))
-  }
-
-  messagesFor(connection: Connection): Uint8Array[] {
-    // Everyone who sent nothing in this batch gets the same messages.
-    const audience = this.origins.has(connection) ? connection : EVERYONE
-    let messages = this.messages.get(audience)
-    if (messages === undefined) {
-      const indices: number[] = []
-      this.outgoing.forEach((entry, i) => entry.origin !== connection && indices.push(i))
-      messages = this.encode(indices)
-      this.messages.set(audience, messages)
-    }
-    return messages
-  }
-
-  private encode(indices: readonly number[]): Uint8Array[] {
-    let bytes = 0
-    for (const i of indices) bytes += this.outgoing[i]!.update.byteLength
-    if (indices.length === 1 || (indices.length > 1 && bytes > MAX_MERGED_BYTES)) {
-      return indices.map((i) => this.encodeAlone(i))
-    }
-    if (indices.length === 0) return []
-    const merged = Y.mergeUpdates(indices.map((i) => this.outgoing[i]!.update))
-    return [encodeSyncMessage(SyncMessageType.Update, merged)]
-  }
-
-  private encodeAlone(i: number): Uint8Array {
-    let message = this.alone.get(i)
-    if (!message) {
-      message = encodeSyncMessage(SyncMessageType.Update, this.outgoing[i]!.update)
-      this.alone.set(i, message)
-    }
-    return message
-  }
-}
-
-/** The audience of connections that sent nothing in a batch. */
-const EVERYONE = Symbol('everyone')
-/** A batch of updates larger than this is sent unmerged (see UpdateFanOut). */
-const MAX_MERGED_BYTES = 64 * 1024
