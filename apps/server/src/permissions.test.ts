@@ -24,6 +24,7 @@ import {
 } from './testing/accord-client.ts'
 import { expectErrorShape } from './testing/expect-error.ts'
 import { tableHashes } from './testing/table-hashes.ts'
+import { until } from './testing/until.ts'
 
 type Actor = Role | 'outsider' | 'signedOut'
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -113,6 +114,19 @@ let counter = 0
 const fresh = (prefix: string) => `${prefix} ${++counter}`
 
 const databaseState = () => tableHashes(db)
+
+/**
+ * Approving reads the minutes through their room, and a room first seen is projected ~300 ms
+ * later (recorded even when nothing was found): waited for here, so that write does not land in
+ * the next cell's refused request.
+ */
+const firstProjection = (meetingId: string) =>
+  until(`meeting ${meetingId} is projected`, () =>
+    Promise.resolve(
+      db.prepare('SELECT 1 FROM structure_versions WHERE meeting_id = ?').get(meetingId) !==
+        undefined,
+    ),
+  )
 
 // Fresh fixtures, made by the chair, for cells that change or remove something.
 
@@ -695,7 +709,10 @@ const rows: Row[] = [
     setup: async () => ({ id: await freshMeeting() }),
     path: (f) => `/api/meetings/${f.id}/approve`,
     observe: async (f) => (await meeting(f.id!)).status,
-    check: (answer) => expect(answer.body.meeting.status).toBe('approved'),
+    check: async (answer, f) => {
+      expect(answer.body.meeting.status).toBe('approved')
+      await firstProjection(f.id!)
+    },
   },
   {
     method: 'POST',
@@ -705,6 +722,7 @@ const rows: Row[] = [
     setup: async () => {
       const id = await freshMeeting()
       await seed.chair.expect(200, 'POST', `/api/meetings/${id}/approve`)
+      await firstProjection(id)
       return { id }
     },
     path: (f) => `/api/meetings/${f.id}/reopen`,
