@@ -36,7 +36,7 @@ const ASK = 'k-pay'
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-ask-permissions-'))
-  log = captureLog('silent')
+  log = captureLog('warn')
   server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir }), log.logger)
   seed = await seedCoalition(server.url)
   db = new Database(path.join(dataDir, 'accord.sqlite'), { readonly: true, fileMustExist: true })

@@ -16,8 +16,8 @@ describe('auditLog', () => {
     })
   })
 
-  it('is written even when LOG_LEVEL hides info lines, as with warn or silent', () => {
-    for (const level of ['warn', 'silent'] as const) {
+  it('is written even when LOG_LEVEL hides info lines, as with warn or error', () => {
+    for (const level of ['warn', 'error'] as const) {
       const { lines, logger } = captureLog(level)
       logger.info('hidden')
       auditLog(logger)('role_changed', {
@@ -28,5 +28,11 @@ describe('auditLog', () => {
       })
       expect(lines).toEqual([expect.objectContaining({ audit: true, event: 'role_changed' })])
     }
+  })
+
+  it('is silent with LOG_LEVEL=silent, which asks for no log at all', () => {
+    const { lines, logger } = captureLog('silent')
+    auditLog(logger)('meeting_approved', { personId: 'p', meetingId: 'm' })
+    expect(lines).toEqual([])
   })
 })

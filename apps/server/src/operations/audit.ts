@@ -32,9 +32,11 @@ const MESSAGES: Record<AuditEvent, string> = {
 
 /**
  * Writes audit events to `logger`'s destination at info level. The audit child keeps its own
- * level, so LOG_LEVEL=warn (or silent) quiets the server's chatter but never the audit trail.
+ * level, so LOG_LEVEL=warn or error quiets the server's chatter but not the audit trail;
+ * LOG_LEVEL=silent asks for no log at all, and gets none.
  */
 export function auditLog(logger: Logger): Audit {
-  const log = logger.child({ audit: true }, { level: 'info' })
+  const level = logger.level === 'silent' ? 'silent' : 'info'
+  const log = logger.child({ audit: true }, { level })
   return (event, fields) => log.info({ event, ...fields }, MESSAGES[event])
 }
