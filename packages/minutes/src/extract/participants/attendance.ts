@@ -27,7 +27,7 @@ export interface Attendee {
   initials: string[]
   /** Roles written beside the name or as the line's label: "chair", "secretariat". */
   roles: string[]
-  /** Handles written beside the name ("@jashby", a GitHub id column): "@jashby to…". */
+  /** Handles written beside the name ("@ahandle", a column of user ids): "@ahandle to…". */
   handles: string[]
   /** False for apologies and absences. */
   present: boolean

@@ -109,7 +109,7 @@ function itemsOf(text: string, organisationsIn: (text: string) => NamedOrganisat
       organisationIds: [],
     })
   }
-  // A single capitalised word in brackets after an organisation: "SP (Daniel)".
+  // A single capitalised word in brackets after an organisation: "ABC (Priya)".
   for (const org of orgs) {
     const bracket = /^\s*\((\p{Lu}[\p{Ll}'’-]+)\)/u.exec(text.slice(org.end))
     if (!bracket) continue
